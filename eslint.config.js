@@ -1,0 +1,48 @@
+// Lint rules. The important one: src/core stays framework-free and deterministic
+// (../shared/STYLE.md, "Architecture: one core, thin adapters").
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/ui/**', '**/cli/**', '../ui', '../cli', '../../ui', '../../cli'], message: 'src/core must not import the ui or cli adapters.' },
+          { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xstate/react'], message: 'src/core is framework-free: no React.' },
+          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'url', 'process'], message: 'src/core must not use Node APIs: I/O belongs to src/cli.' },
+        ],
+      }],
+      'no-restricted-properties': ['error',
+        { object: 'Math', property: 'random', message: 'src/core is deterministic: use the seeded streams in rng.ts.' },
+        { object: 'Date', property: 'now', message: 'src/core owns no clock: the engine owns simulated time.' },
+        { object: 'performance', property: 'now', message: 'src/core owns no clock.' },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'src/core must not touch the Node process.' }],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', '../ui', '../ui/*'], message: 'cli and ui never import each other.' }] }],
+    },
+  },
+  {
+    files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**', '../cli', '../cli/*', 'node:*'], message: 'cli and ui never import each other; the browser has no Node.' }] }],
+    },
+  },
+);

@@ -1,0 +1,306 @@
+/**
+ * What the 2013 and 2015 front-door statecharts share: the context of one contact's journey,
+ * the events the engine sends, the guards and actions, and the shape of each state's `meta`.
+ *
+ * The machines own no time source (../shared/STYLE.md, "The engine owns time"): every duration
+ * and every clock is an event sent by the engine; guards read context and the event only.
+ *
+ * Each state's `meta` says, beside the source paragraph, three things the engine and the
+ * metrics read instead of re-implementing the process:
+ *  - `work`: who works the case in that state and which event ends the work;
+ *  - `report`: what the service's own weekly report records for the case in that state;
+ *  - `undecided` / `unallocated`: the ground truth (no threshold decision yet / accepted but no
+ *    named social worker), so "what managers saw" and "what happened" can be told apart.
+ */
+import { assign, setup } from 'xstate';
+import type { Level } from '../levels';
+
+/** Who works a case in a state. The engine gives each role its capacity from the scenario. */
+export type Role =
+  | 'spaSocialWorker' // qualified social worker screening in the SPA
+  | 'teamManager' // qualified team manager who decides the threshold (004 ¶17, ¶38)
+  | 'caseCoordinator' // 2013: unqualified worker gathering information by phone (004 ¶38)
+  | 'camhs' // 2015: CAMHS worker inside the SPA team (000)
+  | 'raSocialWorker' // referral and assessment team social worker (004 ¶13)
+  | 'police' // joint visits and strategy discussions (004 ¶39)
+  | 'earlyHelpWorker'; // locality early help teams (004 ¶12, ¶24)
+
+export const ROLES: readonly Role[] = ['spaSocialWorker', 'teamManager', 'caseCoordinator', 'camhs', 'raSocialWorker', 'police', 'earlyHelpWorker'];
+
+/**
+ * Named activities. Durations come from the scenario per activity, so a process that uses a
+ * different activity (2013's case-coordinator hold) gets different durations for the same child.
+ */
+export type Activity =
+  | 'screening'
+  | 'heldInformationGathering' // 2013: by phone, no child seen, weeks (004 ¶20, ¶38)
+  | 'informationGathering' // 2015: qualified, within the one-working-day clock (000)
+  | 'camhsScreening' // 2015: CAMHS in the SPA (000)
+  | 'thresholdDecision'
+  | 'escalatedDecision' // 2015: the manager decides before the clock is breached (002)
+  | 'allocation' // a named R&A social worker takes the referral (004 ¶30)
+  | 'assessment' // child-in-need assessment, child seen (Working Together: 45 working days)
+  | 'strategyDiscussion'
+  | 'jointVisit' // 2013: waits on police availability (004 ¶39)
+  | 'section47Enquiry'
+  | 'earlyHelp';
+
+export type AssessmentOutcome = 'plan' | 'stepDown' | 'close' | 'protection';
+export type EnquiryOutcome = 'plan' | 'childInNeed' | 'close';
+export type EarlyHelpOutcome = 'completed' | 'escalated';
+
+export type SpaEvent =
+  | { type: 'screening.completed' }
+  | { type: 'information.gathered' }
+  | { type: 'parents.contacted' }
+  | { type: 'camhs.assessed' }
+  | { type: 'threshold.decided'; level: Level }
+  | { type: 'clock.escalationDue' }
+  | { type: 'clock.oneWorkingDayElapsed' }
+  | { type: 'case.allocated' }
+  | { type: 'assessment.completed'; outcome: AssessmentOutcome }
+  | { type: 'strategy.held' }
+  | { type: 'police.available' }
+  | { type: 'enquiry.completed'; outcome: EnquiryOutcome }
+  | { type: 'earlyHelp.escalated' }
+  | { type: 'earlyHelp.completed' };
+
+export type SpaEventType = SpaEvent['type'];
+
+export const SPA_EVENT_TYPES: readonly SpaEventType[] = [
+  'screening.completed', 'information.gathered', 'parents.contacted', 'camhs.assessed', 'threshold.decided',
+  'clock.escalationDue', 'clock.oneWorkingDayElapsed', 'case.allocated', 'assessment.completed', 'strategy.held',
+  'police.available', 'enquiry.completed', 'earlyHelp.escalated', 'earlyHelp.completed',
+];
+
+/** The facts about the contact that the process can see, given when the journey starts. */
+export interface SpaInput {
+  caseId: string;
+  openCase: boolean;
+  immediateDanger: boolean;
+  levelClear: boolean;
+  mentalHealth: boolean;
+  formComplete: boolean;
+  inEarlyHelp: boolean;
+}
+
+export interface SpaContext extends SpaInput {
+  decidedLevel: Level | null;
+  /** The one-working-day decision clock ran out before a decision. */
+  breached: boolean;
+  escalated: boolean;
+  /** A manager's rationale is on the case file (002: recorded in 2019; 2015 process). */
+  rationaleRecorded: boolean;
+  /** The decision rested on what parents said, the child unseen (004 ¶20, ¶29, ¶38). */
+  decisionOnParentalAccount: boolean;
+  parentContacts: number;
+  steppedUp: boolean;
+  steppedDown: boolean;
+}
+
+/** What the service's own weekly report shows for a case in a state (004 ¶38). */
+export interface ReportView {
+  /** The outcome or status the case record shows. */
+  label: string;
+  /** The report lists the contact as awaiting a decision. */
+  pending: boolean;
+  /** The report regards the contact as decided (an outcome is recorded). */
+  decided: boolean;
+}
+
+export interface StateMeta {
+  /** File and paragraph the state comes from, e.g. '004 ¶38'. */
+  source: string;
+  /** Plain-English description for chronologies and diagrams. */
+  description: string;
+  report: ReportView;
+  /** Ground truth: no threshold decision has been made. */
+  undecided: boolean;
+  /** Ground truth: an accepted referral with no named social worker (004 ¶30). */
+  unallocated?: boolean;
+  /** The child has been seen by a social worker in this state. */
+  childSeen?: boolean;
+  /** Who works the case here, and which event ends the work (sent by the engine). */
+  work?: { role: Role; activity: Activity; done: SpaEventType };
+}
+
+export function initialContext(input: SpaInput): SpaContext {
+  return {
+    ...input,
+    decidedLevel: null,
+    breached: false,
+    escalated: false,
+    rationaleRecorded: false,
+    decisionOnParentalAccount: false,
+    parentContacts: 0,
+    steppedUp: false,
+    steppedDown: false,
+  };
+}
+
+/**
+ * The shared `setup()`: types, guards and actions. Each process builds its machine from it with
+ * `spaSetup.createMachine(...)`, so the two processes differ only in their states.
+ */
+export const spaSetup = setup({
+  types: {
+    context: {} as SpaContext,
+    events: {} as SpaEvent,
+    input: {} as SpaInput,
+  },
+  guards: {
+    hasOpenCase: ({ context }) => context.openCase,
+    inImmediateDanger: ({ context }) => context.immediateDanger,
+    levelClear: ({ context }) => context.levelClear,
+    mentalHealthUnclear: ({ context }) => context.mentalHealth && !context.levelClear,
+    decidedAdvice: ({ event }) => event.type === 'threshold.decided' && event.level === 1,
+    decidedEarlyHelp: ({ event }) => event.type === 'threshold.decided' && event.level === 2,
+    decidedChildInNeed: ({ event }) => event.type === 'threshold.decided' && event.level === 3,
+    decidedChildProtection: ({ event }) => event.type === 'threshold.decided' && event.level === 4,
+    assessedPlan: ({ event }) => event.type === 'assessment.completed' && event.outcome === 'plan',
+    assessedStepDown: ({ event }) => event.type === 'assessment.completed' && event.outcome === 'stepDown',
+    assessedClose: ({ event }) => event.type === 'assessment.completed' && event.outcome === 'close',
+    assessedProtection: ({ event }) => event.type === 'assessment.completed' && event.outcome === 'protection',
+    enquiryPlan: ({ event }) => event.type === 'enquiry.completed' && event.outcome === 'plan',
+    enquiryChildInNeed: ({ event }) => event.type === 'enquiry.completed' && event.outcome === 'childInNeed',
+    enquiryClose: ({ event }) => event.type === 'enquiry.completed' && event.outcome === 'close',
+  },
+  actions: {
+    recordDecision: assign({
+      decidedLevel: ({ event }) => (event.type === 'threshold.decided' ? event.level : null),
+    }),
+    recordDecisionWithRationale: assign({
+      decidedLevel: ({ event }) => (event.type === 'threshold.decided' ? event.level : null),
+      rationaleRecorded: true,
+    }),
+    markBreached: assign({ breached: true }),
+    markEscalated: assign({ escalated: true }),
+    markParentalAccount: assign({ decisionOnParentalAccount: true }),
+    countParentContact: assign({ parentContacts: ({ context }) => context.parentContacts + 1 }),
+    markSteppedUp: assign({ steppedUp: true, decidedLevel: null }),
+    markSteppedDown: assign({ steppedDown: true }),
+  },
+});
+
+/** Transitions every decision state shares: the decided level chooses the response. */
+export function decisionTransitions(action: 'recordDecision' | 'recordDecisionWithRationale') {
+  return [
+    { guard: 'decidedAdvice' as const, target: 'adviceGiven', actions: action },
+    { guard: 'decidedEarlyHelp' as const, target: 'earlyHelp', actions: action },
+    { guard: 'decidedChildInNeed' as const, target: 'awaitingAllocation', actions: action },
+    { guard: 'decidedChildProtection' as const, target: 'strategyDiscussion', actions: action },
+  ];
+}
+
+/** Report labels used by both processes. */
+export const REPORT = {
+  awaitingScreening: { label: 'contact: awaiting screening', pending: true, decided: false },
+  awaitingDecision: { label: 'contact: awaiting decision', pending: true, decided: false },
+  advice: { label: 'contact closed: advice and signposting', pending: false, decided: true },
+  earlyHelp: { label: 'early help', pending: false, decided: true },
+  referral: { label: 'referral to referral and assessment team', pending: false, decided: true },
+  assessment: { label: 'child-in-need assessment', pending: false, decided: true },
+  childProtection: { label: 'strategy discussion and section 47 enquiry', pending: false, decided: true },
+  childInNeedPlan: { label: 'child-in-need plan', pending: false, decided: true },
+  childProtectionPlan: { label: 'child protection plan', pending: false, decided: true },
+  closed: { label: 'closed', pending: false, decided: true },
+  openCase: { label: 'passed to allocated worker', pending: false, decided: true },
+} satisfies Record<string, ReportView>;
+
+/**
+ * The states after the threshold decision that both processes share (DOMAIN.md, "The flow of
+ * one contact", steps 5 and 6). The strategy discussion differs and is defined per process.
+ */
+export const sharedStates = {
+  withAllocatedWorker: {
+    type: 'final',
+    meta: {
+      source: 'DOMAIN.md flow step 2',
+      description: 'The child has an open case: the contact goes to the allocated worker.',
+      report: REPORT.openCase,
+      undecided: false,
+    } satisfies StateMeta,
+  },
+  adviceGiven: {
+    type: 'final',
+    meta: {
+      source: 'DOMAIN.md continuum of need, level 1',
+      description: 'Level 1: advice or signposting to universal services; the contact is closed.',
+      report: REPORT.advice,
+      undecided: false,
+    } satisfies StateMeta,
+  },
+  earlyHelp: {
+    meta: {
+      source: '004 ¶12, ¶24; DOMAIN.md level 2',
+      description: 'Level 2: early help from a locality team; a case can step up if concerns increase.',
+      report: REPORT.earlyHelp,
+      undecided: false,
+      work: { role: 'earlyHelpWorker', activity: 'earlyHelp', done: 'earlyHelp.completed' },
+    } satisfies StateMeta,
+    on: {
+      'earlyHelp.completed': { target: 'closed' },
+      // Step-up: the early help worker escalates to social care (002; 004 ¶24).
+      'earlyHelp.escalated': { target: 'awaitingDecision', actions: 'markSteppedUp' },
+    },
+  },
+  awaitingAllocation: {
+    meta: {
+      source: '004 ¶30',
+      description: 'Level 3: referral accepted by the referral and assessment team, waiting for a named social worker.',
+      report: REPORT.referral,
+      undecided: false,
+      unallocated: true,
+      work: { role: 'raSocialWorker', activity: 'allocation', done: 'case.allocated' },
+    } satisfies StateMeta,
+    on: { 'case.allocated': { target: 'assessment' } },
+  },
+  assessment: {
+    meta: {
+      source: 'DOMAIN.md statutory clocks (45 working days); 004 ¶41',
+      description: 'Child-in-need assessment by the allocated social worker; the child is seen.',
+      report: REPORT.assessment,
+      undecided: false,
+      childSeen: true,
+      work: { role: 'raSocialWorker', activity: 'assessment', done: 'assessment.completed' },
+    } satisfies StateMeta,
+    on: {
+      'assessment.completed': [
+        { guard: 'assessedPlan', target: 'childInNeedPlan' },
+        // Step-down: statutory need has passed; support continues in early help (004 ¶24).
+        { guard: 'assessedStepDown', target: 'earlyHelp', actions: 'markSteppedDown' },
+        { guard: 'assessedClose', target: 'closed' },
+        { guard: 'assessedProtection', target: 'strategyDiscussion' },
+      ],
+    },
+  },
+  section47Enquiry: {
+    meta: {
+      source: '004 ¶39',
+      description: 'Section 47 child protection enquiry by an experienced social worker.',
+      report: REPORT.childProtection,
+      undecided: false,
+      childSeen: true,
+      work: { role: 'raSocialWorker', activity: 'section47Enquiry', done: 'enquiry.completed' },
+    } satisfies StateMeta,
+    on: {
+      'enquiry.completed': [
+        { guard: 'enquiryPlan', target: 'childProtectionPlan' },
+        { guard: 'enquiryChildInNeed', target: 'childInNeedPlan' },
+        { guard: 'enquiryClose', target: 'closed' },
+      ],
+    },
+  },
+  childInNeedPlan: {
+    type: 'final',
+    meta: { source: 'DOMAIN.md vocabulary: child in need', description: 'A child-in-need plan under section 17.', report: REPORT.childInNeedPlan, undecided: false } satisfies StateMeta,
+  },
+  childProtectionPlan: {
+    type: 'final',
+    meta: { source: 'DOMAIN.md vocabulary: ICPC', description: 'An initial child protection conference put the child on a child protection plan.', report: REPORT.childProtectionPlan, undecided: false } satisfies StateMeta,
+  },
+  closed: {
+    type: 'final',
+    meta: { source: 'DOMAIN.md vocabulary: NFA', description: 'The case is closed.', report: REPORT.closed, undecided: false } satisfies StateMeta,
+  },
+} as const;

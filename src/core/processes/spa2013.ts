@@ -1,0 +1,97 @@
+/**
+ * The 2013 Kingston single point of access: one contact's journey, as the inspectors found it
+ * in June 2013 (../shared/seeds/004_a7e8b0753e3aebdd.txt, ¶20, ¶29, ¶30, ¶37-39).
+ *
+ * What goes wrong here is structural, not a parameter:
+ *  - a contact whose level is unclear is "assigned" inside the SPA to an unqualified case
+ *    coordinator, who gathers information by phone; the team manager contacts parents; the child
+ *    is not seen (¶20, ¶29, ¶38);
+ *  - meanwhile the contact's outcome is recorded as "provision of advice and information", so the
+ *    case is not in the weekly performance report and has no formal risk assessment (¶20, ¶38);
+ *  - the one-working-day clock still runs, but nothing in the process reacts to it: no
+ *    escalation exists (the clock event is recorded in the context only);
+ *  - accepted referrals can wait unallocated (¶30) and joint visits wait on police availability
+ *    (¶39); incomplete referral forms lengthen the hold (¶37: durations, in the engine).
+ * Clear cases go well: prompt decisions by a qualified team manager (¶29, ¶38, ¶39).
+ */
+import { REPORT, decisionTransitions, initialContext, sharedStates, spaSetup, type StateMeta } from './common';
+
+export const spa2013 = spaSetup.createMachine({
+  id: 'spa2013',
+  context: ({ input }) => initialContext(input),
+  initial: 'received',
+  on: {
+    // The clock runs in 2013 too, but no state reacts to it: the breach is only noted.
+    'clock.oneWorkingDayElapsed': { guard: ({ context }) => context.decidedLevel === null && !context.breached, actions: 'markBreached' },
+  },
+  states: {
+    received: {
+      meta: {
+        source: '004 ¶17, ¶20',
+        description: 'Contact received and recorded; social work scrutiny at the point of contact; a team manager oversees all contacts.',
+        report: REPORT.awaitingScreening,
+        undecided: true,
+        work: { role: 'spaSocialWorker', activity: 'screening', done: 'screening.completed' },
+      } satisfies StateMeta,
+      on: {
+        'screening.completed': [
+          { guard: 'hasOpenCase', target: 'withAllocatedWorker' },
+          // Immediate danger skips the queue (DOMAIN.md flow step 5; 004 ¶29, ¶38).
+          { guard: 'inImmediateDanger', target: 'strategyDiscussion' },
+          { guard: 'levelClear', target: 'awaitingDecision' },
+          // Unclear: "assigned" inside the SPA for further information gathering (¶29, ¶38).
+          { target: 'heldByCaseCoordinator', actions: 'markParentalAccount' },
+        ],
+      },
+    },
+    heldByCaseCoordinator: {
+      meta: {
+        source: '004 ¶20, ¶29, ¶38',
+        description:
+          'Held in the SPA: assigned to an unqualified case coordinator who gathers information by phone; the team manager contacts parents. The child is not seen and there is no risk assessment. Recorded as "provision of advice and information".',
+        // ¶38: "not tracked in the weekly performance report due to the outcome of the contact
+        // being completed as 'provision of advice and information'".
+        report: { label: 'contact closed: provision of advice and information', pending: false, decided: true },
+        undecided: true,
+        childSeen: false,
+        work: { role: 'caseCoordinator', activity: 'heldInformationGathering', done: 'information.gathered' },
+      } satisfies StateMeta,
+      on: {
+        // ¶38: "The team manager ... makes contact with parents/carers and conducts office visits".
+        'parents.contacted': { actions: 'countParentContact' },
+        'information.gathered': { target: 'awaitingDecision' },
+      },
+    },
+    awaitingDecision: {
+      meta: {
+        source: '004 ¶38',
+        description: 'A qualified team manager applies the threshold and decides the response.',
+        report: REPORT.awaitingDecision,
+        undecided: true,
+        work: { role: 'teamManager', activity: 'thresholdDecision', done: 'threshold.decided' },
+      } satisfies StateMeta,
+      on: { 'threshold.decided': decisionTransitions('recordDecision') },
+    },
+    strategyDiscussion: {
+      meta: {
+        source: '004 ¶39',
+        description: 'Strategy discussion held by the team manager and the police; other professionals not routinely included.',
+        report: REPORT.childProtection,
+        undecided: false,
+        work: { role: 'teamManager', activity: 'strategyDiscussion', done: 'strategy.held' },
+      } satisfies StateMeta,
+      on: { 'strategy.held': { target: 'awaitingJointVisit' } },
+    },
+    awaitingJointVisit: {
+      meta: {
+        source: '004 ¶39',
+        description: 'Joint section 47 enquiry agreed; the joint visit to the child waits on police availability.',
+        report: REPORT.childProtection,
+        undecided: false,
+        work: { role: 'police', activity: 'jointVisit', done: 'police.available' },
+      } satisfies StateMeta,
+      on: { 'police.available': { target: 'section47Enquiry' } },
+    },
+    ...sharedStates,
+  },
+});

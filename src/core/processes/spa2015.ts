@@ -1,0 +1,105 @@
+/**
+ * The 2015 Kingston single point of access: the process that replaced 2013's (re-inspected and
+ * judged good; ../shared/seeds/000_862f43f6d926c077.txt, with the practices that 002 describes).
+ *
+ *  - a good assessment of the child's and family's needs at the first point of contact, by a
+ *    qualified worker (000): an unclear contact is screened further by a qualified social worker,
+ *    visibly pending in the report;
+ *  - CAMHS sits inside the SPA team (000): a contact about a child's mental health that is unclear
+ *    is screened by the CAMHS worker;
+ *  - a one-working-day decision clock, "usually within 24 hours" (000), with escalation to a
+ *    manager before it is breached (002: "a clear escalation process ... so that children who
+ *    need urgent intervention do not wait");
+ *  - management oversight with a recorded rationale (002);
+ *  - prompt strategy discussions with the police (002).
+ */
+import { REPORT, decisionTransitions, initialContext, sharedStates, spaSetup, type StateMeta } from './common';
+
+export const spa2015 = spaSetup.createMachine({
+  id: 'spa2015',
+  context: ({ input }) => initialContext(input),
+  initial: 'received',
+  on: {
+    'clock.oneWorkingDayElapsed': { guard: ({ context }) => context.decidedLevel === null && !context.breached, actions: 'markBreached' },
+  },
+  states: {
+    received: {
+      meta: {
+        source: '000',
+        description: 'Contact received; a qualified worker assesses the child\u2019s and family\u2019s needs at the first point of contact.',
+        report: REPORT.awaitingScreening,
+        undecided: true,
+        work: { role: 'spaSocialWorker', activity: 'screening', done: 'screening.completed' },
+      } satisfies StateMeta,
+      on: {
+        'screening.completed': [
+          { guard: 'hasOpenCase', target: 'withAllocatedWorker' },
+          { guard: 'inImmediateDanger', target: 'strategyDiscussion' },
+          { guard: 'levelClear', target: 'awaitingDecision' },
+          { guard: 'mentalHealthUnclear', target: 'camhsScreening' },
+          { target: 'informationGathering' },
+        ],
+      },
+    },
+    informationGathering: {
+      meta: {
+        source: '000; 002',
+        description: 'A qualified social worker gathers information from partner agencies, on the one-working-day clock; the case shows as awaiting a decision.',
+        report: REPORT.awaitingDecision,
+        undecided: true,
+        work: { role: 'spaSocialWorker', activity: 'informationGathering', done: 'information.gathered' },
+      } satisfies StateMeta,
+      on: {
+        'information.gathered': { target: 'awaitingDecision' },
+        'clock.escalationDue': { target: 'escalatedToManager', actions: 'markEscalated' },
+      },
+    },
+    camhsScreening: {
+      meta: {
+        source: '000',
+        description: 'The CAMHS worker in the SPA team screens a contact about the child\u2019s mental health.',
+        report: REPORT.awaitingDecision,
+        undecided: true,
+        work: { role: 'camhs', activity: 'camhsScreening', done: 'camhs.assessed' },
+      } satisfies StateMeta,
+      on: {
+        'camhs.assessed': { target: 'awaitingDecision' },
+        'clock.escalationDue': { target: 'escalatedToManager', actions: 'markEscalated' },
+      },
+    },
+    awaitingDecision: {
+      meta: {
+        source: '000; 002',
+        description: 'A team manager applies the threshold, decides and records the rationale.',
+        report: REPORT.awaitingDecision,
+        undecided: true,
+        work: { role: 'teamManager', activity: 'thresholdDecision', done: 'threshold.decided' },
+      } satisfies StateMeta,
+      on: {
+        'threshold.decided': decisionTransitions('recordDecisionWithRationale'),
+        'clock.escalationDue': { target: 'escalatedToManager', actions: 'markEscalated' },
+      },
+    },
+    escalatedToManager: {
+      meta: {
+        source: '002',
+        description: 'Escalated: the one-working-day clock is close to running out, so a manager decides now on what is known.',
+        report: REPORT.awaitingDecision,
+        undecided: true,
+        work: { role: 'teamManager', activity: 'escalatedDecision', done: 'threshold.decided' },
+      } satisfies StateMeta,
+      on: { 'threshold.decided': decisionTransitions('recordDecisionWithRationale') },
+    },
+    strategyDiscussion: {
+      meta: {
+        source: '002',
+        description: 'Prompt strategy discussion with the police and partners; the joint visit is arranged in it.',
+        report: REPORT.childProtection,
+        undecided: false,
+        work: { role: 'teamManager', activity: 'strategyDiscussion', done: 'strategy.held' },
+      } satisfies StateMeta,
+      on: { 'strategy.held': { target: 'section47Enquiry' } },
+    },
+    ...sharedStates,
+  },
+});

@@ -1,0 +1,88 @@
+/**
+ * Seeded random streams (../shared/STYLE.md, "Randomness is explicit"): one named stream per
+ * purpose, `seedrandom.alea(seed + ':' + name)`, so that changing the process does not shift the
+ * contacts that arrive (common random numbers). Per-case streams (`forCase`) keep each child's
+ * durations and outcomes paired across processes too.
+ */
+import seedrandom from 'seedrandom';
+
+export type Uniform = () => number;
+
+export interface Streams {
+  readonly seed: string;
+  stream(name: string): Uniform;
+  /** A stream for one case and purpose: the same draws whatever else the run does. */
+  forCase(caseId: string, purpose: string): Uniform;
+}
+
+export function createStreams(seed: string | number): Streams {
+  const s = String(seed);
+  const named = new Map<string, Uniform>();
+  return {
+    seed: s,
+    stream(name) {
+      let u = named.get(name);
+      if (!u) {
+        const alea = seedrandom.alea(`${s}:${name}`);
+        u = () => alea();
+        named.set(name, u);
+      }
+      return u;
+    },
+    forCase(caseId, purpose) {
+      const alea = seedrandom.alea(`${s}:${purpose}:${caseId}`);
+      return () => alea();
+    },
+  };
+}
+
+/** Standard normal by Box-Muller (one value per two uniforms; deterministic). */
+export function normal(u: Uniform): number {
+  let a = u();
+  if (a < 1e-12) a = 1e-12;
+  const b = u();
+  return Math.sqrt(-2 * Math.log(a)) * Math.cos(2 * Math.PI * b);
+}
+
+/** Lognormal with the given mean and coefficient of variation. */
+export function lognormal(u: Uniform, mean: number, cv: number): number {
+  if (mean <= 0) return 0;
+  if (cv <= 0) return mean;
+  const sigma2 = Math.log(1 + cv * cv);
+  const mu = Math.log(mean) - sigma2 / 2;
+  return Math.exp(mu + Math.sqrt(sigma2) * normal(u));
+}
+
+/** Poisson by inversion for small means, normal approximation above 500. */
+export function poisson(u: Uniform, mean: number): number {
+  if (mean <= 0) return 0;
+  if (mean > 500) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal(u)));
+  const l = Math.exp(-mean);
+  let k = 0;
+  let p = 1;
+  do {
+    k++;
+    p *= u();
+  } while (p > l);
+  return k - 1;
+}
+
+export function bernoulli(u: Uniform, p: number): boolean {
+  return u() < p;
+}
+
+/** Index drawn from weights (need not sum to 1). */
+export function pickIndex(u: Uniform, weights: readonly number[]): number {
+  let total = 0;
+  for (const w of weights) total += w;
+  let x = u() * total;
+  for (let i = 0; i < weights.length; i++) {
+    x -= weights[i];
+    if (x < 0) return i;
+  }
+  return weights.length - 1;
+}
+
+export function pick<T>(u: Uniform, items: readonly T[]): T {
+  return items[Math.min(items.length - 1, Math.floor(u() * items.length))];
+}

@@ -1,0 +1,193 @@
+/**
+ * Scenario files: the zod schema, defaults with their sources, and a parser that turns every
+ * problem into a message naming the field and the rule (../shared/STYLE.md: "parse, never trust").
+ *
+ * Every default figure below cites ../shared/DOMAIN.md or a seed paragraph; where a figure is a
+ * modelling assumption it says so. Scenario files must list their own `sources`.
+ */
+import { z } from 'zod';
+import { ROLES, type Activity, type Role } from './processes/common';
+
+const share = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+
+const nonNegative = z.number().min(0, 'must be 0 or more');
+
+function sumsToOne<T extends Record<string, number>>(shape: z.ZodType<T>) {
+  return shape.refine((o) => Math.abs(Object.values(o).reduce((a, b) => a + b, 0) - 1) < 1e-6, {
+    message: 'shares must sum to 1',
+  });
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').refine((s) => {
+  const [y, m, d] = s.split('-').map(Number);
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d && y >= 2012 && y <= 2016;
+}, 'must be a real date between 2012-01-01 and 2016-12-31 (the years the bank-holiday calendar covers)');
+
+export const LevelMix = sumsToOne(z.object({ 1: share, 2: share, 3: share, 4: share }).strict());
+export const SourceMix = sumsToOne(
+  z.object({ police: share, school: share, health: share, family: share, public: share, anonymous: share }).strict(),
+);
+
+const StaffRole = z.object({
+  count: z.number().int('must be a whole number').min(0, 'must be 0 or more'),
+  /** Cases one person can hold at once (1 for desk work such as screening). */
+  caseload: z.number().int('must be a whole number').min(1, 'must be at least 1').default(1),
+}).strict();
+
+export const Staff = z.object(Object.fromEntries(ROLES.map((r) => [r, StaffRole])) as Record<Role, typeof StaffRole>).strict();
+
+/** A duration in working hours: lognormal with a mean and a coefficient of variation. */
+const Duration = z.object({ meanWorkingHours: nonNegative, cv: nonNegative.default(0.5) }).strict();
+
+/**
+ * Default durations in working hours (a working day is taken as 9 working hours).
+ * Sources, and where a figure is a modelling assumption:
+ */
+export const DEFAULT_DURATIONS: Record<Activity, { meanWorkingHours: number; cv: number }> = {
+  screening: { meanWorkingHours: 1, cv: 0.5 }, // assumption: recording and checks on a contact
+  // 004 ¶20 "held in SPA for a number of weeks"; ¶38 "an unacceptable length of time".
+  // Assumption: mean 12 working days, widely spread (cv 0.8).
+  heldInformationGathering: { meanWorkingHours: 108, cv: 0.8 },
+  informationGathering: { meanWorkingHours: 3, cv: 0.6 }, // 000: "usually within 24 hours"; assumption
+  camhsScreening: { meanWorkingHours: 3, cv: 0.6 }, // 000: CAMHS in the SPA; assumption
+  thresholdDecision: { meanWorkingHours: 0.5, cv: 0.5 }, // assumption
+  escalatedDecision: { meanWorkingHours: 0.5, cv: 0.5 }, // assumption
+  allocation: { meanWorkingHours: 2, cv: 0.5 }, // assumption: the wait comes from caseloads (004 ¶30)
+  assessment: { meanWorkingHours: 225, cv: 0.4 }, // DOMAIN.md: at most 45 working days; assumption: mean 25
+  strategyDiscussion: { meanWorkingHours: 2, cv: 0.5 }, // DOMAIN.md: local rules usually within 24 hours
+  jointVisit: { meanWorkingHours: 45, cv: 1 }, // 004 ¶39: delays from police availability; assumption: mean 5 working days
+  section47Enquiry: { meanWorkingHours: 135, cv: 0.4 }, // DOMAIN.md: ICPC within 15 working days of the strategy discussion
+  earlyHelp: { meanWorkingHours: 540, cv: 0.5 }, // assumption: about 12 weeks of early help
+};
+
+export const Durations = z.object(
+  Object.fromEntries(
+    (Object.keys(DEFAULT_DURATIONS) as Activity[]).map((a) => [a, Duration.prefault(DEFAULT_DURATIONS[a])]),
+  ) as Record<Activity, z.ZodPrefault<typeof Duration>>,
+).strict();
+
+const Source = z.object({
+  field: z.string().min(1, 'must name the field it supports'),
+  source: z.string().min(1, 'must say where the figure comes from'),
+}).strict();
+
+const Surge = z.object({
+  /** First day of the surge (London local date). */
+  date: isoDate,
+  days: z.number().int('must be a whole number').min(1, 'must be at least 1').default(1),
+  source: z.enum(['police', 'school', 'health', 'family', 'public', 'anonymous']),
+  extraContacts: z.number().int('must be a whole number').min(0, 'must be 0 or more'),
+  /** Arrive out of hours (overnight), as weekend police notifications do. */
+  outOfHours: z.boolean().default(true),
+}).strict();
+
+export const ScenarioSchema = z.object({
+  name: z.string().min(1, 'must not be empty'),
+  description: z.string().min(1, 'must not be empty'),
+  process: z.enum(['2013', '2015'], { message: 'must be "2013" or "2015"' }),
+  start: isoDate,
+  days: z.number().int('must be a whole number').min(1, 'must be at least 1').max(3660, 'must be at most 3660 (ten years)'),
+  /** Days simulated before `start` so queues are not empty on day one; not counted in figures. */
+  warmUpDays: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(366, 'must be at most 366').default(0),
+  seed: z.union([z.number().int('must be a whole number'), z.string().min(1)], { message: 'must be a whole number or a non-empty string' }),
+  contactsPerWorkingDay: z.number().min(0.1, 'must be at least 0.1').max(2000, 'must be at most 2000'),
+  /** Contacts on a weekend day or bank holiday, as a share of a working day's (EDT, police). */
+  nonWorkingDayFactor: share.default(0.3),
+  /** Monday's volume relative to other working days (a weekend's notifications arrive). */
+  mondayFactor: z.number().min(0, 'must be 0 or more').max(5, 'must be at most 5').default(1.25),
+  levelMix: LevelMix,
+  sourceMix: SourceMix.default({ police: 0.25, school: 0.14, health: 0.15, family: 0.2, public: 0.16, anonymous: 0.1 }),
+  /** Partner agencies' referral forms (MARF) that arrive complete (004 ¶37). */
+  formCompleteShare: share.default(0.6),
+  /** Contacts whose level of risk or need is clear at the point of contact, by true level. */
+  levelClearShare: z.object({ 1: share, 2: share, 3: share, 4: share }).strict().default({ 1: 0.7, 2: 0.5, 3: 0.45, 4: 0.75 }),
+  immediateDangerShareOfLevel4: share.default(0.25),
+  mentalHealthShare: share.default(0.12),
+  /** Share of contacts about a child already contacted earlier in the run. */
+  repeatContactShare: share.default(0.24),
+  staff: Staff,
+  /** Daily chance that a member of staff is absent. */
+  absenceRate: share.default(0.04),
+  /** Share of social workers who are agency staff (004 ¶21; 000: about 7% in 2015). */
+  agencyShare: share.default(0.3),
+  /** Chance per agency worker per month of leaving, and weeks before the post is filled. */
+  agencyMonthlyTurnover: share.default(0.1),
+  vacancyWeeks: z.number().min(0, 'must be 0 or more').max(52, 'must be at most 52').default(4),
+  durations: Durations.prefault({}),
+  /** Information gathering takes this much longer when the referral form is incomplete (004 ¶37; assumption: 1.5). */
+  incompleteFormFactor: z.number().min(1, 'must be at least 1').max(10, 'must be at most 10').default(1.5),
+  /** Working hours after the clock starts at which a 2015 case escalates to a manager (002). */
+  escalateAfterWorkingHours: z.number().min(0, 'must be 0 or more').max(9, 'must be at most 9 (one working day)').default(6),
+  /** Chance a threshold decision matches the child's true level. */
+  decisionAccuracy: share.default(0.85),
+  /** Of wrong decisions, the share that are too low (under-thresholding). */
+  underThresholdShare: share.default(0.55),
+  /** Extra chance of under-thresholding when the decision rests on what parents said (004 ¶20, ¶29, ¶38). */
+  parentalAccountUnderThreshold: share.default(0.3),
+  /** Chance per working day in a 2013 hold that the team manager contacts the parents (004 ¶38). */
+  parentContactPerHoldDay: share.default(0.15),
+  /** Chance an early-help case escalates (step-up) when the child's true need is level 3 or 4. */
+  earlyHelpEscalationShare: share.default(0.6),
+  surges: z.array(Surge).default([]),
+  sources: z.array(Source).min(1, 'must list at least one source for the figures'),
+}).strict();
+
+export type Scenario = z.output<typeof ScenarioSchema>;
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+
+export class ScenarioError extends Error {
+  constructor(readonly issues: { field: string; rule: string }[]) {
+    super(issues.map((i) => `${i.field}: ${i.rule}`).join('\n'));
+    this.name = 'ScenarioError';
+  }
+}
+
+function fieldName(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(scenario)';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+}
+
+/** Roles each process's statechart puts work on; a scenario must staff them. */
+const ROLES_NEEDED: Record<'2013' | '2015', readonly Role[]> = {
+  '2013': ['spaSocialWorker', 'teamManager', 'caseCoordinator', 'raSocialWorker', 'police', 'earlyHelpWorker'],
+  '2015': ['spaSocialWorker', 'teamManager', 'camhs', 'raSocialWorker', 'earlyHelpWorker'],
+};
+
+/** Checks that a scenario can run under a process: every role the process uses is staffed. */
+export function checkStaffFor(scenario: Scenario, process: '2013' | '2015'): void {
+  const issues = ROLES_NEEDED[process]
+    .filter((r) => scenario.staff[r].count < 1)
+    .map((r) => ({ field: `staff.${r}.count`, rule: `must be at least 1: the ${process} process puts work on this role` }));
+  if (issues.length) throw new ScenarioError(issues);
+}
+
+/** Parse unknown data (already JSON-decoded) into a Scenario, or throw ScenarioError. */
+export function parseScenario(data: unknown): Scenario {
+  const result = ScenarioSchema.safeParse(data);
+  if (!result.success) {
+    throw new ScenarioError(
+      result.error.issues.map((i) => {
+        let rule = i.message;
+        if (i.code === 'invalid_type' && /received undefined/.test(i.message)) rule = 'is required';
+        else if (i.code === 'unrecognized_keys') {
+          return { field: fieldName([...i.path, ...(i.keys.length === 1 ? [i.keys[0]] : [])]), rule: `is not a known field (${i.keys.join(', ')})` };
+        }
+        return { field: fieldName(i.path), rule };
+      }),
+    );
+  }
+  checkStaffFor(result.data, result.data.process);
+  return result.data;
+}
+
+/** Parse JSON text, naming the line and column of a syntax error. */
+export function parseScenarioText(text: string): Scenario {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new ScenarioError([{ field: '(file)', rule: `is not valid JSON: ${(e as Error).message}` }]);
+  }
+  return parseScenario(data);
+}
