@@ -47,8 +47,8 @@ const Duration = z.object({ meanWorkingHours: nonNegative, cv: nonNegative.defau
 export const DEFAULT_DURATIONS: Record<Activity, { meanWorkingHours: number; cv: number }> = {
   screening: { meanWorkingHours: 1, cv: 0.5 }, // assumption: recording and checks on a contact
   // 004 ¶20 "held in SPA for a number of weeks"; ¶38 "an unacceptable length of time".
-  // Assumption: mean 12 working days, widely spread (cv 0.8).
-  heldInformationGathering: { meanWorkingHours: 108, cv: 0.8 },
+  // Assumption: mean 5 working days with a long tail (cv 1), so some holds last weeks.
+  heldInformationGathering: { meanWorkingHours: 45, cv: 1 },
   informationGathering: { meanWorkingHours: 3, cv: 0.6 }, // 000: "usually within 24 hours"; assumption
   camhsScreening: { meanWorkingHours: 3, cv: 0.6 }, // 000: CAMHS in the SPA; assumption
   thresholdDecision: { meanWorkingHours: 0.5, cv: 0.5 }, // assumption

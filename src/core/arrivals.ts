@@ -1,0 +1,215 @@
+/**
+ * The stream of contacts: who is contacted about, by whom, when. Generated before the run from
+ * its own named random streams, so the 2013 and 2015 processes meet the same children at the
+ * same instants (common random numbers; ../shared/STYLE.md "Randomness is explicit").
+ *
+ * Sources and assumptions:
+ *  - level mix and source mix come from the scenario (DOMAIN.md "Figures for calibration":
+ *    police about 24-26%, schools 13-15%, health 14-15% of referrals);
+ *  - more police notifications overnight and at weekends (EDT covers out of hours, 004 ¶13,
+ *    DOMAIN.md flow step 1), more contacts on Mondays (a weekend's notifications arrive), school
+ *    contacts in term time only: modelling assumptions, their sizes set in the scenario;
+ *  - repeat contacts about the same child: DOMAIN.md re-referrals within 12 months 22-25%;
+ *  - age bands: 004 ¶13 (children on plans: 40% under five, 34% 5-11, 26% 12 or over);
+ *  - incomplete referral forms: 004 ¶37.
+ */
+import { DAY, HOUR, addLocalDays, easterSunday, fromLondon, isOutOfHours, isWorkingDay, toLondon, type Instant } from './calendar';
+import type { Contact, ContactSource } from './contact';
+import { CONTACT_SOURCES } from './contact';
+import { INDICATORS, type AgeBand, type Level } from './levels';
+import { bernoulli, pick, pickIndex, poisson, type Streams } from './rng';
+import type { Scenario } from './scenario';
+
+/** Hour-of-day weights (0-23). Police notifications lean to evenings and nights. */
+const POLICE_HOURS = [5, 5, 5, 4, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 4, 5, 6, 6, 6, 6, 6];
+const OFFICE_HOURS = [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 3, 5, 6, 6, 5, 5, 6, 5, 4, 2, 1, 0.6, 0.4, 0.3, 0.2, 0.1];
+const FAMILY_HOURS = [0.3, 0.2, 0.2, 0.1, 0.1, 0.1, 0.3, 1, 3, 4, 4, 4, 4, 4, 4, 4, 3, 3, 2.5, 2, 2, 1.5, 1, 0.5];
+
+function hourWeights(source: ContactSource): readonly number[] {
+  if (source === 'police') return POLICE_HOURS;
+  if (source === 'family' || source === 'public' || source === 'anonymous') return FAMILY_HOURS;
+  return OFFICE_HOURS;
+}
+
+/** Age bands of children contacted about; 004 ¶13 for the broad split (under 5 / 5-11 / 12+). */
+const AGE_BANDS: readonly AgeBand[] = ['unborn', 'under1', '1-4', '5-11', '12-15', '16-17'];
+const AGE_WEIGHTS = [0.03, 0.09, 0.28, 0.34, 0.17, 0.09];
+
+/**
+ * English school holidays, approximately (assumption: dates vary by year and school): Christmas
+ * to 4 January, February half term, two Easter weeks, late-May half term, 23 July to 3 September,
+ * late-October half term.
+ */
+export function isSchoolHoliday(t: Instant): boolean {
+  const l = toLondon(t);
+  const md = l.month * 100 + l.day;
+  if (md >= 1220 || md <= 104) return true;
+  if (md >= 723 && md <= 903) return true;
+  if (md >= 216 && md <= 220) return true;
+  if (md >= 526 && md <= 531) return true;
+  if (md >= 1024 && md <= 1031) return true;
+  const e = easterSunday(l.year);
+  const easter = fromLondon(l.year, e.month, e.day, 12);
+  return Math.abs(t - easter) <= 8 * DAY;
+}
+
+export interface ArrivalWindow {
+  from: Instant;
+  to: Instant;
+}
+
+interface ChildRecord {
+  childId: string;
+  ageBand: AgeBand;
+  disabled: boolean;
+  lastContactId: string;
+  lastAt: Instant;
+}
+
+const INDICATORS_BY_LEVEL: Record<Level, string[]> = { 1: [], 2: [], 3: [], 4: [] };
+for (const i of INDICATORS) INDICATORS_BY_LEVEL[i.level].push(i.id);
+const MENTAL_HEALTH_INDICATORS = new Set(['repeated-self-harm', 'parental-mental-health-starting', 'parental-illness-impairing-care']);
+
+/**
+ * All contacts received in [from, to), in time order, ids C000001... `openCase` and
+ * `inEarlyHelp` are false here: they depend on what the process did with earlier contacts and
+ * are filled in by the engine when the contact arrives.
+ */
+export function generateContacts(scenario: Scenario, streams: Streams, window: ArrivalWindow): Contact[] {
+  const uCount = streams.stream('arrivals.count');
+  const uTime = streams.stream('arrivals.time');
+  const uSource = streams.stream('arrivals.source');
+  const uChild = streams.stream('children');
+  const uRepeat = streams.stream('children.repeat');
+  const uForm = streams.stream('forms');
+
+  const mix = scenario.sourceMix;
+  const levelWeights = [scenario.levelMix[1], scenario.levelMix[2], scenario.levelMix[3], scenario.levelMix[4]];
+  const otherWorkdayFactor = Math.max(0, (5 - scenario.mondayFactor) / 4);
+
+  type Stamp = { t: Instant; source: ContactSource };
+  const stamps: Stamp[] = [];
+  const drawTime = (dayStart: Instant, source: ContactSource, overnight: boolean): Instant => {
+    let hour: number;
+    if (overnight) hour = pick(uTime, [0, 1, 2, 3, 4, 5, 6, 19, 20, 21, 22, 23]);
+    else hour = pickIndex(uTime, hourWeights(source));
+    const minute = Math.floor(uTime() * 60);
+    // addLocalDays keeps local wall time across a clock change.
+    const l = toLondon(dayStart);
+    return fromLondon(l.year, l.month, l.day, hour, minute);
+  };
+
+  for (let day = startOfDay(window.from); day < window.to; day = addLocalDays(day, 1)) {
+    const noon = day + 12 * HOUR;
+    const working = isWorkingDay(noon);
+    const weekday = toLondon(noon).weekday;
+    const factor = working ? (weekday === 1 ? scenario.mondayFactor : otherWorkdayFactor) : scenario.nonWorkingDayFactor;
+    const n = poisson(uCount, scenario.contactsPerWorkingDay * factor);
+    const holiday = isSchoolHoliday(noon);
+    for (let k = 0; k < n; k++) {
+      // Schools do not refer in the holidays; on closed days the police dominate (EDT).
+      const weights = CONTACT_SOURCES.map((s) => {
+        let w = mix[s];
+        if (s === 'school' && (holiday || !working)) w = 0;
+        if (s === 'police' && !working) w *= 3;
+        return w;
+      });
+      const source = CONTACT_SOURCES[pickIndex(uSource, weights)];
+      const t = drawTime(day, source, false);
+      if (t >= window.from && t < window.to) stamps.push({ t, source });
+    }
+    for (const surge of scenario.surges) {
+      const first = fromLondon(...(surge.date.split('-').map(Number) as [number, number, number]));
+      const last = addLocalDays(first, surge.days);
+      if (day < first || day >= last) continue;
+      const perDay = Math.floor(surge.extraContacts / surge.days) + (day === first ? surge.extraContacts % surge.days : 0);
+      for (let k = 0; k < perDay; k++) {
+        const t = drawTime(day, surge.source, surge.outOfHours);
+        if (t >= window.from && t < window.to) stamps.push({ t, source: surge.source });
+      }
+    }
+  }
+  stamps.sort((a, b) => a.t - b.t);
+
+  const children: ChildRecord[] = [];
+  const contacts: Contact[] = [];
+  let childSeq = 0;
+  for (let i = 0; i < stamps.length; i++) {
+    const { t, source } = stamps[i];
+    const id = `C${String(i + 1).padStart(6, '0')}`;
+    // Repeat contact about a child seen in the last 12 months (DOMAIN.md: re-referrals 22-25%).
+    let child: ChildRecord | undefined;
+    if (children.length > 0 && bernoulli(uRepeat, scenario.repeatContactShare)) {
+      for (let tries = 0; tries < 4 && !child; tries++) {
+        const c = children[Math.floor(uRepeat() * children.length)];
+        if (t - c.lastAt <= 365 * DAY) child = c;
+      }
+    }
+    const previousContactId = child ? child.lastContactId : null;
+    if (!child) {
+      childSeq++;
+      child = {
+        childId: `K${String(childSeq).padStart(6, '0')}`,
+        ageBand: AGE_BANDS[pickIndex(uChild, AGE_WEIGHTS)],
+        disabled: bernoulli(uChild, 0.05),
+        lastContactId: id,
+        lastAt: t,
+      };
+      children.push(child);
+    }
+    child.lastContactId = id;
+    child.lastAt = t;
+
+    const trueLevel = (pickIndex(uChild, levelWeights) + 1) as Level;
+    const indicators = drawIndicators(uChild, trueLevel);
+    const professional = source === 'police' || source === 'school' || source === 'health';
+    const formShare = professional ? scenario.formCompleteShare : source === 'anonymous' ? 0 : scenario.formCompleteShare * 0.5;
+    const formComplete = bernoulli(uForm, formShare);
+    // An incomplete form makes the level less often clear at the point of contact (004 ¶37).
+    const clearShare = scenario.levelClearShare[trueLevel] * (formComplete ? 1 : 0.7);
+    const levelClear = bernoulli(uChild, clearShare);
+    const immediateDanger = trueLevel === 4 && bernoulli(uChild, scenario.immediateDangerShareOfLevel4);
+    const mentalHealth = indicators.some((x) => MENTAL_HEALTH_INDICATORS.has(x)) || bernoulli(uChild, scenario.mentalHealthShare);
+    contacts.push({
+      id,
+      childId: child.childId,
+      trueLevel,
+      indicators,
+      ageBand: child.ageBand,
+      disabled: child.disabled,
+      source,
+      formComplete,
+      receivedAt: t,
+      outOfHours: isOutOfHours(t),
+      knownChild: previousContactId !== null || bernoulli(uChild, 0.2),
+      openCase: false,
+      inEarlyHelp: false,
+      levelClear,
+      immediateDanger,
+      mentalHealth,
+      previousContactId,
+    });
+  }
+  return contacts;
+}
+
+function startOfDay(t: Instant): Instant {
+  const l = toLondon(t);
+  return fromLondon(l.year, l.month, l.day, 0, 0);
+}
+
+/** One to three indicators at the true level; level 3 sometimes as several level-2 indicators. */
+function drawIndicators(u: () => number, level: Level): string[] {
+  if (level === 3 && u() < 0.25) {
+    const twos = INDICATORS_BY_LEVEL[2];
+    const out = new Set<string>();
+    while (out.size < 3) out.add(pick(u, twos));
+    return [...out];
+  }
+  const pool = INDICATORS_BY_LEVEL[level];
+  const n = 1 + Math.floor(u() * 2);
+  const out = new Set<string>();
+  for (let k = 0; k < n; k++) out.add(pick(u, pool));
+  return [...out];
+}
+

@@ -1,0 +1,530 @@
+/**
+ * The discrete-event engine. It owns simulated time; the process statecharts own the logic.
+ *
+ * One run is one object (`createSimulation`), with no module-level state. The engine:
+ *  - generates the contacts before the run (arrivals.ts), from streams independent of the
+ *    process, so that 2013 and 2015 meet the same children at the same instants;
+ *  - keeps one statechart snapshot per contact and sends it events with XState's pure
+ *    `transition()`; it never decides where a case goes, only when work ends and what the world
+ *    answers (the level a manager decides, an assessment's outcome);
+ *  - reads each state's `meta.work` to know which role works the case and which event ends the
+ *    work; roles have capacity (people x caseload, less absence and vacancies), and queues form
+ *    where capacity runs out: that is how holds and unallocated referrals arise (004 ¶20, ¶30);
+ *  - schedules every clock (one working day, escalation, durations on the working-day calendar)
+ *    as events in a queue ordered by (time, priority, sequence);
+ *  - appends every transition to the trace, which metrics, exports, replay and tests read.
+ */
+import { createActor, type AnyActorScope, type AnyStateMachine, type SnapshotFrom } from 'xstate';
+import { generateContacts } from './arrivals';
+import { DAY, HOUR, addLocalDays, addWorkingMillis, dueByOneWorkingDay, fromLondon, isWorkingDay, type Instant } from './calendar';
+import type { Contact } from './contact';
+import { Heap } from './heap';
+import type { Level } from './levels';
+import { PROCESSES, type ProcessName } from './processes';
+import type { Activity, Role, SpaContext, SpaEvent, SpaInput, StateMeta } from './processes/common';
+import { ROLES } from './processes/common';
+import { bernoulli, createStreams, lognormal, type Streams, type Uniform } from './rng';
+import { checkStaffFor, type Scenario } from './scenario';
+
+/** One state change (or handled self-transition) of one case. */
+export interface TraceRecord {
+  seq: number;
+  t: Instant;
+  caseId: string;
+  from: string | null;
+  to: string;
+  event: string;
+  actor: string;
+  /** What the service's own report records for the case after this transition. */
+  report: string;
+  reportPending: boolean;
+  reportDecided: boolean;
+  /** Ground truth after this transition. */
+  undecided: boolean;
+  unallocated: boolean;
+  /** Event detail: decided level, or an assessment/enquiry outcome. */
+  detail?: string;
+}
+
+export interface SimulationOptions {
+  seed?: string | number;
+  process?: ProcessName;
+  days?: number;
+  /** A custom process machine (a service designer's changed statechart); overrides `process`. */
+  machine?: AnyStateMachine;
+  /** Name to record for a custom machine. */
+  processLabel?: string;
+}
+
+export interface Simulation {
+  readonly scenario: Scenario;
+  readonly process: string;
+  readonly seed: string;
+  /** First instant counted in the figures (the scenario's start). */
+  readonly start: Instant;
+  /** First instant simulated (start less the warm-up). */
+  readonly simStart: Instant;
+  readonly end: Instant;
+  readonly contacts: readonly Contact[];
+  readonly trace: readonly TraceRecord[];
+  readonly machine: AnyStateMachine;
+  now(): Instant;
+  /** Handle the next event; false when nothing is left before the end. */
+  step(): boolean;
+  runUntil(t: Instant): void;
+  run(onProgress?: (fraction: number) => void): void;
+  /** Current state of a case, or undefined if it has not arrived. */
+  stateOf(caseId: string): string | undefined;
+  contextOf(caseId: string): SpaContext | undefined;
+  /** Cases currently in each state. */
+  stateCounts(): Record<string, number>;
+  /** Cases waiting for each role, not yet started. */
+  queueLengths(): Record<Role, number>;
+}
+
+type Snap = SnapshotFrom<AnyStateMachine>;
+
+interface CaseRt {
+  contact: Contact;
+  snapshot: Snap;
+  state: string;
+  token: number;
+  /** Role whose slot the case holds (the worker who has it), if any. */
+  slotRole: Role | null;
+  uDur: Uniform;
+  uWorld: Uniform;
+}
+
+type QueueItem =
+  | { kind: 'arrival'; t: Instant; priority: number; seq: number; index: number }
+  | { kind: 'workDone'; t: Instant; priority: number; seq: number; caseId: string; token: number; event: SpaEvent; role: Role }
+  | { kind: 'clock'; t: Instant; priority: number; seq: number; caseId: string; event: SpaEvent }
+  | { kind: 'during'; t: Instant; priority: number; seq: number; caseId: string; token: number; event: SpaEvent; actor: string }
+  | { kind: 'dayStart'; t: Instant; priority: number; seq: number; day: number };
+
+interface Job {
+  t: number;
+  priority: number;
+  seq: number;
+  caseId: string;
+  token: number;
+}
+
+interface Pool {
+  role: Role;
+  busy: number;
+  queue: Heap<Job>;
+  /** Slots available on each simulated day (index from simStart). */
+  slotsByDay: number[];
+}
+
+const WORKING_DAY_HOURS = 9;
+const PLAN_OPEN_DAYS: Record<string, number> = { childInNeedPlan: 180, childProtectionPlan: 270 }; // assumption
+
+/**
+ * One inert actor scope per run, as XState's pure `transition()` builds per call (it constructs
+ * an actor each time, which dominated run time). Our machines spawn no children, send nothing and
+ * have no side effects, so a shared inert scope gives the same snapshots; test/engine.test.ts
+ * checks the trace against XState's own `transition()`.
+ */
+function inertScope(machine: AnyStateMachine): AnyActorScope {
+  const self = createActor(machine);
+  return {
+    self,
+    defer: () => {},
+    id: '',
+    logger: () => {},
+    sessionId: '',
+    stopChild: () => {},
+    system: self.system,
+    emit: () => {},
+    actionExecutor: () => {},
+  } as unknown as AnyActorScope;
+}
+
+export function metaOf(machine: AnyStateMachine, state: string): StateMeta {
+  const node = machine.root.states[state];
+  if (!node) throw new Error(`state "${state}" is not in machine ${machine.id}`);
+  return node.meta as StateMeta;
+}
+
+function parseDate(s: string): Instant {
+  const [y, m, d] = s.split('-').map(Number);
+  return fromLondon(y, m, d, 0, 0);
+}
+
+/** Staff available per day for a role: absences and agency vacancies drawn from its own stream. */
+function staffingByDay(scenario: Scenario, role: Role, streams: Streams, simStart: Instant, days: number): number[] {
+  const { count, caseload } = scenario.staff[role];
+  const u = streams.stream(`staffing:${role}`);
+  const agency = Math.round(count * scenario.agencyShare);
+  const vacantUntil = new Array<number>(agency).fill(-1);
+  const leaveChance = scenario.agencyMonthlyTurnover / 21;
+  const vacancyDays = Math.round(scenario.vacancyWeeks * 7);
+  const out: number[] = [];
+  for (let d = 0; d < days; d++) {
+    const working = isWorkingDay(addLocalDays(simStart, d) + 12 * HOUR);
+    let vacant = 0;
+    for (let a = 0; a < agency; a++) {
+      if (vacantUntil[a] >= d) vacant++;
+      else if (working && bernoulli(u, leaveChance)) {
+        vacantUntil[a] = d + vacancyDays;
+        vacant++;
+      }
+    }
+    let absent = 0;
+    const present = count - vacant;
+    if (working) for (let p = 0; p < present; p++) if (bernoulli(u, scenario.absenceRate)) absent++;
+    // At least one person always covers a staffed role (a manager steps in).
+    const people = count === 0 ? 0 : Math.max(1, present - absent);
+    out.push(people * caseload);
+  }
+  return out;
+}
+
+export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
+  const process = options.process ?? scenario.process;
+  if (!options.machine) checkStaffFor(scenario, process);
+  const machine: AnyStateMachine = options.machine ?? (PROCESSES[process] as unknown as AnyStateMachine);
+  const processLabel = options.processLabel ?? (options.machine ? options.machine.id : process);
+  const seed = String(options.seed ?? scenario.seed);
+  const days = options.days ?? scenario.days;
+  const streams = createStreams(seed);
+
+  const start = parseDate(scenario.start);
+  const simStart = addLocalDays(start, -scenario.warmUpDays);
+  const end = addLocalDays(start, days);
+  const totalDays = scenario.warmUpDays + days + 1;
+
+  const contacts = generateContacts(scenario, streams, { from: simStart, to: end });
+  const arrived: Contact[] = [];
+  const trace: TraceRecord[] = [];
+  const cases = new Map<string, CaseRt>();
+  const children = new Map<string, { lastCaseId: string; openUntil: Instant }>();
+  const scope = inertScope(machine);
+  const metaCache = new Map<string, StateMeta>();
+  const meta = (s: string): StateMeta => {
+    let m = metaCache.get(s);
+    if (!m) {
+      m = metaOf(machine, s);
+      metaCache.set(s, m);
+    }
+    return m;
+  };
+
+  const pools = new Map<Role, Pool>();
+  for (const role of ROLES) {
+    pools.set(role, { role, busy: 0, queue: new Heap<Job>(), slotsByDay: staffingByDay(scenario, role, streams, simStart, totalDays) });
+  }
+
+  const queue = new Heap<QueueItem>();
+  let seq = 0;
+  let now = simStart;
+  let dayIndex = 0;
+  for (let i = 0; i < contacts.length; i++) queue.push({ kind: 'arrival', t: contacts[i].receivedAt, priority: 1, seq: seq++, index: i });
+  for (let d = 1; d < totalDays; d++) {
+    // Staffing changes take effect at local midnight; priority 0 so they precede work at that instant.
+    queue.push({ kind: 'dayStart', t: addLocalDays(simStart, d), priority: 0, seq: seq++, day: d });
+  }
+
+  const duration = (c: CaseRt, activity: Activity): number => {
+    const spec = scenario.durations[activity];
+    let hours = lognormal(c.uDur, spec.meanWorkingHours, spec.cv);
+    if (!c.contact.formComplete && (activity === 'heldInformationGathering' || activity === 'informationGathering' || activity === 'camhsScreening')) {
+      hours *= scenario.incompleteFormFactor; // 004 ¶37
+    }
+    // Never zero: every piece of work takes at least a minute.
+    return Math.max(60_000, Math.round(hours * HOUR));
+  };
+
+  /** What the world answers when work ends: the event to send, and how long the work took. */
+  const worldOutcome = (c: CaseRt, done: SpaEvent['type'], activity: Activity): { event: SpaEvent; ms: number } => {
+    const u = c.uWorld;
+    const level = c.contact.trueLevel;
+    const ms = duration(c, activity);
+    switch (done) {
+      case 'threshold.decided':
+        return { event: { type: 'threshold.decided', level: decideLevel(c, u) }, ms };
+      case 'assessment.completed': {
+        const x = u();
+        let outcome: 'plan' | 'stepDown' | 'close' | 'protection';
+        if (level === 4) outcome = x < 0.8 ? 'protection' : 'plan';
+        else if (level === 3) outcome = x < 0.5 ? 'plan' : x < 0.8 ? 'stepDown' : 'close';
+        else outcome = x < 0.5 ? 'stepDown' : 'close';
+        return { event: { type: 'assessment.completed', outcome }, ms };
+      }
+      case 'enquiry.completed': {
+        // DOMAIN.md: ICPCs per section 47 about 42-44%, CP plans per ICPC about 87%.
+        const x = u();
+        const outcome = level === 4 ? (x < 0.45 ? 'plan' : x < 0.8 ? 'childInNeed' : 'close') : x < 0.6 ? 'childInNeed' : 'close';
+        return { event: { type: 'enquiry.completed', outcome }, ms };
+      }
+      case 'earlyHelp.completed': {
+        // A child whose true need is statutory, placed in early help, is escalated (step-up).
+        if (level >= 3 && bernoulli(u, scenario.earlyHelpEscalationShare)) {
+          return { event: { type: 'earlyHelp.escalated' }, ms: Math.max(60_000, Math.round(ms * 0.3)) };
+        }
+        return { event: { type: 'earlyHelp.completed' }, ms };
+      }
+      default:
+        return { event: { type: done } as SpaEvent, ms };
+    }
+  };
+
+  const decideLevel = (c: CaseRt, u: Uniform): Level => {
+    const truth = c.contact.trueLevel;
+    const ctx = c.snapshot.context as SpaContext;
+    let under = 0;
+    let over = 0;
+    const wrong = 1 - scenario.decisionAccuracy;
+    under = wrong * scenario.underThresholdShare;
+    over = wrong * (1 - scenario.underThresholdShare);
+    // 004 ¶20, ¶29, ¶38: decisions based on parental response rather than seeing the child.
+    if (ctx.decisionOnParentalAccount) under += scenario.parentalAccountUnderThreshold;
+    const x = u();
+    if (x < under && truth > 1) return (truth - 1) as Level;
+    if (x >= under && x < under + over && truth < 4) return (truth + 1) as Level;
+    return truth;
+  };
+
+  const record = (c: CaseRt, t: Instant, from: string | null, to: string, event: SpaEvent | { type: string }, actor: string) => {
+    const m = meta(to);
+    let detail: string | undefined;
+    if (event.type === 'threshold.decided') detail = `level ${(event as { level: number }).level}`;
+    else if ('outcome' in event) detail = String((event as { outcome: string }).outcome);
+    trace.push({
+      seq: trace.length,
+      t,
+      caseId: c.contact.id,
+      from,
+      to,
+      event: event.type,
+      actor,
+      report: m.report.label,
+      reportPending: m.report.pending,
+      reportDecided: m.report.decided,
+      undecided: m.undecided,
+      unallocated: m.unallocated === true,
+      ...(detail !== undefined ? { detail } : {}),
+    });
+  };
+
+  const releaseSlot = (c: CaseRt) => {
+    if (c.slotRole) {
+      const pool = pools.get(c.slotRole)!;
+      pool.busy--;
+      c.slotRole = null;
+      dispatch(pool);
+    }
+  };
+
+  const startWork = (c: CaseRt, role: Role) => {
+    const m = meta(c.state);
+    const work = m.work!;
+    const { event, ms } = worldOutcome(c, work.done, work.activity);
+    const doneAt = addWorkingMillis(now, ms);
+    queue.push({ kind: 'workDone', t: doneAt, priority: 2, seq: seq++, caseId: c.contact.id, token: c.token, event, role });
+    if (work.activity === 'heldInformationGathering' && scenario.parentContactPerHoldDay > 0) {
+      // 004 ¶38: the team manager contacts parents and holds office visits during the hold.
+      const heldDays = Math.floor(ms / (WORKING_DAY_HOURS * HOUR));
+      for (let d = 1; d <= heldDays; d++) {
+        if (bernoulli(c.uWorld, scenario.parentContactPerHoldDay)) {
+          const at = addWorkingMillis(now, d * WORKING_DAY_HOURS * HOUR - HOUR);
+          queue.push({ kind: 'during', t: at, priority: 2, seq: seq++, caseId: c.contact.id, token: c.token, event: { type: 'parents.contacted' }, actor: 'teamManager' });
+        }
+      }
+    }
+    void role;
+  };
+
+  const jobPriority = (c: CaseRt): number => {
+    const ctx = c.snapshot.context as SpaContext;
+    if (ctx.immediateDanger || c.state === 'strategyDiscussion' || c.state === 'section47Enquiry' || c.state === 'awaitingJointVisit') return 0;
+    if (ctx.escalated) return 1;
+    return 2;
+  };
+
+  const dispatch = (pool: Pool) => {
+    const slots = pool.slotsByDay[Math.min(dayIndex, pool.slotsByDay.length - 1)];
+    while (pool.busy < slots && pool.queue.size > 0) {
+      const job = pool.queue.pop()!;
+      const c = cases.get(job.caseId)!;
+      if (c.token !== job.token) continue; // the case moved on while it waited
+      pool.busy++;
+      c.slotRole = pool.role;
+      startWork(c, pool.role);
+    }
+  };
+
+  const enter = (c: CaseRt) => {
+    const m = meta(c.state);
+    if (m.work) {
+      const role = m.work.role;
+      if (c.slotRole === role) {
+        // The same worker carries on (an allocated social worker goes on to assess).
+        startWork(c, role);
+        return;
+      }
+      releaseSlot(c);
+      const pool = pools.get(role)!;
+      pool.queue.push({ t: now, priority: jobPriority(c), seq: seq++, caseId: c.contact.id, token: c.token });
+      dispatch(pool);
+    } else {
+      releaseSlot(c);
+      const planDays = PLAN_OPEN_DAYS[c.state];
+      if (planDays) {
+        const child = children.get(c.contact.childId);
+        if (child && child.lastCaseId === c.contact.id) child.openUntil = now + planDays * DAY;
+      }
+    }
+  };
+
+  const send = (c: CaseRt, event: SpaEvent, actor: string): boolean => {
+    const prev = c.snapshot;
+    const next = machine.transition(prev, event, scope);
+    if (next.value === prev.value && next.context === prev.context) return false;
+    c.snapshot = next;
+    const from = c.state;
+    const to = String(next.value);
+    record(c, now, from, to, event, actor);
+    if (to !== from) {
+      c.state = to;
+      c.token++;
+      enter(c);
+    }
+    return true;
+  };
+
+  const isOpenSocialCare = (c: CaseRt | undefined): boolean => {
+    if (!c) return false;
+    const m = meta(c.state);
+    return !m.undecided && !!m.work && c.state !== 'earlyHelp';
+  };
+
+  const arrive = (draft: Contact) => {
+    const child = children.get(draft.childId);
+    const prevCase = child ? cases.get(child.lastCaseId) : undefined;
+    const openCase = isOpenSocialCare(prevCase) || (child !== undefined && child.openUntil > now);
+    const inEarlyHelp = prevCase !== undefined && prevCase.state === 'earlyHelp';
+    const contact: Contact = { ...draft, openCase, inEarlyHelp };
+    arrived.push(contact);
+    children.set(contact.childId, { lastCaseId: contact.id, openUntil: child?.openUntil ?? 0 });
+    const input: SpaInput = {
+      caseId: contact.id,
+      openCase,
+      immediateDanger: contact.immediateDanger,
+      levelClear: contact.levelClear,
+      mentalHealth: contact.mentalHealth,
+      formComplete: contact.formComplete,
+      inEarlyHelp,
+    };
+    const snapshot = machine.getInitialSnapshot(scope, input);
+    const c: CaseRt = {
+      contact,
+      snapshot,
+      state: String(snapshot.value),
+      token: 0,
+      slotRole: null,
+      uDur: streams.forCase(contact.id, 'durations'),
+      uWorld: streams.forCase(contact.id, 'world'),
+    };
+    cases.set(contact.id, c);
+    record(c, now, null, c.state, { type: 'contact.received' }, contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
+    // The decision clocks (DOMAIN.md statutory clocks; 000; 002), as engine events.
+    const due = dueByOneWorkingDay(contact.receivedAt);
+    queue.push({ kind: 'clock', t: due, priority: 1, seq: seq++, caseId: contact.id, event: { type: 'clock.oneWorkingDayElapsed' } });
+    const escalateAt = addWorkingMillis(contact.receivedAt, scenario.escalateAfterWorkingHours * HOUR);
+    if (escalateAt < due) queue.push({ kind: 'clock', t: escalateAt, priority: 1, seq: seq++, caseId: contact.id, event: { type: 'clock.escalationDue' } });
+    enter(c);
+  };
+
+  const handle = (item: QueueItem) => {
+    switch (item.kind) {
+      case 'arrival':
+        arrive(contacts[item.index]);
+        break;
+      case 'dayStart':
+        dayIndex = item.day;
+        for (const pool of pools.values()) dispatch(pool);
+        break;
+      case 'workDone': {
+        const c = cases.get(item.caseId)!;
+        if (c.token !== item.token) break; // superseded (e.g. escalated while working)
+        send(c, item.event, item.role);
+        break;
+      }
+      case 'during': {
+        const c = cases.get(item.caseId)!;
+        if (c.token !== item.token) break;
+        send(c, item.event, item.actor);
+        break;
+      }
+      case 'clock': {
+        const c = cases.get(item.caseId)!;
+        send(c, item.event, 'clock');
+        break;
+      }
+    }
+  };
+
+  const step = (): boolean => {
+    const next = queue.peek();
+    if (!next || next.t >= end) return false;
+    queue.pop();
+    now = next.t;
+    handle(next);
+    return true;
+  };
+
+  const sim: Simulation = {
+    scenario,
+    process: processLabel,
+    seed,
+    start,
+    simStart,
+    end,
+    get contacts() {
+      return arrived;
+    },
+    trace,
+    machine,
+    now: () => now,
+    step,
+    runUntil(t: Instant) {
+      for (;;) {
+        const next = queue.peek();
+        if (!next || next.t >= end || next.t > t) break;
+        step();
+      }
+      if (t > now) now = Math.min(t, end);
+    },
+    run(onProgress) {
+      const span = end - simStart;
+      let lastReported = -1;
+      while (step()) {
+        if (onProgress) {
+          const f = Math.floor(((now - simStart) / span) * 100);
+          if (f !== lastReported) {
+            lastReported = f;
+            onProgress(f / 100);
+          }
+        }
+      }
+      now = end;
+      onProgress?.(1);
+    },
+    stateOf: (id) => cases.get(id)?.state,
+    contextOf: (id) => cases.get(id)?.snapshot.context as SpaContext | undefined,
+    stateCounts() {
+      const out: Record<string, number> = {};
+      for (const c of cases.values()) out[c.state] = (out[c.state] ?? 0) + 1;
+      return out;
+    },
+    queueLengths() {
+      const out = {} as Record<Role, number>;
+      for (const [role, pool] of pools) out[role] = pool.queue.size;
+      return out;
+    },
+  };
+  return sim;
+}
