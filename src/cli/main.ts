@@ -1,0 +1,186 @@
+/**
+ * The command line: `npm run sim -- <command> ...`. A thin adapter: it parses arguments, reads
+ * files and prints; every figure comes from src/core.
+ *
+ * Exit codes: 0 success; 2 bad input (usage, unreadable file, invalid JSON, a scenario that fails
+ * validation), with one clear message on stderr; 1 only for a defect.
+ */
+import { parseArgs } from 'node:util';
+import { traceToCsv, traceToJsonl, rowsToCsv } from '../core/export';
+import { PROCESS_NAMES, type ProcessName } from '../core/processes';
+import { compareProcesses, runScenario, COMPARED_METRICS, type CompareResult } from '../core/run';
+import { checkStaffFor, ScenarioError } from '../core/scenario';
+import { InputError, readScenarioFile, writeFileAtomic } from './io';
+import { formatCompare, formatRun } from './format';
+
+export const USAGE = `Front door simulator: the Kingston SPA 2013 and 2015 processes.
+
+Usage:
+  npm run sim -- run <scenario.json> [--seed N] [--days N] [--process 2013|2015] [--json]
+  npm run sim -- compare <scenario.json> [--processes 2013,2015] [--seed N] [--replications R] [--days N] [--json|--csv]
+  npm run sim -- trace <scenario.json> [--seed N] [--days N] [--process 2013|2015] --format csv|jsonl [--out FILE]
+
+Scenarios are JSON files such as scenarios/kingston-2013.json. Exit codes: 0 success,
+2 bad input (the message names the field and the rule), 1 a defect in the simulator.`;
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  isTTY: boolean;
+}
+
+function parseIntOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value.trim())) throw new InputError(`--${name}: must be a whole number (got "${value}")`);
+  const n = Number(value);
+  if (n < min || n > max) throw new InputError(`--${name}: must be between ${min} and ${max} (got ${n})`);
+  return n;
+}
+
+function parseSeed(value: string | undefined): string | number | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim();
+  if (v === '') throw new InputError('--seed: must not be empty');
+  if (/^-?\d+$/.test(v)) {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n)) throw new InputError(`--seed: must be a whole number of at most 15 digits (got "${value}")`);
+    return n;
+  }
+  return v;
+}
+
+function parseProcess(value: string | undefined, flag = 'process'): ProcessName | undefined {
+  if (value === undefined) return undefined;
+  if (!(PROCESS_NAMES as readonly string[]).includes(value)) throw new InputError(`--${flag}: must be 2013 or 2015 (got "${value}")`);
+  return value as ProcessName;
+}
+
+function progressBar(io: Io): ((f: number) => void) | undefined {
+  if (!io.isTTY) return undefined;
+  let last = -1;
+  return (f: number) => {
+    const pct = Math.floor(f * 100);
+    if (pct === last) return;
+    last = pct;
+    const width = 30;
+    const filled = Math.round((pct / 100) * width);
+    io.err(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(pct).padStart(3)}%${pct === 100 ? '\n' : ''}`);
+  };
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.out(USAGE + '\n');
+    return command ? 0 : 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        seed: { type: 'string' },
+        days: { type: 'string' },
+        process: { type: 'string' },
+        processes: { type: 'string' },
+        replications: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean' },
+        csv: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    throw new InputError(`${(e as Error).message.replace(/\. To specify.*$/s, '')}\n\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) {
+    throw new InputError(`${command}: needs exactly one scenario file (got ${positionals.length})\n\n${USAGE}`);
+  }
+  const seed = parseSeed(values.seed);
+  const days = parseIntOption('days', values.days, 1, 3660);
+
+  switch (command) {
+    case 'run': {
+      const scenario = readScenarioFile(positionals[0]);
+      const process = parseProcess(values.process);
+      if (process) checkStaff(scenario, process, positionals[0]);
+      const { summary } = runScenario(scenario, { seed, days, process, onProgress: progressBar(io) });
+      io.out(values.json ? JSON.stringify(summary) + '\n' : formatRun(summary));
+      return 0;
+    }
+    case 'compare': {
+      const scenario = readScenarioFile(positionals[0]);
+      const processes = (values.processes ?? '2013,2015').split(',').map((p) => parseProcess(p.trim(), 'processes')!) as ProcessName[];
+      if (new Set(processes).size !== processes.length) throw new InputError('--processes: must not name a process twice');
+      for (const p of processes) checkStaff(scenario, p, positionals[0]);
+      const replications = parseIntOption('replications', values.replications, 1, 10000) ?? 1;
+      const bar = progressBar(io);
+      const result = compareProcesses(scenario, { processes, seed, replications, days, onProgress: bar && ((d, t) => bar(d / t)) });
+      if (values.json) io.out(JSON.stringify(result) + '\n');
+      else if (values.csv) io.out(compareCsv(result));
+      else io.out(formatCompare(result));
+      return 0;
+    }
+    case 'trace': {
+      const format = values.format;
+      if (format !== 'csv' && format !== 'jsonl') throw new InputError(`--format: must be csv or jsonl (got ${format === undefined ? 'nothing' : `"${format}"`})`);
+      const scenario = readScenarioFile(positionals[0]);
+      const process = parseProcess(values.process);
+      if (process) checkStaff(scenario, process, positionals[0]);
+      const { sim } = runScenario(scenario, { seed, days, process, onProgress: progressBar(io) });
+      const text = format === 'csv' ? traceToCsv(sim.trace) : traceToJsonl(sim.trace);
+      if (values.out) writeFileAtomic(values.out, text);
+      else io.out(text);
+      return 0;
+    }
+    default:
+      throw new InputError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+function checkStaff(scenario: Parameters<typeof checkStaffFor>[0], process: ProcessName, path: string) {
+  try {
+    checkStaffFor(scenario, process);
+  } catch (e) {
+    if (e instanceof ScenarioError) throw new InputError(e.issues.map((i) => `${path}: ${i.field}: ${i.rule}`).join('\n'));
+    throw e;
+  }
+}
+
+function compareCsv(r: CompareResult): string {
+  const rows: Record<string, unknown>[] = [];
+  for (const key of COMPARED_METRICS) {
+    for (const p of r.processes) {
+      const i = r.metrics[key][p];
+      rows.push({ metric: key, process: p, mean: i.mean, low95: i.low, high95: i.high, replications: i.n });
+    }
+  }
+  return rowsToCsv(rows);
+}
+
+const isMain = typeof process !== 'undefined' && process.argv[1] && /main\.(ts|js|mjs)$/.test(process.argv[1]);
+if (isMain) {
+  const io: Io = {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    isTTY: process.stderr.isTTY === true,
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      if (e instanceof InputError) {
+        process.stderr.write(`error: ${e.message}\n`);
+        process.exitCode = 2;
+      } else {
+        process.stderr.write(`internal error (a defect in the simulator, please report it): ${(e as Error)?.message ?? String(e)}\n`);
+        if (process.env.DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
+        process.exitCode = 1;
+      }
+    },
+  );
+}

@@ -1,0 +1,44 @@
+/** Trace and figures as CSV and JSON Lines: the same columns for the CLI and the browser. */
+import { formatLondon } from './calendar';
+import type { TraceRecord } from './engine';
+
+export const TRACE_COLUMNS = ['seq', 'time', 'caseId', 'from', 'to', 'event', 'actor', 'report', 'reportPending', 'reportDecided', 'undecided', 'unallocated', 'detail'] as const;
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function traceRow(r: TraceRecord): (string | number | boolean | null)[] {
+  return [r.seq, formatLondon(r.t), r.caseId, r.from, r.to, r.event, r.actor, r.report, r.reportPending, r.reportDecided, r.undecided, r.unallocated, r.detail ?? null];
+}
+
+export function traceToCsv(trace: readonly TraceRecord[]): string {
+  const lines = [TRACE_COLUMNS.join(',')];
+  for (const r of trace) lines.push(traceRow(r).map(csvCell).join(','));
+  return lines.join('\n') + '\n';
+}
+
+export function traceToJsonl(trace: readonly TraceRecord[]): string {
+  let out = '';
+  for (const r of trace) out += JSON.stringify({ ...r, time: formatLondon(r.t) }) + '\n';
+  return out;
+}
+
+/** Rows of objects to CSV; nested objects are flattened with dots (outcomes.advice). */
+export function rowsToCsv(rows: readonly Record<string, unknown>[]): string {
+  const flat = rows.map((r) => flatten(r));
+  const cols: string[] = [];
+  for (const r of flat) for (const k of Object.keys(r)) if (!cols.includes(k)) cols.push(k);
+  return [cols.join(','), ...flat.map((r) => cols.map((c) => csvCell(r[c])).join(','))].join('\n') + '\n';
+}
+
+function flatten(o: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (v && typeof v === 'object' && !Array.isArray(v)) Object.assign(out, flatten(v as Record<string, unknown>, `${prefix}${k}.`));
+    else out[`${prefix}${k}`] = v;
+  }
+  return out;
+}

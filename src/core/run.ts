@@ -1,0 +1,151 @@
+/**
+ * Running scenarios: one run's summary, and the comparison of processes over replications.
+ * The command line and the browser both call these, so they show the same figures.
+ */
+import type { AnyStateMachine } from 'xstate';
+import { createSimulation, type Simulation } from './engine';
+import { computeMetrics, type RunMetrics } from './metrics';
+import { PROCESS_NAMES, type ProcessName } from './processes';
+import type { Scenario } from './scenario';
+import { meanCI, type Interval } from './stats';
+
+export interface RunSummary extends RunMetrics {
+  scenario: string;
+  process: string;
+  seed: string;
+  start: string;
+  days: number;
+}
+
+export interface RunOptions {
+  seed?: string | number;
+  days?: number;
+  process?: ProcessName;
+  machine?: AnyStateMachine;
+  onProgress?: (fraction: number) => void;
+}
+
+export function summarise(sim: Simulation): RunSummary {
+  const metrics = computeMetrics(sim);
+  return {
+    scenario: sim.scenario.name,
+    process: sim.process,
+    seed: sim.seed,
+    start: sim.scenario.start,
+    days: Math.round((sim.end - sim.start) / 86_400_000),
+    ...metrics,
+  };
+}
+
+export function runScenario(scenario: Scenario, options: RunOptions = {}): { sim: Simulation; summary: RunSummary } {
+  const sim = createSimulation(scenario, options);
+  sim.run(options.onProgress);
+  return { sim, summary: summarise(sim) };
+}
+
+/** The seed of replication r: numeric seeds count up, string seeds get a suffix. */
+export function replicationSeed(seed: string | number, r: number): string {
+  if (r === 0) return String(seed);
+  const n = typeof seed === 'number' ? seed : /^-?\d+$/.test(seed) ? Number(seed) : null;
+  return n !== null && Number.isSafeInteger(n + r) ? String(n + r) : `${seed}-${r}`;
+}
+
+/** The figures compared across replications (numbers only; null values are left out). */
+export const COMPARED_METRICS = [
+  'contacts',
+  'outcomes.advice',
+  'outcomes.earlyHelp',
+  'outcomes.childInNeed',
+  'outcomes.childProtection',
+  'decidedWithinOneWorkingDay',
+  'reportedWithinOneWorkingDay',
+  'heldOverFiveWorkingDays',
+  'maxHeldWorkingDays',
+  'meanHeldWorkingDays',
+  'hiddenFromReport',
+  'peakUnallocatedOver48Hours',
+  'stepUps',
+  'stepDowns',
+  'reReferrals',
+  'medianHoursToStrategyDiscussion',
+  'strategyDiscussionWithinOneWorkingDay',
+  'underThresholded',
+  'overThresholded',
+] as const;
+export type ComparedMetric = (typeof COMPARED_METRICS)[number];
+
+export function metricValue(s: RunSummary, key: ComparedMetric): number | null {
+  if (key.startsWith('outcomes.')) return s.outcomes[key.slice(9) as keyof RunSummary['outcomes']];
+  const v = s[key as keyof RunSummary];
+  return typeof v === 'number' ? v : null;
+}
+
+export interface CompareResult {
+  scenario: string;
+  seed: string;
+  replications: number;
+  processes: string[];
+  /** metric -> process -> mean and 95% confidence interval across replications. */
+  metrics: Record<string, Record<string, Interval>>;
+  /** Paired difference (second process minus first), replication by replication. */
+  difference: Record<string, Interval>;
+  runs: RunSummary[];
+}
+
+export interface CompareOptions {
+  processes?: readonly ProcessName[];
+  seed?: string | number;
+  replications?: number;
+  days?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Same children through each process (common random numbers), replicated over seeds. */
+export function compareProcesses(scenario: Scenario, options: CompareOptions = {}): CompareResult {
+  const processes = options.processes ?? PROCESS_NAMES;
+  const replications = options.replications ?? 1;
+  const seed = options.seed ?? scenario.seed;
+  const runs: RunSummary[] = [];
+  const total = replications * processes.length;
+  for (let r = 0; r < replications; r++) {
+    for (const p of processes) {
+      runs.push(runScenario(scenario, { process: p, seed: replicationSeed(seed, r), days: options.days }).summary);
+      options.onProgress?.(runs.length, total);
+    }
+  }
+  return aggregate(scenario.name, String(seed), processes, replications, runs);
+}
+
+const SHARE_METRICS = new Set<string>(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay']);
+
+/** A share cannot leave [0, 1] and a count cannot go below 0: clip the interval, not the mean. */
+function clampInterval(key: string, i: Interval): Interval {
+  const high = SHARE_METRICS.has(key) ? Math.min(1, i.high) : i.high;
+  return { ...i, low: Math.max(0, i.low), high };
+}
+
+/** Combine run summaries (in replication-major order) into intervals; also used by workers. */
+export function aggregate(name: string, seed: string, processes: readonly string[], replications: number, runs: RunSummary[]): CompareResult {
+  const metrics: CompareResult['metrics'] = {};
+  const difference: CompareResult['difference'] = {};
+  for (const key of COMPARED_METRICS) {
+    const per: Record<string, Interval> = {};
+    const values: Record<string, (number | null)[]> = {};
+    for (const p of processes) {
+      values[p] = runs.filter((s) => s.process === p).map((s) => metricValue(s, key));
+      per[p] = clampInterval(key, meanCI(values[p].filter((v): v is number => v !== null)));
+    }
+    metrics[key] = per;
+    if (processes.length === 2) {
+      const [a, b] = processes;
+      const diffs: number[] = [];
+      for (let r = 0; r < replications; r++) {
+        const x = values[a][r];
+        const y = values[b][r];
+        if (x !== null && y !== null && x !== undefined && y !== undefined) diffs.push(y - x);
+      }
+      difference[key] = meanCI(diffs);
+    }
+  }
+  return { scenario: name, seed, replications, processes: [...processes], metrics, difference, runs };
+}
