@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition, type AnyStateMachine } from 'xstate';
 import { dueByOneWorkingDay, isOpen } from '../src/core/calendar';
-import { createSimulation, metaOf } from '../src/core/engine';
+import { createSimulation, metaOf, type TraceRecord } from '../src/core/engine';
 import { computeMetrics } from '../src/core/metrics';
 import { runScenario } from '../src/core/run';
 import type { SpaInput } from '../src/core/processes';
@@ -58,8 +58,12 @@ describe('the engine', () => {
   it('only moves a case along transitions its statechart allows (replayed through XState itself)', () => {
     const { sim } = runScenario(short, { seed: 4 });
     const machine = sim.machine as AnyStateMachine;
-    const byCase = new Map<string, typeof sim.trace>();
-    for (const r of sim.trace) (byCase.get(r.caseId) ?? byCase.set(r.caseId, []).get(r.caseId)!).push(r);
+    const byCase = new Map<string, TraceRecord[]>();
+    for (const r of sim.trace) {
+      const list = byCase.get(r.caseId) ?? [];
+      list.push(r);
+      byCase.set(r.caseId, list);
+    }
     let checked = 0;
     for (const contact of sim.contacts.slice(0, 150)) {
       const input: SpaInput = { caseId: contact.id, openCase: contact.openCase, immediateDanger: contact.immediateDanger, levelClear: contact.levelClear, mentalHealth: contact.mentalHealth, formComplete: contact.formComplete, inEarlyHelp: contact.inEarlyHelp };

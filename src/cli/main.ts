@@ -70,9 +70,13 @@ function progressBar(io: Io): ((f: number) => void) | undefined {
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help' || command === '-h') {
+  if (!command) {
+    io.err(USAGE + '\n');
+    return 2;
+  }
+  if (command === 'help' || command === '--help' || command === '-h') {
     io.out(USAGE + '\n');
-    return command ? 0 : 2;
+    return 0;
   }
   let parsed;
   try {

@@ -390,9 +390,19 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     if (to !== from) {
       c.state = to;
       c.token++;
+      // A step-up needs a new decision, on a new one-working-day clock.
+      if (event.type === 'earlyHelp.escalated') scheduleDecisionClocks(c, now);
       enter(c);
     }
     return true;
+  };
+
+  /** The decision clocks (DOMAIN.md statutory clocks; 000; 002), as engine events. */
+  const scheduleDecisionClocks = (c: CaseRt, from: Instant) => {
+    const due = dueByOneWorkingDay(from);
+    queue.push({ kind: 'clock', t: due, priority: 1, seq: seq++, caseId: c.contact.id, event: { type: 'clock.oneWorkingDayElapsed' } });
+    const escalateAt = addWorkingMillis(from, scenario.escalateAfterWorkingHours * HOUR);
+    if (escalateAt < due) queue.push({ kind: 'clock', t: escalateAt, priority: 1, seq: seq++, caseId: c.contact.id, event: { type: 'clock.escalationDue' } });
   };
 
   const isOpenSocialCare = (c: CaseRt | undefined): boolean => {
@@ -430,11 +440,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     };
     cases.set(contact.id, c);
     record(c, now, null, c.state, { type: 'contact.received' }, contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
-    // The decision clocks (DOMAIN.md statutory clocks; 000; 002), as engine events.
-    const due = dueByOneWorkingDay(contact.receivedAt);
-    queue.push({ kind: 'clock', t: due, priority: 1, seq: seq++, caseId: contact.id, event: { type: 'clock.oneWorkingDayElapsed' } });
-    const escalateAt = addWorkingMillis(contact.receivedAt, scenario.escalateAfterWorkingHours * HOUR);
-    if (escalateAt < due) queue.push({ kind: 'clock', t: escalateAt, priority: 1, seq: seq++, caseId: contact.id, event: { type: 'clock.escalationDue' } });
+    scheduleDecisionClocks(c, contact.receivedAt);
     enter(c);
   };
 

@@ -177,7 +177,10 @@ export const spaSetup = setup({
     markEscalated: assign({ escalated: true }),
     markParentalAccount: assign({ decisionOnParentalAccount: true }),
     countParentContact: assign({ parentContacts: ({ context }) => context.parentContacts + 1 }),
-    markSteppedUp: assign({ steppedUp: true, decidedLevel: null }),
+    // A step-up starts a new decision: the flags of the earlier one do not carry over.
+    markSteppedUp: assign({ steppedUp: true, decidedLevel: null, breached: false, escalated: false, rationaleRecorded: false, decisionOnParentalAccount: false }),
+    /** Immediate danger, or harm found in an assessment: the response is child protection (level 4). */
+    recordChildProtection: assign({ decidedLevel: 4 as const }),
     markSteppedDown: assign({ steppedDown: true }),
   },
 });
@@ -270,7 +273,7 @@ export const sharedStates = {
         // Step-down: statutory need has passed; support continues in early help (004 ¶24).
         { guard: 'assessedStepDown', target: 'earlyHelp', actions: 'markSteppedDown' },
         { guard: 'assessedClose', target: 'closed' },
-        { guard: 'assessedProtection', target: 'strategyDiscussion' },
+        { guard: 'assessedProtection', target: 'strategyDiscussion', actions: 'recordChildProtection' },
       ],
     },
   },

@@ -35,9 +35,9 @@ export const spa2013 = spaSetup.createMachine({
       } satisfies StateMeta,
       on: {
         'screening.completed': [
-          { guard: 'hasOpenCase', target: 'withAllocatedWorker' },
           // Immediate danger skips the queue (DOMAIN.md flow step 5; 004 ¶29, ¶38).
-          { guard: 'inImmediateDanger', target: 'strategyDiscussion' },
+          { guard: 'inImmediateDanger', target: 'strategyDiscussion', actions: 'recordChildProtection' },
+          { guard: 'hasOpenCase', target: 'withAllocatedWorker' },
           { guard: 'levelClear', target: 'awaitingDecision' },
           // Unclear: "assigned" inside the SPA for further information gathering (¶29, ¶38).
           { target: 'heldByCaseCoordinator', actions: 'markParentalAccount' },

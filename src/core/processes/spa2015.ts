@@ -33,12 +33,14 @@ export const spa2015 = spaSetup.createMachine({
       } satisfies StateMeta,
       on: {
         'screening.completed': [
+          { guard: 'inImmediateDanger', target: 'strategyDiscussion', actions: 'recordChildProtection' },
           { guard: 'hasOpenCase', target: 'withAllocatedWorker' },
-          { guard: 'inImmediateDanger', target: 'strategyDiscussion' },
           { guard: 'levelClear', target: 'awaitingDecision' },
           { guard: 'mentalHealthUnclear', target: 'camhsScreening' },
           { target: 'informationGathering' },
         ],
+        // Still unscreened as the clock nears its end: a manager decides on what is known (002).
+        'clock.escalationDue': { target: 'escalatedToManager', actions: 'markEscalated' },
       },
     },
     informationGathering: {
