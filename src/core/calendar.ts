@@ -124,8 +124,28 @@ function bstRange(year: number): readonly [Instant, Instant] {
  * Sunday of March (inclusive) to 01:00 UTC on the last Sunday of October (exclusive).
  */
 export function isBritishSummerTime(t: Instant): boolean {
+  // Fast path: a constant table of year starts and BST ranges (this runs for every clock
+  // computation in a simulation); the general rule below covers years outside the table.
+  const i = Math.floor((t - TABLE_FROM) / AVERAGE_YEAR_MS);
+  if (i >= 1 && i < TABLE_YEARS - 1) {
+    const y = t < YEAR_START[i] ? i - 1 : t >= YEAR_START[i + 1] ? i + 1 : i;
+    return t >= BST_START[y] && t < BST_END[y];
+  }
   const [start, end] = bstRange(utcYear(t));
   return t >= start && t < end;
+}
+
+const TABLE_FIRST_YEAR = 1990;
+const TABLE_YEARS = 80;
+const TABLE_FROM = Date.UTC(TABLE_FIRST_YEAR, 0, 1);
+const AVERAGE_YEAR_MS = 365.2425 * DAY;
+const YEAR_START = new Float64Array(TABLE_YEARS);
+const BST_START = new Float64Array(TABLE_YEARS);
+const BST_END = new Float64Array(TABLE_YEARS);
+for (let k = 0; k < TABLE_YEARS; k++) {
+  YEAR_START[k] = Date.UTC(TABLE_FIRST_YEAR + k, 0, 1);
+  BST_START[k] = lastSundayAt0100Utc(TABLE_FIRST_YEAR + k, 2);
+  BST_END[k] = lastSundayAt0100Utc(TABLE_FIRST_YEAR + k, 9);
 }
 
 /** London wall-clock time of t, written as if it were UTC ("local milliseconds"). */

@@ -19,6 +19,7 @@ import { generateContacts } from './arrivals';
 import { DAY, HOUR, addLocalDays, addWorkingMillis, dueByOneWorkingDay, fromLondon, isWorkingDay, type Instant } from './calendar';
 import type { Contact } from './contact';
 import { Heap } from './heap';
+import { compileMachine, NotCompilable, type CompiledSnapshot } from './compiled';
 import type { Level } from './levels';
 import { PROCESSES, type ProcessName } from './processes';
 import type { Activity, Role, SpaContext, SpaEvent, SpaInput, StateMeta } from './processes/common';
@@ -54,6 +55,12 @@ export interface SimulationOptions {
   machine?: AnyStateMachine;
   /** Name to record for a custom machine. */
   processLabel?: string;
+  /**
+   * 'compiled' (default) evaluates the chart from a table compiled from its definition;
+   * 'xstate' runs XState's interpreter. Both give identical traces (test/compiled.test.ts).
+   * A chart the compiler cannot reproduce exactly always runs on XState.
+   */
+  engine?: 'compiled' | 'xstate';
 }
 
 export interface Simulation {
@@ -68,6 +75,8 @@ export interface Simulation {
   readonly contacts: readonly Contact[];
   readonly trace: readonly TraceRecord[];
   readonly machine: AnyStateMachine;
+  /** Which evaluator ran the chart. */
+  readonly engine: 'compiled' | 'xstate';
   now(): Instant;
   /** Handle the next event; false when nothing is left before the end. */
   step(): boolean;
@@ -82,7 +91,38 @@ export interface Simulation {
   queueLengths(): Record<Role, number>;
 }
 
-type Snap = SnapshotFrom<AnyStateMachine>;
+/** What the engine needs of a snapshot; XState's and the compiled stepper's both have it. */
+interface Snap {
+  value: unknown;
+  context: unknown;
+}
+
+interface Stepper {
+  kind: 'compiled' | 'xstate';
+  initial(input: SpaInput): Snap;
+  transition(snapshot: Snap, event: SpaEvent): Snap;
+}
+
+function makeStepper(machine: AnyStateMachine, kind: 'compiled' | 'xstate'): Stepper {
+  if (kind === 'compiled') {
+    try {
+      const compiled = compileMachine(machine);
+      return {
+        kind,
+        initial: (input) => compiled.initial(input),
+        transition: (snapshot, event) => compiled.transition(snapshot as CompiledSnapshot, event),
+      };
+    } catch (e) {
+      if (!(e instanceof NotCompilable)) throw e;
+    }
+  }
+  const scope = inertScope(machine);
+  return {
+    kind: 'xstate',
+    initial: (input) => machine.getInitialSnapshot(scope, input),
+    transition: (snapshot, event) => machine.transition(snapshot as SnapshotFrom<AnyStateMachine>, event, scope),
+  };
+}
 
 interface CaseRt {
   contact: Contact;
@@ -201,7 +241,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const trace: TraceRecord[] = [];
   const cases = new Map<string, CaseRt>();
   const children = new Map<string, { lastCaseId: string; openUntil: Instant }>();
-  const scope = inertScope(machine);
+  const stepper = makeStepper(machine, options.engine ?? 'compiled');
   const metaCache = new Map<string, StateMeta>();
   const meta = (s: string): StateMeta => {
     let m = metaCache.get(s);
@@ -305,7 +345,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       reportDecided: m.report.decided,
       undecided: m.undecided,
       unallocated: m.unallocated === true,
-      ...(detail !== undefined ? { detail } : {}),
+      detail,
     });
   };
 
@@ -381,7 +421,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
 
   const send = (c: CaseRt, event: SpaEvent, actor: string): boolean => {
     const prev = c.snapshot;
-    const next = machine.transition(prev, event, scope);
+    const next = stepper.transition(prev, event);
     if (next.value === prev.value && next.context === prev.context) return false;
     c.snapshot = next;
     const from = c.state;
@@ -411,12 +451,22 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     return !m.undecided && !!m.work && c.state !== 'earlyHelp';
   };
 
-  const arrive = (draft: Contact) => {
+  // Two seeds per contact, in arrival order: the same for every process (common random numbers).
+  const caseSeeds = new Uint32Array(contacts.length * 2);
+  {
+    const u = streams.stream('case-seeds');
+    for (let i = 0; i < caseSeeds.length; i++) caseSeeds[i] = Math.floor(u() * 4294967296);
+  }
+
+  const arrive = (draft: Contact, index: number) => {
     const child = children.get(draft.childId);
     const prevCase = child ? cases.get(child.lastCaseId) : undefined;
     const openCase = isOpenSocialCare(prevCase) || (child !== undefined && child.openUntil > now);
     const inEarlyHelp = prevCase !== undefined && prevCase.state === 'earlyHelp';
-    const contact: Contact = { ...draft, openCase, inEarlyHelp };
+    // The drafts belong to this run: fill in what the process decided about earlier contacts.
+    const contact = draft as { -readonly [K in keyof Contact]: Contact[K] };
+    contact.openCase = openCase;
+    contact.inEarlyHelp = inEarlyHelp;
     arrived.push(contact);
     children.set(contact.childId, { lastCaseId: contact.id, openUntil: child?.openUntil ?? 0 });
     const input: SpaInput = {
@@ -428,15 +478,15 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       formComplete: contact.formComplete,
       inEarlyHelp,
     };
-    const snapshot = machine.getInitialSnapshot(scope, input);
+    const snapshot = stepper.initial(input);
     const c: CaseRt = {
       contact,
       snapshot,
       state: String(snapshot.value),
       token: 0,
       slotRole: null,
-      uDur: streams.forCase(contact.id, 'durations'),
-      uWorld: streams.forCase(contact.id, 'world'),
+      uDur: streams.seeded(caseSeeds[2 * index]),
+      uWorld: streams.seeded(caseSeeds[2 * index + 1]),
     };
     cases.set(contact.id, c);
     record(c, now, null, c.state, { type: 'contact.received' }, contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
@@ -447,7 +497,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const handle = (item: QueueItem) => {
     switch (item.kind) {
       case 'arrival':
-        arrive(contacts[item.index]);
+        arrive(contacts[item.index], item.index);
         break;
       case 'dayStart':
         dayIndex = item.day;
@@ -494,6 +544,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     },
     trace,
     machine,
+    engine: stepper.kind,
     now: () => now,
     step,
     runUntil(t: Instant) {

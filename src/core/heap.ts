@@ -32,7 +32,9 @@ export class Heap<T extends Keyed> {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!less(a[i], a[p])) break;
-      [a[i], a[p]] = [a[p], a[i]];
+      const tmp = a[i];
+      a[i] = a[p];
+      a[p] = tmp;
       i = p;
     }
   }
@@ -52,7 +54,9 @@ export class Heap<T extends Keyed> {
         if (l < a.length && less(a[l], a[m])) m = l;
         if (r < a.length && less(a[r], a[m])) m = r;
         if (m === i) break;
-        [a[i], a[m]] = [a[m], a[i]];
+        const tmp = a[i];
+        a[i] = a[m];
+        a[m] = tmp;
         i = m;
       }
     }

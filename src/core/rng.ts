@@ -13,6 +13,24 @@ export interface Streams {
   stream(name: string): Uniform;
   /** A stream for one case and purpose: the same draws whatever else the run does. */
   forCase(caseId: string, purpose: string): Uniform;
+  /**
+   * A small fast stream from a 32-bit seed drawn from a named stream (mulberry32). The engine
+   * gives each case two of these, seeded in arrival order, which is the same for every process;
+   * seeding an alea per case from a string cost more than the rest of the case's simulation.
+   */
+  seeded(seed32: number): Uniform;
+}
+
+/** mulberry32: a 32-bit generator, fast and adequate for simulation draws. */
+export function mulberry32(seed: number): Uniform {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 export function createStreams(seed: string | number): Streams {
@@ -32,6 +50,9 @@ export function createStreams(seed: string | number): Streams {
     forCase(caseId, purpose) {
       const alea = seedrandom.alea(`${s}:${purpose}:${caseId}`);
       return () => alea();
+    },
+    seeded(seed32) {
+      return mulberry32(seed32);
     },
   };
 }

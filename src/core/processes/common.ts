@@ -125,8 +125,15 @@ export interface StateMeta {
 }
 
 export function initialContext(input: SpaInput): SpaContext {
+  // Written out field by field: this runs once per contact in every simulation.
   return {
-    ...input,
+    caseId: input.caseId,
+    openCase: input.openCase,
+    immediateDanger: input.immediateDanger,
+    levelClear: input.levelClear,
+    mentalHealth: input.mentalHealth,
+    formComplete: input.formComplete,
+    inEarlyHelp: input.inEarlyHelp,
     decidedLevel: null,
     breached: false,
     escalated: false,
@@ -150,6 +157,7 @@ export const spaSetup = setup({
   },
   guards: {
     hasOpenCase: ({ context }) => context.openCase,
+    notYetBreached: ({ context }) => !context.breached,
     inImmediateDanger: ({ context }) => context.immediateDanger,
     levelClear: ({ context }) => context.levelClear,
     mentalHealthUnclear: ({ context }) => context.mentalHealth && !context.levelClear,
@@ -184,6 +192,12 @@ export const spaSetup = setup({
     markSteppedDown: assign({ steppedDown: true }),
   },
 });
+
+/**
+ * The one-working-day clock ran out while the contact is undecided: note the breach. Only the
+ * undecided states handle it, so a decided case can never be marked as breached.
+ */
+export const onClockElapsed = { 'clock.oneWorkingDayElapsed': { guard: 'notYetBreached' as const, actions: 'markBreached' as const } };
 
 /** Transitions every decision state shares: the decided level chooses the response. */
 export function decisionTransitions(action: 'recordDecision' | 'recordDecisionWithRationale') {

@@ -14,16 +14,12 @@
  *    (¶39); incomplete referral forms lengthen the hold (¶37: durations, in the engine).
  * Clear cases go well: prompt decisions by a qualified team manager (¶29, ¶38, ¶39).
  */
-import { REPORT, decisionTransitions, initialContext, sharedStates, spaSetup, type StateMeta } from './common';
+import { REPORT, decisionTransitions, initialContext, onClockElapsed, sharedStates, spaSetup, type StateMeta } from './common';
 
 export const spa2013 = spaSetup.createMachine({
   id: 'spa2013',
   context: ({ input }) => initialContext(input),
   initial: 'received',
-  on: {
-    // The clock runs in 2013 too, but no state reacts to it: the breach is only noted.
-    'clock.oneWorkingDayElapsed': { guard: ({ context }) => context.decidedLevel === null && !context.breached, actions: 'markBreached' },
-  },
   states: {
     received: {
       meta: {
@@ -34,6 +30,7 @@ export const spa2013 = spaSetup.createMachine({
         work: { role: 'spaSocialWorker', activity: 'screening', done: 'screening.completed' },
       } satisfies StateMeta,
       on: {
+        ...onClockElapsed,
         'screening.completed': [
           // Immediate danger skips the queue (DOMAIN.md flow step 5; 004 ¶29, ¶38).
           { guard: 'inImmediateDanger', target: 'strategyDiscussion', actions: 'recordChildProtection' },
@@ -57,6 +54,7 @@ export const spa2013 = spaSetup.createMachine({
         work: { role: 'caseCoordinator', activity: 'heldInformationGathering', done: 'information.gathered' },
       } satisfies StateMeta,
       on: {
+        ...onClockElapsed,
         // ¶38: "The team manager ... makes contact with parents/carers and conducts office visits".
         'parents.contacted': { actions: 'countParentContact' },
         'information.gathered': { target: 'awaitingDecision' },
@@ -70,7 +68,7 @@ export const spa2013 = spaSetup.createMachine({
         undecided: true,
         work: { role: 'teamManager', activity: 'thresholdDecision', done: 'threshold.decided' },
       } satisfies StateMeta,
-      on: { 'threshold.decided': decisionTransitions('recordDecision') },
+      on: { ...onClockElapsed, 'threshold.decided': decisionTransitions('recordDecision') },
     },
     strategyDiscussion: {
       meta: {

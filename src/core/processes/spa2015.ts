@@ -13,15 +13,12 @@
  *  - management oversight with a recorded rationale (002);
  *  - prompt strategy discussions with the police (002).
  */
-import { REPORT, decisionTransitions, initialContext, sharedStates, spaSetup, type StateMeta } from './common';
+import { REPORT, decisionTransitions, initialContext, onClockElapsed, sharedStates, spaSetup, type StateMeta } from './common';
 
 export const spa2015 = spaSetup.createMachine({
   id: 'spa2015',
   context: ({ input }) => initialContext(input),
   initial: 'received',
-  on: {
-    'clock.oneWorkingDayElapsed': { guard: ({ context }) => context.decidedLevel === null && !context.breached, actions: 'markBreached' },
-  },
   states: {
     received: {
       meta: {
@@ -32,6 +29,7 @@ export const spa2015 = spaSetup.createMachine({
         work: { role: 'spaSocialWorker', activity: 'screening', done: 'screening.completed' },
       } satisfies StateMeta,
       on: {
+        ...onClockElapsed,
         'screening.completed': [
           { guard: 'inImmediateDanger', target: 'strategyDiscussion', actions: 'recordChildProtection' },
           { guard: 'hasOpenCase', target: 'withAllocatedWorker' },
@@ -52,6 +50,7 @@ export const spa2015 = spaSetup.createMachine({
         work: { role: 'spaSocialWorker', activity: 'informationGathering', done: 'information.gathered' },
       } satisfies StateMeta,
       on: {
+        ...onClockElapsed,
         'information.gathered': { target: 'awaitingDecision' },
         'clock.escalationDue': { target: 'escalatedToManager', actions: 'markEscalated' },
       },
@@ -65,6 +64,7 @@ export const spa2015 = spaSetup.createMachine({
         work: { role: 'camhs', activity: 'camhsScreening', done: 'camhs.assessed' },
       } satisfies StateMeta,
       on: {
+        ...onClockElapsed,
         'camhs.assessed': { target: 'awaitingDecision' },
         'clock.escalationDue': { target: 'escalatedToManager', actions: 'markEscalated' },
       },
@@ -78,6 +78,7 @@ export const spa2015 = spaSetup.createMachine({
         work: { role: 'teamManager', activity: 'thresholdDecision', done: 'threshold.decided' },
       } satisfies StateMeta,
       on: {
+        ...onClockElapsed,
         'threshold.decided': decisionTransitions('recordDecisionWithRationale'),
         'clock.escalationDue': { target: 'escalatedToManager', actions: 'markEscalated' },
       },
@@ -90,7 +91,7 @@ export const spa2015 = spaSetup.createMachine({
         undecided: true,
         work: { role: 'teamManager', activity: 'escalatedDecision', done: 'threshold.decided' },
       } satisfies StateMeta,
-      on: { 'threshold.decided': decisionTransitions('recordDecisionWithRationale') },
+      on: { ...onClockElapsed, 'threshold.decided': decisionTransitions('recordDecisionWithRationale') },
     },
     strategyDiscussion: {
       meta: {

@@ -1,0 +1,163 @@
+/**
+ * Plain-English labels for every figure, state, event and role, shared by the command line and
+ * the browser so that both name things the same way (../shared/STYLE.md: "Plain English,
+ * GOV.UK-style"; a reader from a children's services team should recognise every name).
+ */
+import type { Role } from './processes/common';
+
+/** Plain-English labels for the figures of one run, in the order the run table prints them. */
+export const LABELS: Record<string, string> = {
+  contacts: 'Contacts received',
+  'outcomes.advice': 'Decided: advice or signposting (level 1)',
+  'outcomes.earlyHelp': 'Decided: early help (level 2)',
+  'outcomes.childInNeed': 'Decided: child-in-need referral (level 3)',
+  'outcomes.childProtection': 'Decided: child protection (level 4)',
+  passedToAllocatedWorker: 'Passed to an allocated worker (open case)',
+  undecidedAtEnd: 'Still undecided when the run ended',
+  decidedWithinOneWorkingDay: 'Decided within one working day (what happened)',
+  reportedWithinOneWorkingDay: 'Decided within one working day (what the report showed)',
+  heldOverFiveWorkingDays: 'Held over 5 working days without a decision',
+  maxHeldWorkingDays: 'Longest wait for a decision (working days)',
+  meanHeldWorkingDays: 'Mean wait for a decision (working days)',
+  hiddenFromReport: 'Undecided cases the report did not show as pending',
+  peakUnallocatedOver48Hours: 'Referrals unallocated over 48 hours, at the worst moment',
+  stepUps: 'Step-ups (early help to social care)',
+  stepDowns: 'Step-downs (social care to early help)',
+  repeatContacts: 'Repeat contacts about the same child',
+  reReferrals: 'Re-referrals',
+  level4Contacts: 'Contacts whose true level was 4',
+  medianHoursToStrategyDiscussion: 'Median working hours to strategy discussion (level 4)',
+  maxHoursToStrategyDiscussion: 'Longest working hours to strategy discussion (level 4)',
+  strategyDiscussionWithinOneWorkingDay: 'Level-4 strategy discussions within one working day',
+  underThresholded: 'Decisions below the true level',
+  overThresholded: 'Decisions above the true level',
+};
+
+/** What each figure means, for help beside the figure (README "What the figures mean"). */
+export const FIGURE_HELP: Record<string, string> = {
+  contacts: 'Contacts received during the period (warm-up days before the period are not counted).',
+  'outcomes.advice': 'Contacts whose first decision was advice or signposting to universal services.',
+  'outcomes.earlyHelp': 'Contacts whose first decision was early help from a locality team.',
+  'outcomes.childInNeed': 'Contacts accepted as referrals for a child-in-need assessment (section 17).',
+  'outcomes.childProtection': 'Contacts that went to a strategy discussion and section 47 enquiry, including immediate danger.',
+  passedToAllocatedWorker: 'Contacts about a child with an open case, passed straight to the allocated social worker.',
+  undecidedAtEnd: 'Contacts with no threshold decision when the period ended.',
+  decidedWithinOneWorkingDay:
+    'Share of contacts whose threshold decision really was made within one working day of receipt. For a contact out of hours the clock starts when the SPA next opens.',
+  reportedWithinOneWorkingDay:
+    'The same share as the weekly performance report showed it. In 2013 a held case was recorded as "provision of advice and information" on the day it was held, so the report counted it as decided (2013 inspection report, paragraph 38).',
+  heldOverFiveWorkingDays: 'Contacts that waited more than five working days for a threshold decision.',
+  maxHeldWorkingDays: 'The longest wait for a threshold decision, in working days.',
+  meanHeldWorkingDays: 'The average wait for a threshold decision, in working days.',
+  hiddenFromReport: 'Contacts that were at some moment undecided while the weekly report did not list them as waiting for a decision.',
+  peakUnallocatedOver48Hours:
+    'The most accepted referrals that, at one moment, had waited over 48 hours for a named social worker (the inspectors found 25: 2013 report, paragraph 30).',
+  stepUps: 'Cases in early help escalated to children\u2019s social care because concerns increased, and new contacts about children in early help decided at level 3 or 4.',
+  stepDowns: 'Assessments that ended with the child\u2019s support continuing in early help.',
+  repeatContacts: 'Contacts about a child already contacted about earlier in the run.',
+  reReferrals: 'Referrals about a child already referred earlier in the run.',
+  level4Contacts: 'Contacts whose true level of need was 4 (acute: child protection).',
+  medianHoursToStrategyDiscussion: 'For level-4 contacts, the middle value of working hours from receipt to the strategy discussion.',
+  maxHoursToStrategyDiscussion: 'For level-4 contacts, the longest time in working hours from receipt to the strategy discussion.',
+  strategyDiscussionWithinOneWorkingDay: 'Share of level-4 contacts whose strategy discussion was held within one working day of receipt.',
+  underThresholded: 'Threshold decisions below the child\u2019s true level of need.',
+  overThresholded: 'Threshold decisions above the child\u2019s true level of need.',
+};
+
+/** Figures that are shares (shown as percentages). */
+export const SHARE_FIGURES: ReadonlySet<string> = new Set(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay']);
+
+/** A figure as people read it: shares as percentages, other numbers as they are. */
+export function formatFigure(key: string, v: number | null | undefined): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return '-';
+  if (SHARE_FIGURES.has(key)) return `${(v * 100).toFixed(1)}%`;
+  return Number.isInteger(v) ? String(v) : v.toFixed(2);
+}
+
+/** Plain-English names for the states of both statecharts. */
+export const STATE_LABELS: Record<string, string> = {
+  received: 'Contact received',
+  heldByCaseCoordinator: 'Held by case coordinator',
+  informationGathering: 'Information gathering',
+  camhsScreening: 'CAMHS screening',
+  awaitingDecision: 'Awaiting threshold decision',
+  escalatedToManager: 'Escalated to manager',
+  strategyDiscussion: 'Strategy discussion',
+  awaitingJointVisit: 'Awaiting joint police visit',
+  withAllocatedWorker: 'Passed to allocated worker',
+  adviceGiven: 'Advice or signposting',
+  earlyHelp: 'Early help',
+  awaitingAllocation: 'Awaiting a social worker',
+  assessment: 'Child-in-need assessment',
+  section47Enquiry: 'Section 47 enquiry',
+  childInNeedPlan: 'Child-in-need plan',
+  childProtectionPlan: 'Child protection plan',
+  closed: 'Closed',
+};
+
+/** A label for any state, including one from a custom statechart ("someNewState" -> "Some new state"). */
+export function stateLabel(state: string): string {
+  const known = STATE_LABELS[state];
+  if (known) return known;
+  const words = state.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Plain-English names for the events in a trace. */
+export const EVENT_LABELS: Record<string, string> = {
+  'contact.received': 'Contact received',
+  'screening.completed': 'Screening completed',
+  'information.gathered': 'Information gathered',
+  'parents.contacted': 'Team manager contacted the parents',
+  'camhs.assessed': 'CAMHS screening completed',
+  'threshold.decided': 'Threshold decided',
+  'clock.escalationDue': 'One-working-day clock nearly out: escalated',
+  'clock.oneWorkingDayElapsed': 'One working day passed with no decision',
+  'case.allocated': 'Allocated to a named social worker',
+  'assessment.completed': 'Assessment completed',
+  'strategy.held': 'Strategy discussion held',
+  'police.available': 'Police available for the joint visit',
+  'enquiry.completed': 'Section 47 enquiry completed',
+  'earlyHelp.escalated': 'Step-up: early help escalated to social care',
+  'earlyHelp.completed': 'Early help completed',
+};
+
+export function eventLabel(event: string): string {
+  return EVENT_LABELS[event] ?? event;
+}
+
+/** Outcomes carried in a trace record's `detail`. */
+export const DETAIL_LABELS: Record<string, string> = {
+  'level 1': 'level 1: advice or signposting',
+  'level 2': 'level 2: early help',
+  'level 3': 'level 3: child in need',
+  'level 4': 'level 4: child protection',
+  plan: 'a plan',
+  stepDown: 'step-down to early help',
+  close: 'closed',
+  protection: 'child protection concerns: strategy discussion',
+  childInNeed: 'child-in-need plan',
+};
+
+export function detailLabel(detail: string | undefined): string | undefined {
+  if (detail === undefined) return undefined;
+  return DETAIL_LABELS[detail] ?? detail;
+}
+
+/** Who works a case, in plain English. */
+export const ROLE_LABELS: Record<Role, string> = {
+  spaSocialWorker: 'SPA social worker',
+  teamManager: 'team manager',
+  caseCoordinator: 'case coordinator',
+  camhs: 'CAMHS worker',
+  raSocialWorker: 'referral and assessment social worker',
+  police: 'police',
+  earlyHelpWorker: 'early help worker',
+};
+
+/** Who acted in a trace record: a role, the clock, or the source of a contact. */
+export function actorLabel(actor: string): string {
+  if (actor in ROLE_LABELS) return ROLE_LABELS[actor as Role];
+  if (actor === 'clock') return 'the clock';
+  return actor;
+}
