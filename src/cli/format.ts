@@ -1,33 +1,10 @@
 /** Readable tables for the terminal. */
+import { LABELS } from '../core/labels';
 import { COMPARED_METRICS, type CompareResult, type RunSummary } from '../core/run';
+import type { SweepPoint } from '../core/sweep';
 
-/** Plain-English labels, shared by the run and compare tables. */
-export const LABELS: Record<string, string> = {
-  contacts: 'Contacts received',
-  'outcomes.advice': 'Decided: advice or signposting (level 1)',
-  'outcomes.earlyHelp': 'Decided: early help (level 2)',
-  'outcomes.childInNeed': 'Decided: child-in-need referral (level 3)',
-  'outcomes.childProtection': 'Decided: child protection (level 4)',
-  passedToAllocatedWorker: 'Passed to an allocated worker (open case)',
-  undecidedAtEnd: 'Still undecided when the run ended',
-  decidedWithinOneWorkingDay: 'Decided within one working day (what happened)',
-  reportedWithinOneWorkingDay: 'Decided within one working day (what the report showed)',
-  heldOverFiveWorkingDays: 'Held over 5 working days without a decision',
-  maxHeldWorkingDays: 'Longest wait for a decision (working days)',
-  meanHeldWorkingDays: 'Mean wait for a decision (working days)',
-  hiddenFromReport: 'Undecided cases the report did not show as pending',
-  peakUnallocatedOver48Hours: 'Referrals unallocated over 48 hours, at the worst moment',
-  stepUps: 'Step-ups (early help to social care)',
-  stepDowns: 'Step-downs (social care to early help)',
-  repeatContacts: 'Repeat contacts about the same child',
-  reReferrals: 'Re-referrals',
-  level4Contacts: 'Contacts whose true level was 4',
-  medianHoursToStrategyDiscussion: 'Median working hours to strategy discussion (level 4)',
-  maxHoursToStrategyDiscussion: 'Longest working hours to strategy discussion (level 4)',
-  strategyDiscussionWithinOneWorkingDay: 'Level-4 strategy discussions within one working day',
-  underThresholded: 'Decisions below the true level',
-  overThresholded: 'Decisions above the true level',
-};
+/** Plain-English labels, shared by the run and compare tables (and the browser): src/core/labels.ts. */
+export { LABELS };
 
 const SHARES = new Set(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay']);
 
@@ -66,6 +43,27 @@ export function formatCompare(r: CompareResult): string {
       cells.push(d.n === 0 ? '-' : d.n > 1 ? `${fmt(key, d.mean)} (${fmt(key, d.low)} to ${fmt(key, d.high)})` : fmt(key, d.mean));
     }
     rows.push([LABELS[key] ?? key, ...cells]);
+  }
+  return head + table(rows);
+}
+
+const SWEEP_METRICS = ['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'heldOverFiveWorkingDays', 'hiddenFromReport', 'peakUnallocatedOver48Hours'] as const;
+
+export function formatSweep(field: string, points: SweepPoint[], processes: readonly string[]): string {
+  const r0 = points[0]?.result;
+  const head = `${r0?.scenario ?? ''}\nvarying ${field}; ${r0?.replications ?? 0} replications per point; mean (95% confidence interval)\n\n`;
+  const rows: string[][] = [[field, 'process', ...SWEEP_METRICS.map((k) => LABELS[k] ?? k)]];
+  for (const pt of points) {
+    for (const p of processes) {
+      rows.push([
+        String(pt.value),
+        p,
+        ...SWEEP_METRICS.map((k) => {
+          const i = pt.result.metrics[k][p];
+          return i.n > 1 ? `${fmt(k, i.mean)} (${fmt(k, i.low)}-${fmt(k, i.high)})` : fmt(k, i.mean);
+        }),
+      ]);
+    }
   }
   return head + table(rows);
 }

@@ -8,10 +8,12 @@
 import { parseArgs } from 'node:util';
 import { traceToCsv, traceToJsonl, rowsToCsv } from '../core/export';
 import { PROCESS_NAMES, type ProcessName } from '../core/processes';
-import { compareProcesses, runScenario, COMPARED_METRICS, type CompareResult } from '../core/run';
+import { aggregate, replicationSeed, runScenario, COMPARED_METRICS, type CompareResult } from '../core/run';
+import { parseVariation, sweepJobs, sweepPoints } from '../core/sweep';
+import { defaultWorkers, runJobs } from './parallel';
 import { checkStaffFor, ScenarioError } from '../core/scenario';
 import { InputError, readScenarioFile, writeFileAtomic } from './io';
-import { formatCompare, formatRun } from './format';
+import { formatCompare, formatRun, formatSweep } from './format';
 
 export const USAGE = `Front door simulator: the Kingston SPA 2013 and 2015 processes.
 
@@ -19,6 +21,10 @@ Usage:
   npm run sim -- run <scenario.json> [--seed N] [--days N] [--process 2013|2015] [--json]
   npm run sim -- compare <scenario.json> [--processes 2013,2015] [--seed N] [--replications R] [--days N] [--json|--csv]
   npm run sim -- trace <scenario.json> [--seed N] [--days N] [--process 2013|2015] --format csv|jsonl [--out FILE]
+  npm run sim -- sweep <scenario.json> --vary FIELD=FROM:TO:STEP [--processes 2013,2015] [--replications R] [--workers N] [--json|--csv]
+
+compare and sweep run replications on --workers threads (default: the number of cores); the
+figures are the same whatever the number of workers.
 
 Scenarios are JSON files such as scenarios/kingston-2013.json. Exit codes: 0 success,
 2 bad input (the message names the field and the rule), 1 a defect in the simulator.`;
@@ -92,6 +98,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         replications: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
+        workers: { type: 'string' },
+        vary: { type: 'string' },
         json: { type: 'boolean' },
         csv: { type: 'boolean' },
       },
@@ -117,15 +125,46 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     case 'compare': {
       const scenario = readScenarioFile(positionals[0]);
-      const processes = (values.processes ?? '2013,2015').split(',').map((p) => parseProcess(p.trim(), 'processes')!) as ProcessName[];
-      if (new Set(processes).size !== processes.length) throw new InputError('--processes: must not name a process twice');
+      const processes = parseProcesses(values.processes);
       for (const p of processes) checkStaff(scenario, p, positionals[0]);
       const replications = parseIntOption('replications', values.replications, 1, 10000) ?? 1;
+      const workers = parseIntOption('workers', values.workers, 1, 64) ?? defaultWorkers();
+      const seedOrDefault = seed ?? scenario.seed;
+      const jobs = [];
+      for (let r = 0; r < replications; r++) for (const process of processes) jobs.push({ scenario, process, seed: replicationSeed(seedOrDefault, r), days });
       const bar = progressBar(io);
-      const result = compareProcesses(scenario, { processes, seed, replications, days, onProgress: bar && ((d, t) => bar(d / t)) });
+      const runs = await runJobs(jobs, workers, bar && ((d, t) => bar(d / t)));
+      const result = aggregate(scenario.name, String(seedOrDefault), processes, replications, runs);
       if (values.json) io.out(JSON.stringify(result) + '\n');
       else if (values.csv) io.out(compareCsv(result));
       else io.out(formatCompare(result));
+      return 0;
+    }
+    case 'sweep': {
+      const scenario = readScenarioFile(positionals[0]);
+      if (!values.vary) throw new InputError('--vary: is required, e.g. --vary contactsPerWorkingDay=20:80:10');
+      const processes = parseProcesses(values.processes);
+      for (const p of processes) checkStaff(scenario, p, positionals[0]);
+      const replications = parseIntOption('replications', values.replications, 1, 10000) ?? 5;
+      const workers = parseIntOption('workers', values.workers, 1, 64) ?? defaultWorkers();
+      const seedOrDefault = seed ?? scenario.seed;
+      let variation, jobs;
+      try {
+        variation = parseVariation(values.vary);
+        jobs = sweepJobs(scenario, variation, processes, replications, seedOrDefault, days);
+      } catch (e) {
+        if (e instanceof ScenarioError) throw new InputError(e.issues.map((i) => `${i.field === '--vary' ? '--vary' : `--vary ${i.field}`}: ${i.rule}`).join('\n'));
+        throw e;
+      }
+      const bar = progressBar(io);
+      const runs = await runJobs(jobs, workers, bar && ((d, t) => bar(d / t)));
+      const points = sweepPoints(scenario, variation, processes, replications, seedOrDefault, runs);
+      const rows = points.flatMap((pt) =>
+        processes.flatMap((p) => ({ [variation.field]: pt.value, process: p, ...Object.fromEntries(COMPARED_METRICS.flatMap((k) => { const i = pt.result.metrics[k][p]; return [[k, i.mean], [`${k}.low95`, i.low], [`${k}.high95`, i.high]]; })) })),
+      );
+      if (values.json) io.out(JSON.stringify({ scenario: scenario.name, field: variation.field, values: variation.values, processes, replications, seed: String(seedOrDefault), rows }) + '\n');
+      else if (values.csv) io.out(rowsToCsv(rows));
+      else io.out(formatSweep(variation.field, points, processes));
       return 0;
     }
     case 'trace': {
@@ -143,6 +182,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     default:
       throw new InputError(`unknown command "${command}"\n\n${USAGE}`);
   }
+}
+
+function parseProcesses(value: string | undefined): ProcessName[] {
+  const processes = (value ?? '2013,2015').split(',').map((p) => parseProcess(p.trim(), 'processes')!);
+  if (new Set(processes).size !== processes.length) throw new InputError('--processes: must not name a process twice');
+  return processes;
 }
 
 function checkStaff(scenario: Parameters<typeof checkStaffFor>[0], process: ProcessName, path: string) {

@@ -1,0 +1,149 @@
+/**
+ * `npm run bench [-- --json] [-- --quick]`: how fast and how big, measured on this machine and
+ * printed as figures and ratios (never as a timed test).
+ *
+ *  - events per second through the XState interpreter and through the compiled stepper, per
+ *    process, and their ratio;
+ *  - wall time for one borough-year of both processes (kingston-2015 scaled to about 10,000
+ *    contacts a year);
+ *  - heap retained per 10,000 contacts (the run object with its trace), and for ten
+ *    borough-years in one run;
+ *  - paired replications per second on 1 and on 2 worker threads, and the projected time for
+ *    1,000 paired replications.
+ * Each timing is the best of several repetitions after a warm-up, to keep a busy machine's noise
+ * out of the figures.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createSimulation } from '../core/engine';
+import { replicationSeed } from '../core/run';
+import { parseScenarioText, type Scenario } from '../core/scenario';
+import { runJobs, type ReplicationJob } from './parallel';
+
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--quick');
+const log = (s: string) => {
+  if (!json) process.stderr.write(s + '\n');
+};
+
+const root = join(import.meta.dirname, '..', '..');
+const base = parseScenarioText(readFileSync(join(root, 'scenarios', 'kingston-2015.json'), 'utf8'));
+/** kingston-2015 scaled to about 10,000 contacts in its year (a larger borough's front door). */
+const boroughYear: Scenario = { ...base, contactsPerWorkingDay: Math.round(base.contactsPerWorkingDay * (10_000 / 6_250)) };
+
+function time<T>(fn: () => T): { ms: number; value: T } {
+  const t0 = performance.now();
+  const value = fn();
+  return { ms: performance.now() - t0, value };
+}
+
+function best(reps: number, fn: () => number): number {
+  let min = Infinity;
+  for (let i = 0; i < reps; i++) min = Math.min(min, fn());
+  return min;
+}
+
+function runOnce(scenario: Scenario, process: '2013' | '2015', engine: 'compiled' | 'xstate', seed?: string) {
+  const sim = createSimulation(scenario, { process, engine, seed });
+  let events = 0;
+  while (sim.step()) events++;
+  return { events, contacts: sim.contacts.filter((c) => c.receivedAt >= sim.start).length, sim };
+}
+
+const reps = quick ? 2 : 5;
+const results: Record<string, unknown> = {};
+
+// 1. Events per second, per process and path.
+const eventsPerSecond: Record<string, Record<string, number>> = {};
+let contactsPerYear = 0;
+for (const process of ['2013', '2015'] as const) {
+  eventsPerSecond[process] = {};
+  for (const engine of ['xstate', 'compiled'] as const) {
+    runOnce(boroughYear, process, engine); // warm-up
+    let events = 0;
+    const ms = best(engine === 'xstate' ? Math.max(2, reps - 2) : reps, () => {
+      const r = time(() => runOnce(boroughYear, process, engine));
+      events = r.value.events;
+      contactsPerYear = r.value.contacts;
+      return r.ms;
+    });
+    eventsPerSecond[process][engine] = Math.round(events / (ms / 1000));
+    log(`events/s ${process} ${engine}: ${eventsPerSecond[process][engine]} (${events} events in ${ms.toFixed(0)} ms)`);
+  }
+}
+results.eventsPerSecond = eventsPerSecond;
+results.compiledToXStateRatio = Object.fromEntries(
+  Object.entries(eventsPerSecond).map(([p, v]) => [p, Math.round((v.compiled / v.xstate) * 100) / 100]),
+);
+
+// 2. One borough-year of both processes.
+const yearBoth = (engine: 'compiled' | 'xstate') =>
+  best(engine === 'xstate' ? 2 : reps, () => time(() => { runOnce(boroughYear, '2013', engine); runOnce(boroughYear, '2015', engine); }).ms);
+results.boroughYear = { contactsPerProcess: contactsPerYear, bothProcessesMsCompiled: Math.round(yearBoth('compiled')), bothProcessesMsXState: Math.round(yearBoth('xstate')), targetMs: 300 };
+log(`borough-year both processes: ${JSON.stringify(results.boroughYear)}`);
+
+// 3. Memory retained per 10,000 contacts, and ten borough-years in one run.
+let keep: unknown = null;
+function retainedMb(scenario: Scenario): { mb: number; contacts: number } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  keep = null;
+  gc?.();
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const r = runOnce(scenario, '2013', 'compiled');
+  keep = r.sim; // the run object with its trace stays alive while measured
+  gc?.();
+  gc?.();
+  const after = process.memoryUsage().heapUsed;
+  return { mb: Math.round(((after - before) / 2 ** 20) * 10) / 10, contacts: r.contacts };
+}
+const one = retainedMb(boroughYear);
+const ten = retainedMb({ ...boroughYear, days: 3650 });
+keep = null;
+results.memory = {
+  gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
+  mbPer10000Contacts: Math.round((one.mb / one.contacts) * 10_000 * 10) / 10,
+  tenBoroughYears: { contacts: ten.contacts, mb: ten.mb, targetMb: 500 },
+  peakRssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+};
+log(`memory: ${JSON.stringify(results.memory)}`);
+
+// 4. Paired replications per second on 1 and 2 worker threads.
+const pairs = quick ? 4 : 16;
+const jobs: ReplicationJob[] = [];
+for (let r = 0; r < pairs; r++) for (const p of ['2013', '2015'] as const) jobs.push({ scenario: boroughYear, process: p, seed: replicationSeed(boroughYear.seed, r) });
+const replications: Record<string, number> = {};
+for (const workers of [1, 2]) {
+  const t0 = performance.now();
+  await runJobs(jobs, workers);
+  const s = (performance.now() - t0) / 1000;
+  replications[`workers${workers}`] = Math.round((pairs / s) * 100) / 100;
+  log(`paired borough-year replications/s on ${workers} worker(s): ${replications[`workers${workers}`]} (${pairs} pairs in ${s.toFixed(1)} s, worker start-up included)`);
+}
+results.pairedReplicationsPerSecond = replications;
+results.projected1000PairedReplicationsSeconds = Math.round(1000 / replications.workers2);
+
+if (json) {
+  process.stdout.write(JSON.stringify(results) + '\n');
+} else {
+  const es = eventsPerSecond;
+  const by = results.boroughYear as { contactsPerProcess: number; bothProcessesMsCompiled: number; bothProcessesMsXState: number };
+  const mem = results.memory as { mbPer10000Contacts: number; tenBoroughYears: { contacts: number; mb: number }; gcExposed: boolean };
+  const rows: [string, string, string][] = [
+    ['Figure', 'Measured', 'Target'],
+    ['Events/s, 2013, XState interpreter', String(es['2013'].xstate), ''],
+    ['Events/s, 2013, compiled stepper', String(es['2013'].compiled), ''],
+    ['Events/s, 2015, XState interpreter', String(es['2015'].xstate), ''],
+    ['Events/s, 2015, compiled stepper', String(es['2015'].compiled), ''],
+    ['Compiled / XState (2013, 2015)', `${(results.compiledToXStateRatio as Record<string, number>)['2013']}x, ${(results.compiledToXStateRatio as Record<string, number>)['2015']}x`, ''],
+    [`Borough-year, both processes (${by.contactsPerProcess} contacts each), compiled`, `${by.bothProcessesMsCompiled} ms`, '< 300 ms'],
+    ['Borough-year, both processes, XState interpreter', `${by.bothProcessesMsXState} ms`, ''],
+    [`Heap per 10,000 contacts (with trace)${mem.gcExposed ? '' : ' (no --expose-gc: rough)'}`, `${mem.mbPer10000Contacts} MB`, 'linear'],
+    [`Ten borough-years in one run (${mem.tenBoroughYears.contacts} contacts)`, `${mem.tenBoroughYears.mb} MB`, '< 500 MB'],
+    ['Paired borough-year replications/s, 1 worker', String(replications.workers1), ''],
+    ['Paired borough-year replications/s, 2 workers', String(replications.workers2), ''],
+    ['Projected 1,000 paired replications on 2 workers', `${results.projected1000PairedReplicationsSeconds} s`, '< 60 s'],
+  ];
+  const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+  process.stdout.write(rows.map((r) => `${r[0].padEnd(w[0])}  ${r[1].padStart(w[1])}  ${r[2].padStart(w[2])}`).join('\n') + '\n');
+}

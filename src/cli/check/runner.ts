@@ -1,0 +1,155 @@
+/**
+ * The process check: a fast-check property over generated scenarios, one invariant at a time.
+ *
+ * 1. Search: `runs` scenarios are generated from the seed (see arbitraries.ts) and the process is
+ *    run on each; every invariant is judged on every run, and the first run that breaks each
+ *    invariant is noted.
+ * 2. Shrink: for each broken invariant, fast-check replays its first failing run (seed and path)
+ *    and shrinks it to the smallest scenario that still breaks that invariant.
+ *
+ * Everything follows from the seed, so the same seed gives the same report; a counterexample's
+ * path (`--path`) replays just that counterexample.
+ */
+import fc from 'fast-check';
+import type { AnyStateMachine } from 'xstate';
+import { createSimulation, type Simulation } from '../../core/engine';
+import { checkInvariants, indexRun, type Invariant, type InvariantResult } from '../../core/invariants';
+import type { Scenario } from '../../core/scenario';
+import { scenarioOf, variantArb, type Variant, type VariantOptions } from './arbitraries';
+
+export interface ProcessUnderTest {
+  machine: AnyStateMachine;
+  /** How reports name the process ('2015', 'examples/spa2015-no-escalation.ts'). */
+  label: string;
+}
+
+export interface CheckSettings extends VariantOptions {
+  base: Scenario;
+  runs: number;
+  seed: number;
+  invariants: readonly Invariant[];
+  /** Replay one counterexample (the path a report gives) instead of searching. */
+  path?: string;
+  onProgress?: (phase: 'search' | 'shrink', done: number, total: number) => void;
+}
+
+export interface Counterexample {
+  invariant: Invariant;
+  seed: number;
+  /** fast-check's path: `--seed S --path P` replays this counterexample exactly. */
+  path: string;
+  /** The first of the generated runs (0-based) that broke the invariant; -1 when replayed. */
+  firstRun: number;
+  /** How many of the generated runs broke it. */
+  failingRuns: number;
+  shrinks: number;
+  variant: Variant;
+  scenario: Scenario;
+  sim: Simulation;
+  /** The breaches in the shrunk run. */
+  result: InvariantResult;
+}
+
+export interface InvariantSummary {
+  invariant: Invariant;
+  holds: boolean;
+  failingRuns: number;
+}
+
+export interface CheckReport {
+  process: string;
+  base: string;
+  seed: number;
+  runs: number;
+  /** Generated runs, and the contacts they received in all. */
+  contactsSimulated: number;
+  invariants: InvariantSummary[];
+  failures: Counterexample[];
+}
+
+export function simulate(p: ProcessUnderTest, base: Scenario, v: Variant): Simulation {
+  const sim = createSimulation(scenarioOf(base, v), { machine: p.machine, processLabel: p.label, seed: v.seed });
+  sim.run();
+  return sim;
+}
+
+function propertyFor(p: ProcessUnderTest, settings: CheckSettings, invariant: Invariant) {
+  return fc.property(variantArb(settings.base, settings), (v) => checkInvariants(simulate(p, settings.base, v), [invariant], { limit: 0 })[0].holds);
+}
+
+function counterexample(p: ProcessUnderTest, settings: CheckSettings, invariant: Invariant, path: string, firstRun: number, failingRuns: number): Counterexample | null {
+  const r = fc.check(propertyFor(p, settings, invariant), { seed: settings.seed, path });
+  if (!r.failed || !r.counterexample) return null;
+  const variant = r.counterexample[0];
+  const sim = simulate(p, settings.base, variant);
+  const result = checkInvariants(sim, [invariant])[0];
+  return {
+    invariant,
+    seed: settings.seed,
+    path: r.counterexamplePath ?? path,
+    firstRun,
+    failingRuns,
+    shrinks: r.numShrinks,
+    variant,
+    scenario: scenarioOf(settings.base, variant),
+    sim,
+    result,
+  };
+}
+
+/** Search, then shrink a counterexample for each broken invariant (or replay `settings.path`). */
+export function checkProcess(p: ProcessUnderTest, settings: CheckSettings): CheckReport {
+  const { invariants, seed, runs } = settings;
+  const first = new Map<string, number>();
+  const failing = new Map<string, number>();
+  let contactsSimulated = 0;
+  let done = 0;
+
+  if (settings.path === undefined) {
+    let error: unknown = null;
+    const search = fc.property(variantArb(settings.base, settings), (v) => {
+      try {
+        const sim = simulate(p, settings.base, v);
+        contactsSimulated += sim.contacts.length;
+        const ix = indexRun(sim);
+        for (const inv of invariants) {
+          if (inv.check(ix).length === 0) continue;
+          if (!first.has(inv.id)) first.set(inv.id, done);
+          failing.set(inv.id, (failing.get(inv.id) ?? 0) + 1);
+        }
+      } catch (e) {
+        error ??= e;
+      }
+      done++;
+      settings.onProgress?.('search', done, runs);
+      return true;
+    });
+    fc.check(search, { seed, numRuns: runs });
+    if (error) throw error;
+  }
+
+  const failures: Counterexample[] = [];
+  const toShrink = settings.path === undefined ? invariants.filter((i) => first.has(i.id)) : invariants;
+  toShrink.forEach((inv, k) => {
+    settings.onProgress?.('shrink', k, toShrink.length);
+    const path = settings.path ?? String(first.get(inv.id));
+    const c = counterexample(p, settings, inv, path, settings.path === undefined ? first.get(inv.id)! : -1, failing.get(inv.id) ?? 1);
+    if (c) failures.push(c);
+    else if (settings.path === undefined) {
+      // The search saw it fail, so the replay must too: the runs are deterministic.
+      throw new Error(`could not replay the failure of ${inv.id} at run ${first.get(inv.id)} (seed ${seed}): the simulation is not deterministic`);
+    }
+  });
+  settings.onProgress?.('shrink', toShrink.length, toShrink.length);
+
+  const failed = new Set(failures.map((f) => f.invariant.id));
+  return {
+    process: p.label,
+    base: settings.base.name,
+    seed,
+    runs: settings.path === undefined ? runs : 1,
+    contactsSimulated,
+    invariants: invariants.map((invariant) => ({ invariant, holds: !failed.has(invariant.id), failingRuns: failing.get(invariant.id) ?? (failed.has(invariant.id) ? 1 : 0) })),
+    failures,
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Capacity-planning sweeps: one scenario field varied over a range, both processes, replicated.
+ * `--vary contactsPerWorkingDay=20:80:10` or `--vary staff.raSocialWorker.count=10:20:2`.
+ */
+import { aggregate, replicationSeed, type CompareResult, type RunSummary } from './run';
+import type { ProcessName } from './processes';
+import { parseScenario, ScenarioError, type Scenario } from './scenario';
+
+export interface Variation {
+  field: string;
+  values: number[];
+}
+
+/** Parse `field=from:to:step` (step defaults to 1), naming what is wrong. */
+export function parseVariation(spec: string): Variation {
+  const m = /^([A-Za-z][\w.]*)=(-?[\d.]+):(-?[\d.]+)(?::([\d.]+))?$/.exec(spec.trim());
+  if (!m) throw new ScenarioError([{ field: '--vary', rule: `must look like field=from:to:step, e.g. contactsPerWorkingDay=20:80:10 (got "${spec}")` }]);
+  const [, field, a, b, s] = m;
+  const from = Number(a);
+  const to = Number(b);
+  const step = s === undefined ? 1 : Number(s);
+  if (![from, to, step].every(Number.isFinite)) throw new ScenarioError([{ field: '--vary', rule: 'from, to and step must be numbers' }]);
+  if (step <= 0) throw new ScenarioError([{ field: '--vary', rule: 'step must be greater than 0' }]);
+  if (to < from) throw new ScenarioError([{ field: '--vary', rule: `to (${to}) must not be less than from (${from})` }]);
+  const count = Math.floor((to - from) / step + 1e-9) + 1;
+  if (count > 200) throw new ScenarioError([{ field: '--vary', rule: `gives ${count} values; at most 200` }]);
+  const values = Array.from({ length: count }, (_, i) => Math.round((from + i * step) * 1e9) / 1e9);
+  return { field, values };
+}
+
+/** A copy of the scenario with one field set, validated again (so a bad value names its field). */
+export function applyVariation(scenario: Scenario, field: string, value: number): Scenario {
+  const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
+  const path = field.split('.');
+  let at: Record<string, unknown> = copy;
+  for (const key of path.slice(0, -1)) {
+    const next = at[key];
+    if (!next || typeof next !== 'object') throw new ScenarioError([{ field, rule: 'is not a field of the scenario' }]);
+    at = next as Record<string, unknown>;
+  }
+  const last = path[path.length - 1];
+  if (typeof at[last] !== 'number') throw new ScenarioError([{ field, rule: 'is not a numeric field of the scenario' }]);
+  at[last] = value;
+  return parseScenario(copy);
+}
+
+export interface SweepPoint {
+  value: number;
+  result: CompareResult;
+}
+
+export interface SweepJob {
+  scenario: Scenario;
+  process: ProcessName;
+  seed: string;
+  days?: number;
+}
+
+/** The runs a sweep needs, point-major then replication then process (the order results come back in). */
+export function sweepJobs(scenario: Scenario, variation: Variation, processes: readonly ProcessName[], replications: number, seed: string | number, days?: number): SweepJob[] {
+  const jobs: SweepJob[] = [];
+  for (const value of variation.values) {
+    const s = applyVariation(scenario, variation.field, value);
+    for (let r = 0; r < replications; r++) for (const process of processes) jobs.push({ scenario: s, process, seed: replicationSeed(seed, r), days });
+  }
+  return jobs;
+}
+
+export function sweepPoints(scenario: Scenario, variation: Variation, processes: readonly ProcessName[], replications: number, seed: string | number, runs: RunSummary[]): SweepPoint[] {
+  const per = replications * processes.length;
+  return variation.values.map((value, i) => ({
+    value,
+    result: aggregate(scenario.name, String(seed), processes, replications, runs.slice(i * per, (i + 1) * per)),
+  }));
+}
