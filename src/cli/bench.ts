@@ -84,6 +84,7 @@ log(`borough-year both processes: ${JSON.stringify(results.boroughYear)}`);
 
 // 3. Memory retained per 10,000 contacts, and ten borough-years in one run.
 let keep: unknown = null;
+export const retained = () => keep;
 function retainedMb(scenario: Scenario): { mb: number; contacts: number } {
   const gc = (globalThis as { gc?: () => void }).gc;
   keep = null;

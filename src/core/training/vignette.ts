@@ -72,6 +72,13 @@ export function responsesFor(level: Level): { id: ResponseId; level: Level; text
   return RESPONSES.filter((r) => r.level === level);
 }
 
+/**
+ * Who made the contact: the engine's sources (src/core/contact.ts) and, for step-down requests,
+ * the council's own social workers.
+ */
+export type TrainingSource = ContactSource | 'socialCare';
+export const TRAINING_SOURCES: [TrainingSource, ...TrainingSource[]] = ['socialCare', ...CONTACT_SOURCES];
+
 /** Who an information request goes to. */
 export const INFORMATION_FROM = ['parent', 'school', 'health', 'police', 'earlyHelp', 'records', 'referrer', 'other'] as const;
 export type InformationFrom = (typeof INFORMATION_FROM)[number];
@@ -132,7 +139,7 @@ const Contact = z
     day: z.number({ message: 'must be a whole number of days from -3 to 1' }).int('must be a whole number of days from -3 to 1').min(-3, 'must be a whole number of days from -3 to 1').max(1, 'must be a whole number of days from -3 to 1').default(0),
     /** London time the contact arrives. */
     time,
-    source: z.enum(CONTACT_SOURCES as readonly ContactSource[] as [ContactSource, ...ContactSource[]], { message: `must be one of ${CONTACT_SOURCES.join(', ')}` }),
+    source: z.enum(TRAINING_SOURCES, { message: `must be one of ${TRAINING_SOURCES.join(', ')}` }),
     /** Who made the contact, in plain words: "Health visitor", "Metropolitan Police". */
     from: text(2, 80),
     /** How it arrived: "phone call", "multi-agency referral form (MARF)", "police notification". */
@@ -162,8 +169,11 @@ const Reference = z
   .object({
     level,
     response: z.enum(RESPONSE_IDS, { message: `must be one of ${RESPONSE_IDS.join(', ')}` }),
-    /** Indicator ids from src/core/levels.ts that the reference decision rests on. */
-    indicators: z.array(z.enum(INDICATOR_IDS, { message: 'must be an indicator id from src/core/levels.ts, like "suspected-abuse"' }), { message: 'must be a list of indicator ids' }).min(1, 'must name at least one indicator'),
+    /**
+     * Indicator ids from src/core/levels.ts that the reference decision rests on, where the list
+     * has them (it has no indicator for every need, e.g. a single episode of self-harm).
+     */
+    indicators: z.array(z.enum(INDICATOR_IDS, { message: 'must be an indicator id from src/core/levels.ts, like "suspected-abuse"' }), { message: 'must be a list of indicator ids' }).default([]),
     rationale: text(20, 1500),
     sources: z.array(sourceRef, { message: 'must be a list of sources' }).min(1, 'must cite at least one source'),
   })
