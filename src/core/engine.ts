@@ -137,16 +137,16 @@ interface CaseRt {
 
 type QueueItem =
   | { kind: 'arrival'; t: Instant; priority: number; seq: number; index: number }
-  | { kind: 'workDone'; t: Instant; priority: number; seq: number; caseId: string; token: number; event: SpaEvent; role: Role }
-  | { kind: 'clock'; t: Instant; priority: number; seq: number; caseId: string; event: SpaEvent }
-  | { kind: 'during'; t: Instant; priority: number; seq: number; caseId: string; token: number; event: SpaEvent; actor: string }
+  | { kind: 'workDone'; t: Instant; priority: number; seq: number; c: CaseRt; token: number; event: SpaEvent; role: Role }
+  | { kind: 'clock'; t: Instant; priority: number; seq: number; c: CaseRt; event: SpaEvent }
+  | { kind: 'during'; t: Instant; priority: number; seq: number; c: CaseRt; token: number; event: SpaEvent; actor: string }
   | { kind: 'dayStart'; t: Instant; priority: number; seq: number; day: number };
 
 interface Job {
   t: number;
   priority: number;
   seq: number;
-  caseId: string;
+  c: CaseRt;
   token: number;
 }
 
@@ -363,14 +363,14 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     const work = m.work!;
     const { event, ms } = worldOutcome(c, work.done, work.activity);
     const doneAt = addWorkingMillis(now, ms);
-    queue.push({ kind: 'workDone', t: doneAt, priority: 2, seq: seq++, caseId: c.contact.id, token: c.token, event, role });
+    queue.push({ kind: 'workDone', t: doneAt, priority: 2, seq: seq++, c, token: c.token, event, role });
     if (work.activity === 'heldInformationGathering' && scenario.parentContactPerHoldDay > 0) {
       // 004 ¶38: the team manager contacts parents and holds office visits during the hold.
       const heldDays = Math.floor(ms / (WORKING_DAY_HOURS * HOUR));
       for (let d = 1; d <= heldDays; d++) {
         if (bernoulli(c.uWorld, scenario.parentContactPerHoldDay)) {
           const at = addWorkingMillis(now, d * WORKING_DAY_HOURS * HOUR - HOUR);
-          queue.push({ kind: 'during', t: at, priority: 2, seq: seq++, caseId: c.contact.id, token: c.token, event: { type: 'parents.contacted' }, actor: 'teamManager' });
+          queue.push({ kind: 'during', t: at, priority: 2, seq: seq++, c, token: c.token, event: { type: 'parents.contacted' }, actor: 'teamManager' });
         }
       }
     }
@@ -388,7 +388,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     const slots = pool.slotsByDay[Math.min(dayIndex, pool.slotsByDay.length - 1)];
     while (pool.busy < slots && pool.queue.size > 0) {
       const job = pool.queue.pop()!;
-      const c = cases.get(job.caseId)!;
+      const c = job.c;
       if (c.token !== job.token) continue; // the case moved on while it waited
       pool.busy++;
       c.slotRole = pool.role;
@@ -407,7 +407,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       }
       releaseSlot(c);
       const pool = pools.get(role)!;
-      pool.queue.push({ t: now, priority: jobPriority(c), seq: seq++, caseId: c.contact.id, token: c.token });
+      pool.queue.push({ t: now, priority: jobPriority(c), seq: seq++, c, token: c.token });
       dispatch(pool);
     } else {
       releaseSlot(c);
@@ -440,9 +440,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   /** The decision clocks (DOMAIN.md statutory clocks; 000; 002), as engine events. */
   const scheduleDecisionClocks = (c: CaseRt, from: Instant) => {
     const due = dueByOneWorkingDay(from);
-    queue.push({ kind: 'clock', t: due, priority: 1, seq: seq++, caseId: c.contact.id, event: { type: 'clock.oneWorkingDayElapsed' } });
+    queue.push({ kind: 'clock', t: due, priority: 1, seq: seq++, c, event: { type: 'clock.oneWorkingDayElapsed' } });
     const escalateAt = addWorkingMillis(from, scenario.escalateAfterWorkingHours * HOUR);
-    if (escalateAt < due) queue.push({ kind: 'clock', t: escalateAt, priority: 1, seq: seq++, caseId: c.contact.id, event: { type: 'clock.escalationDue' } });
+    if (escalateAt < due) queue.push({ kind: 'clock', t: escalateAt, priority: 1, seq: seq++, c, event: { type: 'clock.escalationDue' } });
   };
 
   const isOpenSocialCare = (c: CaseRt | undefined): boolean => {
@@ -504,19 +504,19 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         for (const pool of pools.values()) dispatch(pool);
         break;
       case 'workDone': {
-        const c = cases.get(item.caseId)!;
+        const c = item.c;
         if (c.token !== item.token) break; // superseded (e.g. escalated while working)
         send(c, item.event, item.role);
         break;
       }
       case 'during': {
-        const c = cases.get(item.caseId)!;
+        const c = item.c;
         if (c.token !== item.token) break;
         send(c, item.event, item.actor);
         break;
       }
       case 'clock': {
-        const c = cases.get(item.caseId)!;
+        const c = item.c;
         send(c, item.event, 'clock');
         break;
       }
