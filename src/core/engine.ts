@@ -18,7 +18,7 @@ import { createActor, type AnyActorScope, type AnyStateMachine, type SnapshotFro
 import { generateContacts } from './arrivals';
 import { DAY, HOUR, addLocalDays, addWorkingMillis, dueByOneWorkingDay, fromLondon, isWorkingDay, type Instant } from './calendar';
 import type { Contact } from './contact';
-import { Heap } from './heap';
+import { Heap, byPriorityThenTime } from './heap';
 import { compileMachine, NotCompilable, type CompiledSnapshot } from './compiled';
 import type { Level } from './levels';
 import { PROCESSES, type ProcessName } from './processes';
@@ -254,7 +254,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
 
   const pools = new Map<Role, Pool>();
   for (const role of ROLES) {
-    pools.set(role, { role, busy: 0, queue: new Heap<Job>(), slotsByDay: staffingByDay(scenario, role, streams, simStart, totalDays) });
+    pools.set(role, { role, busy: 0, queue: new Heap<Job>(byPriorityThenTime), slotsByDay: staffingByDay(scenario, role, streams, simStart, totalDays) });
   }
 
   const queue = new Heap<QueueItem>();

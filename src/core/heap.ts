@@ -1,6 +1,8 @@
 /**
- * A binary min-heap ordered by (time, priority, sequence): equal times resolve the same way on
- * every run and every machine (../shared/STYLE.md, "The engine owns time").
+ * A binary min-heap. The event queue is ordered by (time, priority, sequence) so equal times
+ * resolve the same way on every run and every machine (../shared/STYLE.md, "The engine owns
+ * time"); a role's work queue by (priority, time, sequence), so immediate danger and escalations
+ * go to the front (DOMAIN.md flow step 5: immediate danger skips the queue).
  */
 export interface Keyed {
   t: number;
@@ -8,14 +10,24 @@ export interface Keyed {
   seq: number;
 }
 
-function less(a: Keyed, b: Keyed): boolean {
+/** Earlier first; at the same instant, lower priority number first; then first in. */
+export function byTimeThenPriority(a: Keyed, b: Keyed): boolean {
   if (a.t !== b.t) return a.t < b.t;
   if (a.priority !== b.priority) return a.priority < b.priority;
   return a.seq < b.seq;
 }
 
+/** More urgent first (lower priority number), then earlier, then first in: a work queue. */
+export function byPriorityThenTime(a: Keyed, b: Keyed): boolean {
+  if (a.priority !== b.priority) return a.priority < b.priority;
+  if (a.t !== b.t) return a.t < b.t;
+  return a.seq < b.seq;
+}
+
 export class Heap<T extends Keyed> {
   private items: T[] = [];
+
+  constructor(private readonly less: (a: Keyed, b: Keyed) => boolean = byTimeThenPriority) {}
 
   get size(): number {
     return this.items.length;
@@ -31,7 +43,7 @@ export class Heap<T extends Keyed> {
     let i = a.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!less(a[i], a[p])) break;
+      if (!this.less(a[i], a[p])) break;
       const tmp = a[i];
       a[i] = a[p];
       a[p] = tmp;
@@ -51,8 +63,8 @@ export class Heap<T extends Keyed> {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
-        if (l < a.length && less(a[l], a[m])) m = l;
-        if (r < a.length && less(a[r], a[m])) m = r;
+        if (l < a.length && this.less(a[l], a[m])) m = l;
+        if (r < a.length && this.less(a[r], a[m])) m = r;
         if (m === i) break;
         const tmp = a[i];
         a[i] = a[m];

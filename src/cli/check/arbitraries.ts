@@ -113,18 +113,33 @@ export function variantArb(base: Scenario, options: VariantOptions = {}): fc.Arb
   });
 }
 
+/** The levels decided, by the scenario's decision accuracy (a wrong decision is one level out). */
+export function decidedMix(sc: Scenario): Record<Level, number> {
+  const wrong = 1 - sc.decisionAccuracy;
+  const out: Record<Level, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
+  for (const l of [1, 2, 3, 4] as const) {
+    const under = l > 1 ? wrong * sc.underThresholdShare : 0;
+    const over = l < 4 ? wrong * (1 - sc.underThresholdShare) : 0;
+    out[l] += sc.levelMix[l] * (1 - under - over);
+    if (l > 1) out[(l - 1) as Level] += sc.levelMix[l] * under;
+    if (l < 4) out[(l + 1) as Level] += sc.levelMix[l] * over;
+  }
+  return out;
+}
+
 /**
  * Working hours a role spends per working day of demand, by the canonical flow of a contact
  * (DOMAIN.md "The flow of one contact"): everyone is screened and decided; unclear contacts have
  * information gathered (by a case coordinator in 2013, a social worker in 2015; CAMHS for mental
  * health); level 2 goes to early help, level 3 to allocation and assessment, level 4 to a
- * strategy discussion, a joint visit and a section 47 enquiry. Durations are the scenario's.
+ * strategy discussion, a joint visit and a section 47 enquiry, by the levels decided (wrong
+ * decisions included). Durations are the scenario's.
  * Only ratios of this figure are used, so its rough edges cancel out.
  */
 export function roleWorkload(sc: Scenario, role: Role): number {
   const d = (a: keyof Scenario['durations']) => sc.durations[a].meanWorkingHours;
-  const mix = sc.levelMix;
-  const unclear = 1 - ([1, 2, 3, 4] as const).reduce((acc, l) => acc + mix[l] * sc.levelClearShare[l], 0);
+  const mix = decidedMix(sc);
+  const unclear = 1 - ([1, 2, 3, 4] as const).reduce((acc, l) => acc + sc.levelMix[l] * sc.levelClearShare[l], 0);
   const n = sc.contactsPerWorkingDay;
   switch (role) {
     case 'spaSocialWorker':
@@ -164,13 +179,14 @@ export function scenarioOf(base: Scenario, v: Variant): Scenario {
     const [a, b, c] = v.levelWeights.map((w) => w / total);
     return { 1: a, 2: b, 3: c, 4: Math.max(0, 1 - a - b - c) };
   })();
-  const surges: Scenario['surges'] = v.surge
+  const extra = v.surge ? Math.round((v.demand * v.surge.percentOfADay) / 100) : 0;
+  const surges: Scenario['surges'] = v.surge && extra > 0
     ? [
         {
           date: dayFrom(v.start, Math.min(v.surge.offset, v.days - 1)),
           days: v.surge.days,
           source: v.surge.source,
-          extraContacts: Math.round((v.demand * v.surge.percentOfADay) / 100),
+          extraContacts: extra,
           outOfHours: v.surge.outOfHours,
         },
       ]
@@ -196,14 +212,13 @@ export function scenarioOf(base: Scenario, v: Variant): Scenario {
   return { ...unstaffed, staff };
 }
 
-/** A short plain-English description of a variant, for reports. */
-export function describeVariant(base: Scenario, v: Variant): string[] {
-  const sc = scenarioOf(base, v);
+/** A short plain-English description of a generated scenario (`scenarioOf(base, v)`), for reports. */
+export function describeVariant(sc: Scenario, v: Variant): string[] {
   const mix = sc.levelMix;
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const lines = [
     `${v.days} day${v.days === 1 ? '' : 's'} from ${v.start}, no warm-up; simulation seed ${v.seed}`,
-    `${v.demand} contact${v.demand === 1 ? '' : 's'} per working day; levels 1-4: ${[mix[1], mix[2], mix[3], mix[4]].map(pct).join(' / ')}${v.levelWeights ? '' : ' (as the base)'}`,
+    `${v.demand} contact${v.demand === 1 ? '' : 's'} per working day; levels 1-4: ${[mix[1], mix[2], mix[3], mix[4]].map(pct).join(' / ')}${v.levelWeights && v.levelWeights.some((w) => w > 0) ? '' : ' (as the base)'}`,
     `level clear at contact, levels 1-4: ${[1, 2, 3, 4].map((l) => pct(sc.levelClearShare[l as Level])).join(' / ')}${v.levelClear ? '' : ' (as the base)'}; referral forms complete: ${pct(sc.formCompleteShare)}`,
     `staff (count x caseload): ${ROLES.filter((r) => sc.staff[r].count > 0).map((r) => `${r} ${sc.staff[r].count}x${sc.staff[r].caseload}`).join(', ')}`,
   ];

@@ -4,8 +4,11 @@
  * 1. Search: `runs` scenarios are generated from the seed (see arbitraries.ts) and the process is
  *    run on each; every invariant is judged on every run, and the first run that breaks each
  *    invariant is noted.
- * 2. Shrink: for each broken invariant, fast-check replays its first failing run (seed and path)
- *    and shrinks it to the smallest scenario that still breaks that invariant.
+ * 2. Shrink: for each broken invariant, fast-check replays the smallest of its failing runs (the
+ *    few with the fewest contacts; seed and path) and shrinks each to the smallest scenario that
+ *    still breaks that invariant; the one with the fewest contacts is reported. Starting small
+ *    matters: a changed knob gives a different stream of contacts, so shrinking a large failing
+ *    run can stall above a small one found elsewhere.
  *
  * Everything follows from the seed, so the same seed gives the same report; a counterexample's
  * path (`--path`) replays just that counterexample.
@@ -40,6 +43,8 @@ export interface Counterexample {
   path: string;
   /** The first of the generated runs (0-based) that broke the invariant; -1 when replayed. */
   firstRun: number;
+  /** The generated run the counterexample was shrunk from; -1 when replayed. */
+  shrunkFrom: number;
   /** How many of the generated runs broke it. */
   failingRuns: number;
   shrinks: number;
@@ -78,6 +83,7 @@ function propertyFor(p: ProcessUnderTest, settings: CheckSettings, invariant: In
 }
 
 function counterexample(p: ProcessUnderTest, settings: CheckSettings, invariant: Invariant, path: string, firstRun: number, failingRuns: number): Counterexample | null {
+  const shrunkFrom = settings.path === undefined ? Number(path) : -1;
   const r = fc.check(propertyFor(p, settings, invariant), { seed: settings.seed, path });
   if (!r.failed || !r.counterexample) return null;
   const variant = r.counterexample[0];
@@ -88,6 +94,7 @@ function counterexample(p: ProcessUnderTest, settings: CheckSettings, invariant:
     seed: settings.seed,
     path: r.counterexamplePath ?? path,
     firstRun,
+    shrunkFrom,
     failingRuns,
     shrinks: r.numShrinks,
     variant,
@@ -98,10 +105,13 @@ function counterexample(p: ProcessUnderTest, settings: CheckSettings, invariant:
 }
 
 /** Search, then shrink a counterexample for each broken invariant (or replay `settings.path`). */
+/** How many of an invariant's smallest failing runs are shrunk. */
+const SHRINK_STARTS = 3;
+
 export function checkProcess(p: ProcessUnderTest, settings: CheckSettings): CheckReport {
   const { invariants, seed, runs } = settings;
-  const first = new Map<string, number>();
-  const failing = new Map<string, number>();
+  /** Failing runs per invariant: [run index, contacts]. */
+  const failing = new Map<string, [number, number][]>();
   let contactsSimulated = 0;
   let done = 0;
 
@@ -114,8 +124,9 @@ export function checkProcess(p: ProcessUnderTest, settings: CheckSettings): Chec
         const ix = indexRun(sim);
         for (const inv of invariants) {
           if (inv.check(ix).length === 0) continue;
-          if (!first.has(inv.id)) first.set(inv.id, done);
-          failing.set(inv.id, (failing.get(inv.id) ?? 0) + 1);
+          const list = failing.get(inv.id) ?? [];
+          list.push([done, sim.contacts.length]);
+          failing.set(inv.id, list);
         }
       } catch (e) {
         error ??= e;
@@ -129,16 +140,24 @@ export function checkProcess(p: ProcessUnderTest, settings: CheckSettings): Chec
   }
 
   const failures: Counterexample[] = [];
-  const toShrink = settings.path === undefined ? invariants.filter((i) => first.has(i.id)) : invariants;
+  const toShrink = settings.path === undefined ? invariants.filter((i) => failing.has(i.id)) : invariants;
   toShrink.forEach((inv, k) => {
     settings.onProgress?.('shrink', k, toShrink.length);
-    const path = settings.path ?? String(first.get(inv.id));
-    const c = counterexample(p, settings, inv, path, settings.path === undefined ? first.get(inv.id)! : -1, failing.get(inv.id) ?? 1);
-    if (c) failures.push(c);
-    else if (settings.path === undefined) {
-      // The search saw it fail, so the replay must too: the runs are deterministic.
-      throw new Error(`could not replay the failure of ${inv.id} at run ${first.get(inv.id)} (seed ${seed}): the simulation is not deterministic`);
+    if (settings.path !== undefined) {
+      const c = counterexample(p, settings, inv, settings.path, -1, 1);
+      if (c) failures.push(c);
+      return;
     }
+    const runsFailing = failing.get(inv.id)!;
+    const starts = [...runsFailing].sort((a, b) => a[1] - b[1] || a[0] - b[0]).slice(0, SHRINK_STARTS);
+    let best: Counterexample | null = null;
+    for (const [index] of starts) {
+      const c = counterexample(p, settings, inv, String(index), runsFailing[0][0], runsFailing.length);
+      // The search saw it fail, so the replay must too: the runs are deterministic.
+      if (!c) throw new Error(`could not replay the failure of ${inv.id} at run ${index} (seed ${seed}): the simulation is not deterministic`);
+      if (!best || c.sim.contacts.length < best.sim.contacts.length) best = c;
+    }
+    failures.push(best!);
   });
   settings.onProgress?.('shrink', toShrink.length, toShrink.length);
 
@@ -149,7 +168,11 @@ export function checkProcess(p: ProcessUnderTest, settings: CheckSettings): Chec
     seed,
     runs: settings.path === undefined ? runs : 1,
     contactsSimulated,
-    invariants: invariants.map((invariant) => ({ invariant, holds: !failed.has(invariant.id), failingRuns: failing.get(invariant.id) ?? (failed.has(invariant.id) ? 1 : 0) })),
+    invariants: invariants.map((invariant) => ({
+      invariant,
+      holds: !failed.has(invariant.id),
+      failingRuns: failing.get(invariant.id)?.length ?? (failed.has(invariant.id) ? 1 : 0),
+    })),
     failures,
   };
 }

@@ -21,15 +21,15 @@ import { addWorkingDays, dueByOneWorkingDay, openingHoursOn, addLocalDays, start
 import type { TraceRecord } from '../engine';
 import { firstAfter, firstDecision, recordAt } from './run-index';
 import type { Invariant, RunIndex, Violation } from './types';
-import { days, eventPhrase, roleName, when } from './words';
+import { aRole, activityName, days, eventPhrase, roleName, when } from './words';
 
 const CENSORING_NONE = 'None needed: the breach is a moment in the trace, not a deadline.';
 const censoredAt = (what: string) => `A ${what} at or after the end of the run is not judged.`;
 
-/** "heldByCaseCoordinator" (worked by a case coordinator), for messages. */
+/** '"heldByCaseCoordinator" (case coordinator: information gathering)', for messages. */
 function where(ix: RunIndex, state: string): string {
   const work = ix.meta(state)?.work;
-  return work ? `"${state}" (with a ${roleName(work.role)}: ${work.activity})` : `"${state}"`;
+  return work ? `"${state}" (${roleName(work.role)}: ${activityName(work.activity)})` : `"${state}"`;
 }
 
 /** Keeps the first breach per case, for invariants that a case breaks once and keeps breaking. */
@@ -111,7 +111,7 @@ const visiblyPending: Invariant = {
         ? {
             caseIds: [r.caseId],
             at: r.t,
-            message: `${r.caseId} had no threshold decision from ${when(r.t)}, but the report showed it as "${r.report}", not as awaiting a decision (state ${where(ix, r.to)}).`,
+            message: `${r.caseId} had no threshold decision from ${when(r.t)}, but the report showed it as "${r.report}", not as awaiting a decision; it was in ${where(ix, r.to)}.`,
           }
         : null,
     );
@@ -252,7 +252,7 @@ const notHeld: Invariant = {
       out.push({
         caseIds: [c.id],
         at: limit,
-        message: `${c.id} (true level ${c.trueLevel}), received ${when(c.receivedAt)}, had no threshold decision after ${HOLD_DAYS} working days (${when(limit)}; it was in ${where(ix, r.to)}); ${decided ? `decided ${when(decided.t)}, after ${days(workingDaysBetween(c.receivedAt, decided.t))}` : 'still undecided when the run ended'}.`,
+        message: `${c.id} (true level ${c.trueLevel}), received ${when(c.receivedAt)}, had no threshold decision after ${HOLD_DAYS} working days (${when(limit)}), when it was in ${where(ix, r.to)}; ${decided ? `decided ${when(decided.t)}, after ${days(workingDaysBetween(c.receivedAt, decided.t))}` : 'still undecided when the run ended'}.`,
       });
     }
     return out;
@@ -283,7 +283,7 @@ const decidedByManager: Invariant = {
         out.push({
           caseIds: [id],
           at: r.t,
-          message: `${id} was decided at ${when(r.t)} by a ${roleName(r.actor)} (${eventPhrase(r.event, r.detail)}, to "${r.to}") without a team manager\u2019s threshold decision.`,
+          message: `${id} was decided at ${when(r.t)} by ${aRole(r.actor)} (${eventPhrase(r.event, r.detail)}, to "${r.to}") without a team manager\u2019s threshold decision.`,
         });
         break;
       }
@@ -292,13 +292,20 @@ const decidedByManager: Invariant = {
   },
 };
 
+const STRATEGY_DAYS = 2;
 const strategyPrompt: Invariant = {
-  id: 'strategy-discussion-within-a-day',
-  title: 'A strategy discussion within one working day of deciding to hold one',
-  statement:
-    'Every case sent to a strategy discussion (a level-4 decision, immediate danger found at screening, or an assessment that finds significant harm) has it within one working day of that decision.',
+  id: 'strategy-discussion-held-promptly',
+  title: 'A strategy discussion promptly after deciding to hold one',
+  statement: `Every case sent to a strategy discussion (a level-4 decision, immediate danger found at screening, or an assessment that finds significant harm) has it within ${STRATEGY_DAYS} working days of that decision, and never leaves for anything else without one.`,
   source: 'DOMAIN.md statutory clocks (strategy discussion: "local rules usually within 24 hours of deciding to hold one"); 002 ("prompt initial strategy discussions"); 004 ¶39 (timely in 2013 too)',
-  parameters: { within: { value: 1, unit: 'working day', source: 'DOMAIN.md statutory clocks' } },
+  parameters: {
+    within: {
+      value: STRATEGY_DAYS,
+      unit: 'working days',
+      source:
+        'DOMAIN.md: "usually within 24 hours". The invariant allows a second working day because the trace records when a discussion was held, not when it began: a single long discussion in the tail of the modelled durations (lognormal) would otherwise count as a breach. A case that waits in a queue or for the police breaks it',
+    },
+  },
   censoring: censoredAt('deadline'),
   check(ix) {
     const out: Violation[] = [];
@@ -306,7 +313,7 @@ const strategyPrompt: Invariant = {
       for (let i = 0; i < records.length; i++) {
         const r = records[i];
         if (!isStrategyDiscussion(ix, r.to) || r.from === r.to) continue;
-        const deadline = addWorkingDays(r.t, 1);
+        const deadline = addWorkingDays(r.t, STRATEGY_DAYS);
         const done = ix.meta(r.to)!.work!.done;
         const exit = firstAfter(records, i, (x) => x.from === r.to && x.to !== r.to);
         const held = exit && exit.event === done && exit.t <= deadline;
@@ -314,8 +321,8 @@ const strategyPrompt: Invariant = {
         if (!exit && deadline >= ix.run.end) continue;
         out.push({
           caseIds: [id],
-          at: deadline,
-          message: `${id} was sent to a strategy discussion at ${when(r.t)} (${eventPhrase(r.event, r.detail)}); ${exit ? (exit.event === done ? `it was held ${when(exit.t)}, ${days(workingDaysBetween(r.t, exit.t))} later` : `it left for "${exit.to}" on ${eventPhrase(exit.event)} without one being held`) : 'none had been held when the run ended'}.`,
+          at: exit && exit.event !== done ? exit.t : deadline,
+          message: `${id} was sent to a strategy discussion at ${when(r.t)} (${eventPhrase(r.event, r.detail)}); ${exit ? (exit.event === done ? `it was held ${when(exit.t)}, ${days(workingDaysBetween(r.t, exit.t))} later` : `it left for "${exit.to}" on ${eventPhrase(exit.event)} without one being held`) : `none had been held ${STRATEGY_DAYS} working days later`}.`,
         });
       }
     }
@@ -384,10 +391,10 @@ const stepDownAfterAssessment: Invariant = {
 };
 
 const stepUpDecided: Invariant = {
-  id: 'step-up-decided-within-a-day',
-  title: 'A step-up gets a threshold decision within one working day',
+  id: 'step-up-with-a-manager-within-a-day',
+  title: 'A step-up reaches a manager within one working day',
   statement:
-    'When early help steps a case up because concerns have increased, the case gets a new threshold decision within one working day of the step-up.',
+    'When early help steps a case up because concerns have increased, within one working day the case has a new threshold decision or is with a manager who is deciding it, as a new contact would be.',
   source: '002 ("When concerns increase, children are appropriately stepped up from early help to statutory services"); 004 ¶24 (step-up processes not well understood); DOMAIN.md statutory clocks (one working day)',
   parameters: { within: { value: 1, unit: 'working day', source: 'DOMAIN.md statutory clocks' } },
   censoring: censoredAt('deadline'),
@@ -398,13 +405,14 @@ const stepUpDecided: Invariant = {
         const r = records[i];
         if (!isEarlyHelp(ix, r.from) || !r.undecided) continue;
         const deadline = addWorkingDays(r.t, 1);
-        const decided = firstAfter(records, i, (x) => !x.undecided);
-        if (decided && decided.t <= deadline) continue;
         if (deadline >= ix.run.end) continue;
+        const then = recordAt(records, deadline)!;
+        if (!then.undecided || ix.meta(then.to)?.work?.done === 'threshold.decided') continue;
+        const decided = firstAfter(records, i, (x) => !x.undecided);
         out.push({
           caseIds: [id],
           at: deadline,
-          message: `${id} was stepped up from early help at ${when(r.t)}; ${decided ? `its new threshold decision came ${when(decided.t)}, ${days(workingDaysBetween(r.t, decided.t))} later` : 'it had no new decision when the run ended'}.`,
+          message: `${id} was stepped up from early help at ${when(r.t)}; a working day later it was undecided in ${where(ix, then.to)}, not with a manager; ${decided ? `decided ${when(decided.t)}` : 'still undecided when the run ended'}.`,
         });
       }
     }

@@ -23,6 +23,32 @@ export function roleName(actor: string): string {
   return ROLE_NAMES[actor] ?? actor;
 }
 
+/** 'a team manager', 'an SPA social worker', 'the police'. */
+export function aRole(actor: string): string {
+  const name = roleName(actor);
+  if (actor === 'police' || actor === 'clock') return name.startsWith('the ') ? name : `the ${name}`;
+  return /^(SPA|R&A|[aeiou])/i.test(name) ? `an ${name}` : `a ${name}`;
+}
+
+const ACTIVITY_NAMES: Readonly<Record<string, string>> = {
+  screening: 'screening',
+  heldInformationGathering: 'information gathering, held in the SPA',
+  informationGathering: 'information gathering',
+  camhsScreening: 'CAMHS screening',
+  thresholdDecision: 'threshold decision',
+  escalatedDecision: 'escalated decision',
+  allocation: 'allocation',
+  assessment: 'assessment',
+  strategyDiscussion: 'strategy discussion',
+  jointVisit: 'joint visit',
+  section47Enquiry: 'section 47 enquiry',
+  earlyHelp: 'early help',
+};
+
+export function activityName(activity: string): string {
+  return ACTIVITY_NAMES[activity] ?? activity;
+}
+
 const EVENT_PHRASES: Readonly<Record<string, string>> = {
   'contact.received': 'contact received',
   'screening.completed': 'screening completed',
