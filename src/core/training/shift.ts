@@ -28,6 +28,7 @@ import { HOUR, MINUTE, addWorkingMillis, dueByOneWorkingDay, formatLondon, fromL
 import { LEVELS, type Level } from '../levels';
 import { PROCESSES, type ProcessName, type Role, type SpaContext, type SpaEvent, type SpaInput, type StateMeta } from '../processes';
 import { createStreams } from '../rng';
+import { ScenarioSchema } from '../scenario';
 import { responseInfo, type FieldIssue, type InformationFrom, type ResponseId, type Vignette } from './vignette';
 
 // ---------------------------------------------------------------------------------------------
@@ -53,14 +54,16 @@ export const SHIFT_DEFAULTS = {
   /** A Monday at opening: in June 2013 the inspection (004, 3-12 June 2013); in June 2015 the re-inspection (000). */
   start: { '2013': '2013-06-10T08:00', '2015': '2015-06-08T08:00' } as Record<Rules, string>,
   count: 8,
-  /** Working hours after the clock starts at which a 2015 case escalates (002; src/core/scenario.ts default). */
-  escalateAfterWorkingHours: 6,
+  /** Working hours after the clock starts at which a 2015 case escalates: the scenario default (002; src/core/scenario.ts). */
+  escalateAfterWorkingHours: ScenarioSchema.shape.escalateAfterWorkingHours.parse(undefined),
   /**
    * Under 2013 a held case's information is gathered by an unqualified case coordinator by phone
-   * (004 ¶38), so each answer takes this many times the vignette's stated hours. Assumption: 2
-   * (the engine's default hold is far longer, 45 working hours against 3: src/core/scenario.ts).
+   * (004 ¶38), so each answer takes this many times the vignette's stated hours: a 3-hour answer
+   * from a GP takes a whole working day, and a decision that waits for it is late. Assumption: 3.
+   * The engine's default hold is far longer (45 working hours against 3: src/core/scenario.ts),
+   * but a training shift lasts a day, not weeks (004 ¶20).
    */
-  heldInformationFactor: 2,
+  heldInformationFactor: 3,
   /** The learner's own time, in working minutes (assumptions). */
   minutes: {
     /** Reading a contact the first time it is opened. */
@@ -407,6 +410,11 @@ function gatheringEvent(c: ShiftCase): (typeof GATHERING_DONE)[number] | null {
   return null;
 }
 
+/** The contact is still waiting for its screening (the learner's first call on it). */
+function needsScreening(c: ShiftCase): boolean {
+  return c.snapshot.can({ type: 'screening.completed' });
+}
+
 function canDecide(snap: AnyMachineSnapshot): boolean {
   return LEVELS.some((level) => snap.can({ type: 'threshold.decided', level }));
 }
@@ -544,7 +552,8 @@ function handle(s: ShiftState, item: Scheduled): void {
       if (c.decision) break;
       if (send(s, c, { type: 'clock.escalationDue' }, 'clock')) {
         s.log.push({ t: item.t, caseId: c.id, text: `${title}: escalated to a manager, who must decide now on what is known.` });
-      } else if (!c.screened) {
+      } else if (needsScreening(c)) {
+        // A process whose unscreened state ignores the escalation: it fires once screened.
         c.escalationOwed = true;
       }
       break;
@@ -627,7 +636,7 @@ export function caseActions(s: ShiftState, caseId: string): CaseActions {
   const rules = s.settings.rules;
   const left = c.vignette.information.filter((i) => !c.requests.some((r) => r.id === i.id)).length;
   const waiting = c.requests.filter((r) => r.status === 'waiting').length;
-  if (!c.screened) {
+  if (needsScreening(c)) {
     const unclear = previewScreening(rules, c, false);
     const clear = previewScreening(rules, c, true);
     const gathers = GATHERING_DONE.some((e) => unclear.can({ type: e }));
@@ -648,8 +657,8 @@ export function caseActions(s: ShiftState, caseId: string): CaseActions {
       takeToDecision: waiting > 0 ? no(`Waiting for ${waiting} ${waiting === 1 ? 'answer' : 'answers'}. Wait, or work another contact.`) : yes,
       decide: no(
         held
-          ? 'The case is held by the case coordinator while information is gathered. The team manager can decide only once it is gathered: take the case to a decision when the answers are in. (There is no escalation in 2013.)'
-          : `Information is being gathered. Take the case to a decision when the answers are in.${escalation}`,
+          ? 'The contact is held by a case coordinator while information is gathered. The team manager can decide only once it is gathered: when the answers are in, take the contact to a decision. Nothing escalates it in 2013.'
+          : `Information is being gathered. When the answers are in, take the contact to a decision.${escalation}`,
       ),
     };
   }
@@ -657,13 +666,26 @@ export function caseActions(s: ShiftState, caseId: string): CaseActions {
     const escalated = c.state === 'escalatedToManager';
     return {
       open: yes,
-      request: no(escalated ? 'Escalated: a manager must decide now on what is known. No more information can be asked for.' : 'The case is with the team manager for a decision; the process does not send it back for more information.'),
-      takeToDecision: no('The case is already waiting for a decision.'),
+      request: no(escalated ? 'Escalated: a manager must decide now on what is known. No more information can be asked for.' : 'The contact is with the team manager for a decision; the process does not send it back for more information.'),
+      takeToDecision: no('The contact is already waiting for a decision.'),
       decide: yes,
     };
   }
   const r = no(`The process does not allow this in the state "${stateText(c.state)}".`);
   return { open: yes, request: r, takeToDecision: r, decide: r };
+}
+
+/**
+ * Working hours the answer to a request would take if asked now: the vignette's hours, times
+ * `heldInformationFactor` when asking puts (or keeps) the case with the 2013 case coordinator.
+ */
+export function requestHours(s: ShiftState, caseId: string, requestId: string): number {
+  const c = caseById(s, caseId);
+  const info = c.vignette.information.find((i) => i.id === requestId);
+  if (!info) throw new ShiftActionError(`There is no request "${requestId}" for this contact.`);
+  const state = needsScreening(c) ? String(previewScreening(s.settings.rules, c, false).value) : c.state;
+  const held = metaOfState(s.settings.rules, state).work?.activity === 'heldInformationGathering';
+  return info.hours * (held ? s.settings.heldInformationFactor : 1);
 }
 
 /** Check a decision's fields; GOV.UK-style messages naming each field. */
@@ -725,7 +747,7 @@ export function act(prev: ShiftState, action: ShiftAction): ShiftState {
       if (c.requests.some((r) => r.id === info.id)) throw new ShiftActionError('You have already asked for this.');
       openIfNeeded(s, c);
       if (c.decision) throw new ShiftActionError('You have recorded a decision on this contact.');
-      if (!c.screened) screen(s, c, false);
+      if (needsScreening(c)) screen(s, c, false);
       if (!gatheringEvent(c)) {
         // Reading it took the case past its escalation point: it is with a manager now.
         s.log.push({ t: s.now, caseId: c.id, text: `${c.vignette.title}: escalated before the request was made; a manager must decide now.` });
@@ -758,7 +780,7 @@ export function act(prev: ShiftState, action: ShiftAction): ShiftState {
       if (issues.length) throw new ShiftActionError(issues.map((i) => i.rule).join('. '), issues);
       must(caseActions(s, c.id).decide);
       openIfNeeded(s, c);
-      if (!c.screened) screen(s, c, true);
+      if (needsScreening(c)) screen(s, c, true);
       spend(s, SHIFT_DEFAULTS.minutes.decide);
       if (c.decision) throw new ShiftActionError('You have recorded a decision on this contact.');
       const role = metaOfState(s.settings.rules, c.state).work?.role ?? 'teamManager';
@@ -850,6 +872,25 @@ export function journeyAfterDecision(rules: Rules, snapshot: AnyMachineSnapshot,
     snap = next;
   }
   return steps;
+}
+
+/**
+ * Where a decision at `level` sends a contact in a process: the states it passes through until
+ * the work done there decides what comes next (read from the statechart, not restated).
+ */
+export function routeForLevel(rules: Rules, level: Level): { state: string; text: string; description: string }[] {
+  const machine = machineOf(rules);
+  const input: SpaInput = { caseId: 'route', openCase: false, immediateDanger: false, levelClear: true, mentalHealth: false, formComplete: true, inEarlyHelp: false };
+  let [snap] = initialTransition(machine, input);
+  [snap] = transition(machine, snap, { type: 'screening.completed' });
+  [snap] = transition(machine, snap, { type: 'threshold.decided', level });
+  const states = [String(snap.value)];
+  // Follow the steps that do not depend on what the work finds (allocation, the strategy discussion, the joint visit).
+  for (const step of journeyAfterDecision(rules, snap, level)) {
+    if (!['case.allocated', 'strategy.held', 'police.available'].includes(step.event)) break;
+    states.push(step.to);
+  }
+  return states.map((st) => ({ state: st, text: stateText(st), description: metaOfState(rules, st).description }));
 }
 
 // ---------------------------------------------------------------------------------------------

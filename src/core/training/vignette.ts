@@ -184,9 +184,13 @@ const outcome = text(10, 800);
 /** What happens next for the child for each level the learner might decide. */
 const Outcomes = z.object({ 1: outcome, 2: outcome, 3: outcome, 4: outcome }).strict();
 
-/** Cross-field rules: a vignette's tags and its content must agree. */
-function boundaryRules(v: z.output<typeof VignetteShape>, ctx: z.RefinementCtx): void {
-  const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+/**
+ * Cross-field rules: a vignette's tags and its content must agree. Run only on a vignette whose
+ * fields are each valid (so no rule reads a half-valid value, and no issue follows from another).
+ */
+export function crossFieldIssues(v: z.output<typeof VignetteShape>): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const add = (path: (string | number)[], rule: string) => issues.push({ field: fieldName(path), rule });
   const info = responseInfo(v.reference.response);
   if (info.level !== v.reference.level) {
     add(['reference', 'response'], `must be a level-${v.reference.level} response (${responsesFor(v.reference.level).map((r) => r.id).join(', ')}); "${info.id}" is level ${info.level}`);
@@ -215,6 +219,7 @@ function boundaryRules(v: z.output<typeof VignetteShape>, ctx: z.RefinementCtx):
   if (has('step-up') && !v.child.inEarlyHelp) add(['child', 'inEarlyHelp'], 'must be true when boundaries include "step-up"');
   if (v.reference.response === 'stepUp' && !v.child.inEarlyHelp) add(['reference', 'response'], 'can be "stepUp" only when child.inEarlyHelp is true');
   if (v.reference.response === 'continueEarlyHelp' && !v.child.inEarlyHelp) add(['reference', 'response'], 'can be "continueEarlyHelp" only when child.inEarlyHelp is true');
+  return issues;
 }
 
 const VignetteShape = z
@@ -233,10 +238,11 @@ const VignetteShape = z
   })
   .strict();
 
-export const VignetteSchema = VignetteShape.superRefine(boundaryRules);
+/** The schema of one vignette's fields; `parseVignette` adds the cross-field rules. */
+export const VignetteSchema = VignetteShape;
 
-export type Vignette = z.output<typeof VignetteSchema>;
-export type VignetteInput = z.input<typeof VignetteSchema>;
+export type Vignette = z.output<typeof VignetteShape>;
+export type VignetteInput = z.input<typeof VignetteShape>;
 export type InformationRequest = Vignette['information'][number];
 
 // ---------------------------------------------------------------------------------------------
@@ -266,19 +272,20 @@ export function fieldName(path: readonly PropertyKey[], root = '(vignette)'): st
 
 /** zod issues as {field, rule}, in plain words (shared with the results-file parser). */
 export function issuesOf(error: z.ZodError, root = '(vignette)'): FieldIssue[] {
-  return error.issues.map((i) => {
-    if (i.code === 'unrecognized_keys') {
-      return { field: fieldName([...i.path, ...(i.keys.length === 1 ? [i.keys[0]] : [])], root), rule: `is not a known field (${i.keys.join(', ')})` };
-    }
-    if (i.code === 'invalid_type' && i.input === undefined) return { field: fieldName(i.path, root), rule: 'is required' };
-    return { field: fieldName(i.path, root), rule: i.message };
+  return error.issues.flatMap((i) => {
+    // One issue per unknown key, each naming its own field.
+    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ field: fieldName([...i.path, k], root), rule: `is not a known field (${k})` }));
+    if (i.code === 'invalid_type' && i.input === undefined) return [{ field: fieldName(i.path, root), rule: 'is required' }];
+    return [{ field: fieldName(i.path, root), rule: i.message }];
   });
 }
 
 /** Parse unknown data (already JSON-decoded) into a Vignette, or throw VignetteError. */
 export function parseVignette(data: unknown, file?: string): Vignette {
-  const result = VignetteSchema.safeParse(data, { reportInput: true });
+  const result = VignetteShape.safeParse(data, { reportInput: true });
   if (!result.success) throw new VignetteError(issuesOf(result.error), file);
+  const cross = crossFieldIssues(result.data);
+  if (cross.length) throw new VignetteError(cross, file);
   if (file !== undefined) {
     const base = file.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
     if (base !== result.data.id) throw new VignetteError([{ field: 'id', rule: `must match the file name: "${result.data.id}" is in ${base}.json` }], file);
