@@ -300,6 +300,8 @@ export interface TimelinessBucket {
   due: number;
   decidedInTime: number;
   reportedInTime: number;
+  /** Contacts received in the bucket whose deadline falls after the period (so not all are counted). */
+  dueAfterEnd: number;
 }
 
 /**
@@ -311,10 +313,11 @@ export function timelinessBuckets(contacts: readonly Contact[], cases: readonly 
   contacts.forEach((c, i) => {
     const s = cases[i];
     if (c.receivedAt < start || c.receivedAt >= end || s.firstResponse === 'allocatedWorker') return;
-    if (!(s.due <= end || s.decidedAt !== null)) return;
     const from = bucketStart(nextOpening(c.receivedAt), by);
     let b = buckets.get(from);
-    if (!b) buckets.set(from, (b = { from, due: 0, decidedInTime: 0, reportedInTime: 0 }));
+    if (!b) buckets.set(from, (b = { from, due: 0, decidedInTime: 0, reportedInTime: 0, dueAfterEnd: 0 }));
+    if (s.due > end) b.dueAfterEnd++;
+    if (!(s.due <= end || s.decidedAt !== null)) return;
     b.due++;
     if (s.decidedAt !== null && s.decidedAt <= s.due) b.decidedInTime++;
     if (s.reportedDecidedAt !== null && s.reportedDecidedAt <= s.due) b.reportedInTime++;

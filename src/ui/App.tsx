@@ -1,22 +1,91 @@
-import { LEVELS, LEVEL_INFO } from '../core/levels';
+/**
+ * The app shell: a header with the views, and hash routes so every view has a link:
+ * `#/` or `#/replay` (replay and compare, the default), `#/training`, `#/threshold`.
+ * The training views are loaded only when opened.
+ */
+import { Suspense, lazy, useEffect, useRef, useState, type MouseEvent } from 'react';
+import { decodeLink, parseHash, type Route } from './replay/permalink';
+import { ReplayView } from './replay/ReplayView';
+import { ReplayStore } from './replay/store';
 
-/** Placeholder shell: the replay and compare views arrive with their issue. */
+const TrainingApp = lazy(() => import('./training/TrainingApp').then((m) => ({ default: m.TrainingApp })));
+const ThresholdExplorer = lazy(() => import('./training/ThresholdExplorer').then((m) => ({ default: m.ThresholdExplorer })));
+
+const VIEWS: { route: Route; href: string; label: string }[] = [
+  { route: 'replay', href: '#/replay', label: 'Replay and compare' },
+  { route: 'training', href: '#/training', label: 'Training' },
+  { route: 'threshold', href: '#/threshold', label: 'Threshold explorer' },
+];
+
 export function App() {
+  // One store for the page's life, so switching views keeps the runs and everything typed.
+  const [store] = useState(() => new ReplayStore());
+  const [hash, setHash] = useState(() => window.location.hash);
+  const lastHash = useRef(hash);
+  const { route, query } = parseHash(hash);
+
+  useEffect(() => {
+    const onHash = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  useEffect(() => {
+    if (hash === lastHash.current) return;
+    lastHash.current = hash;
+    if (route !== 'replay') return;
+    // A link pasted or followed in this tab: restore its view. A bare "#/replay": show the current one.
+    if (query && query !== store.lastQuery) store.applyLink(decodeLink(query));
+    else store.writeUrl();
+  }, [hash, route, query, store]);
+
+  useEffect(() => {
+    const view = VIEWS.find((v) => v.route === route);
+    document.title = `${view ? view.label : 'Page not found'}: front door simulator (Kingston SPA 2013 and 2015)`;
+  }, [route]);
+
+  const skip = (e: MouseEvent) => {
+    e.preventDefault();
+    document.getElementById('main')?.focus();
+  };
+
   return (
-    <main>
-      <h1>Front door simulator</h1>
-      <p>
-        A simulator of a children&rsquo;s services single point of access (SPA): every concern about a child
-        arrives here, the threshold is applied and a decision is made.
-      </p>
-      <h2>The continuum of need</h2>
-      <ul>
-        {LEVELS.map((l) => (
-          <li key={l}>
-            Level {l}, {LEVEL_INFO[l].name}: {LEVEL_INFO[l].responseText}
-          </li>
-        ))}
-      </ul>
-    </main>
+    <>
+      <a href="#main" className="skip-link" onClick={skip}>
+        Skip to main content
+      </a>
+      <header className="header">
+        <div className="header-inner">
+          <h1 className="site-title">
+            Front door simulator <span className="site-sub">Kingston upon Thames SPA, 2013 and 2015. Every child is synthetic.</span>
+          </h1>
+          <nav aria-label="Views">
+            <ul className="nav">
+              {VIEWS.map((v) => (
+                <li key={v.route}>
+                  <a href={v.href} aria-current={route === v.route ? 'page' : undefined}>
+                    {v.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {route === 'replay' && <ReplayView store={store} query={query} />}
+        {(route === 'training' || route === 'threshold') && (
+          <Suspense fallback={<p>Loading&hellip;</p>}>{route === 'training' ? <TrainingApp /> : <ThresholdExplorer />}</Suspense>
+        )}
+        {route === null && (
+          <section aria-labelledby="not-found">
+            <h2 id="not-found">Page not found</h2>
+            <p>
+              There is no view at this address. <a href="#/replay">Go to replay and compare</a>.
+            </p>
+          </section>
+        )}
+      </main>
+    </>
   );
 }

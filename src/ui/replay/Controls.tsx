@@ -1,0 +1,194 @@
+/**
+ * The simulated clock both panes share: play, pause, speed, step to the next or previous event,
+ * a day at a time, and a timeline of the period's days to scrub (working days white, weekends and
+ * bank holidays shaded and labelled in the key).
+ */
+import { memo, useMemo, type KeyboardEvent } from 'react';
+import { DAY, HOUR, addLocalDays, isOpen, nextOpening, startOfLocalDay, toLondon, type Instant } from '../../core/calendar';
+import { workingDayStarts } from '../../core/timeline';
+import { closedReason, formatClock, formatDay, formatWeekday } from './format';
+import { SPEEDS, isSpeed } from './permalink';
+import { Term } from './Term';
+import { useReplay, useStore } from './useReplay';
+
+export function Controls() {
+  const store = useStore();
+  const status = useReplay((s) => s.run?.status ?? 'running');
+  const start = useReplay((s) => s.run?.start ?? 0);
+  const end = useReplay((s) => s.run?.end ?? 0);
+  const t = useReplay((s) => s.t);
+  const playing = useReplay((s) => s.playing);
+  const speed = useReplay((s) => s.speed);
+  const notice = useReplay((s) => s.notice);
+  const ready = status === 'ready';
+  const workingDays = useMemo(() => (ready ? workingDayStarts(start, end) : []), [ready, start, end]);
+  const dayIndex = workingDays.findIndex((d) => t >= d && t < addLocalDays(d, 1));
+  const closed = ready ? closedReason(t) : null;
+  const where = !ready
+    ? ''
+    : closed
+      ? `${closed === 'weekend' ? 'Weekend' : 'Bank holiday'}: the SPA is closed and EDT covers`
+      : `Working day ${dayIndex + 1} of ${workingDays.length}${isOpen(t) ? ', the SPA is open' : ', out of hours (EDT covers)'}`;
+
+  const nextDay = () => store.setT(nextOpening(addLocalDays(startOfLocalDay(t), 1)) + HOUR);
+  const prevDay = () => {
+    let d = addLocalDays(startOfLocalDay(t), -1);
+    for (let i = 0; i < 10 && closedReason(d + 12 * HOUR); i++) d = addLocalDays(d, -1);
+    store.setT(Math.max(start, nextOpening(d) + HOUR));
+  };
+
+  const onSliderKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    const moves: Record<string, () => void> = {
+      ArrowRight: () => store.setT(t + HOUR),
+      ArrowUp: () => store.setT(t + HOUR),
+      ArrowLeft: () => store.setT(t - HOUR),
+      ArrowDown: () => store.setT(t - HOUR),
+      PageUp: nextDay,
+      PageDown: prevDay,
+      Home: () => store.setT(start),
+      End: () => store.setT(end),
+    };
+    const move = moves[e.key];
+    if (move) {
+      e.preventDefault();
+      store.pause();
+      move();
+    }
+  };
+
+  return (
+    <section className="controls" aria-labelledby="controls-heading">
+      <h2 id="controls-heading" className="visually-hidden">
+        Simulated clock
+      </h2>
+      <div className="controls-row">
+        <button type="button" className="button play-button" onClick={() => store.togglePlay()} disabled={!ready} aria-describedby="clock-now">
+          {playing ? (
+            <>
+              <svg className="icon" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
+                <rect x="1" y="0.5" width="3" height="9" fill="currentColor" />
+                <rect x="6" y="0.5" width="3" height="9" fill="currentColor" />
+              </svg>
+              Pause
+            </>
+          ) : (
+            <>
+              <svg className="icon" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
+                <path d="M1.5 0.5 L9.5 5 L1.5 9.5 z" fill="currentColor" />
+              </svg>
+              Play
+            </>
+          )}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => store.stepBack()} disabled={!ready || t <= start}>
+          Previous event
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => store.stepForward()} disabled={!ready || t >= end}>
+          Next event
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => { store.pause(); prevDay(); }} disabled={!ready || t <= start}>
+          Previous day
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => { store.pause(); nextDay(); }} disabled={!ready || t >= end}>
+          Next day
+        </button>
+        <div className="field-inline">
+          <label htmlFor="speed-select">Speed</label>
+          <select id="speed-select" value={speed} onChange={(e) => isSpeed(e.target.value) && store.setSpeed(e.target.value)}>
+            {SPEEDS.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <CopyLink />
+      </div>
+      <div className="clock-row">
+        <p className="clock" id="clock-now" data-t={ready ? Math.round(t) : undefined}>
+          <span className="clock-time">{ready ? formatClock(t) : 'Waiting for the runs'}</span>
+          <span className="clock-where">{where}</span>
+        </p>
+        <p className="notice" role="status" aria-live="polite">
+          {notice}
+        </p>
+      </div>
+      {ready && (
+        <div className="timeline">
+          <label htmlFor="timeline-slider" className="visually-hidden">
+            Position on the timeline
+          </label>
+          <DayStrip start={start} end={end} />
+          <input
+            id="timeline-slider"
+            type="range"
+            min={start}
+            max={end}
+            step="any"
+            value={t}
+            aria-valuetext={`${formatClock(t)}. ${where}`}
+            aria-describedby="timeline-help"
+            onKeyDown={onSliderKey}
+            onChange={(e) => {
+              store.pause();
+              store.setT(Number(e.target.value));
+            }}
+          />
+          <p id="timeline-help" className="timeline-help">
+            Timeline keys: arrows move an hour, Page Up and Page Down a <Term id="working-day">working day</Term>, Home and End to the start and end. Shaded days: weekends and bank holidays.
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The period's days as a strip: working days plain, closed days shaded; labels on Mondays or months. */
+const DayStrip = memo(function DayStrip({ start, end }: { start: Instant; end: Instant }) {
+  const days = useMemo(() => {
+    const out: { at: Instant; closed: boolean }[] = [];
+    for (let d = startOfLocalDay(start); d < end; d = addLocalDays(d, 1)) out.push({ at: d, closed: closedReason(d + 12 * HOUR) !== null });
+    return out;
+  }, [start, end]);
+  const span = end - start;
+  const long = days.length > 62;
+  const labels = days.filter((d, i) => {
+    const l = toLondon(d.at + 12 * HOUR);
+    return long ? l.day === 1 : l.weekday === 1 || i === 0;
+  });
+  return (
+    <div className="day-strip" aria-hidden="true">
+      {days.map((d) => (
+        <span
+          key={d.at}
+          className={d.closed ? 'day closed' : 'day'}
+          style={{ left: `${(Math.max(0, d.at - start) / span) * 100}%`, width: `${(Math.min(DAY, end - Math.max(d.at, start)) / span) * 100}%` }}
+        />
+      ))}
+      {labels.map((d) => (
+        <span key={`l${d.at}`} className="day-label" style={{ left: `${(Math.max(0, d.at - start) / span) * 100}%` }}>
+          {long ? formatDay(d.at).replace(/^1 /, '') : formatWeekday(d.at)}
+        </span>
+      ))}
+    </div>
+  );
+});
+
+function CopyLink() {
+  const store = useStore();
+  const copy = async () => {
+    store.writeUrl();
+    const url = window.location.href;
+    try {
+      await navigator.clipboard.writeText(url);
+      store.announce('Link copied. It opens this scenario, seed, moment and case.');
+    } catch {
+      store.announce(`Copy this link: ${url}`);
+    }
+  };
+  return (
+    <button type="button" className="button button-secondary" onClick={() => void copy()}>
+      Copy link to this view
+    </button>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Replay and compare: the same seeded children flowing through the 2013 and the 2015 front door
+ * at once, on one simulated clock, so anyone can see where 2013 lost them.
+ */
+import { useEffect } from 'react';
+import { CaseList } from './CaseList';
+import { Charts } from './Charts';
+import { Chronology } from './Chronology';
+import { Controls } from './Controls';
+import { Exports } from './Exports';
+import { Figures } from './Figures';
+import { Glossary } from './Glossary';
+import { decodeLink } from './permalink';
+import { ProcessPane } from './ProcessPane';
+import { Replications } from './Replications';
+import { ScenarioPanel } from './ScenarioPanel';
+import type { ReplayStore } from './store';
+import { StoreContext, useReplay } from './useReplay';
+
+export function ReplayView({ store, query }: { store: ReplayStore; query: string }) {
+  useEffect(() => {
+    store.start(decodeLink(query));
+    store.writeUrl();
+    // Only on arrival: later links pasted into this tab come through App's hashchange handler.
+  }, [store]);
+  return (
+    <StoreContext.Provider value={store}>
+      <Page />
+    </StoreContext.Provider>
+  );
+}
+
+function Page() {
+  const status = useReplay((s) => s.run?.status ?? 'idle');
+  const elapsed = useReplay((s) => s.run?.elapsedMs ?? null);
+  return (
+    <div className="replay" data-status={status} data-run-ms={elapsed ?? undefined}>
+      <div className="intro visually-hidden">
+        <h2>Replay and compare 2013 and 2015</h2>
+        <p>The same children through the single point of access of 2013 and of 2015. Press Play to see where 2013 loses them.</p>
+      </div>
+      <ScenarioPanel />
+      <Controls />
+      <section aria-labelledby="panes-heading" className="panes-section">
+        <h2 id="panes-heading" className="visually-hidden">
+          Both processes at this moment
+        </h2>
+        <div className="panes">
+          <ProcessPane process="2013" />
+          <ProcessPane process="2015" />
+        </div>
+      </section>
+      <Chronology />
+      <Figures />
+      <Charts />
+      <CaseList />
+      <Replications />
+      <Exports />
+      <Glossary />
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+/** Messages between the page and the simulation worker (sim.worker.ts). */
+import type { ProcessName } from '../core/processes';
+import type { ProcessReplay } from '../core/replay';
+import type { RunSummary } from '../core/run';
+import type { Scenario } from '../core/scenario';
+import type { PackedTrace } from './traceCodec';
+
+export type WorkerRequest =
+  /** Run one process in full for replay. */
+  | { type: 'replay'; id: number; scenario: Scenario; process: ProcessName; seed: string | number }
+  /** Run one replication of one process and return its figures only. */
+  | { type: 'summary'; id: number; scenario: Scenario; process: ProcessName; seed: string | number; replication: number };
+
+export type WorkerResponse =
+  | { type: 'progress'; id: number; fraction: number }
+  /** The trace travels packed in columns (traceCodec.ts); `result.trace` is empty. */
+  | { type: 'replay'; id: number; result: ProcessReplay; trace: PackedTrace; elapsedMs: number }
+  | { type: 'summary'; id: number; replication: number; process: ProcessName; summary: RunSummary }
+  | { type: 'error'; id: number; message: string; issues?: { field: string; rule: string }[] };

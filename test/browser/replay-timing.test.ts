@@ -1,0 +1,40 @@
+// Timings of the heavy work in the browser, measured in real Chromium: 100 replications of June
+// 2013 (both processes, 200 runs) in the worker pool. About a minute on a two-core machine, so it
+// runs only when asked: REPLAY_TIMING=1 npx vitest run test/browser/replay-timing.test.ts
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/scenarios';
+import { launchBrowser, openPage, startPreview, type PreviewHandle } from './harness';
+
+describe.runIf(process.env.REPLAY_TIMING)('replay timings', () => {
+  let server: PreviewHandle | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('runs 100 replications of June 2013 in the worker pool', async () => {
+    const o = await openPage(browser!, `${server!.url}#/replay?s=kingston-2013`);
+    await o.page.waitForSelector('.replay[data-status="ready"]', { timeout: 60_000 });
+    const initialMs = Number(await o.page.getAttribute('.replay', 'data-run-ms'));
+    expect(await o.page.inputValue('#reps-count')).toBe('100');
+    await o.page.getByRole('button', { name: 'Run replications' }).click();
+    await o.page.waitForSelector('.reps-result[data-reps-status="done"]', { timeout: 600_000 });
+    const repsMs = Number(await o.page.getAttribute('.reps-result', 'data-elapsed-ms'));
+    const cores = await o.page.evaluate(() => navigator.hardwareConcurrency);
+    const line = `initial runs ${initialMs} ms; 100 replications (200 runs) ${repsMs} ms on ${cores} cores`;
+    console.log(line);
+    await mkdir(join(ROOT, 'test-results'), { recursive: true });
+    await writeFile(join(ROOT, 'test-results', 'replay-timings.txt'), line + '\n');
+    expect(o.errors).toEqual([]);
+    await o.close();
+  }, 700_000);
+});
