@@ -261,11 +261,21 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   let seq = 0;
   let now = simStart;
   let dayIndex = 0;
-  for (let i = 0; i < contacts.length; i++) queue.push({ kind: 'arrival', t: contacts[i].receivedAt, priority: 1, seq: seq++, index: i });
-  for (let d = 1; d < totalDays; d++) {
+  // Arrivals and day starts are already in time order, so only the next of each waits in the
+  // queue (a small heap is a fast heap). Their sequence numbers are reserved up front, so ties
+  // resolve exactly as if every one had been queued at the start.
+  const arrivalSeq = (i: number) => i;
+  const dayStartSeq = (d: number) => contacts.length + d - 1;
+  seq = contacts.length + Math.max(0, totalDays - 1);
+  const queueArrival = (i: number) => {
+    if (i < contacts.length) queue.push({ kind: 'arrival', t: contacts[i].receivedAt, priority: 1, seq: arrivalSeq(i), index: i });
+  };
+  const queueDayStart = (d: number) => {
     // Staffing changes take effect at local midnight; priority 0 so they precede work at that instant.
-    queue.push({ kind: 'dayStart', t: addLocalDays(simStart, d), priority: 0, seq: seq++, day: d });
-  }
+    if (d < totalDays) queue.push({ kind: 'dayStart', t: addLocalDays(simStart, d), priority: 0, seq: dayStartSeq(d), day: d });
+  };
+  queueArrival(0);
+  queueDayStart(1);
 
   const duration = (c: CaseRt, activity: Activity): number => {
     const spec = scenario.durations[activity];
@@ -497,9 +507,11 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const handle = (item: QueueItem) => {
     switch (item.kind) {
       case 'arrival':
+        queueArrival(item.index + 1);
         arrive(contacts[item.index], item.index);
         break;
       case 'dayStart':
+        queueDayStart(item.day + 1);
         dayIndex = item.day;
         for (const pool of pools.values()) dispatch(pool);
         break;
