@@ -30,6 +30,7 @@ import { PROCESSES, type ProcessName, type Role, type SpaContext, type SpaEvent,
 import { createStreams } from '../rng';
 import { ScenarioSchema } from '../scenario';
 import { responseInfo, type FieldIssue, type InformationFrom, type ResponseId, type Vignette } from './vignette';
+import { ROLE_LABELS } from '../labels';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -228,15 +229,8 @@ export function stateText(state: string): string {
   return STATE_TEXT[state] ?? state;
 }
 
-export const ROLE_TEXT: Record<Role, string> = {
-  spaSocialWorker: 'SPA social worker',
-  teamManager: 'team manager',
-  caseCoordinator: 'case coordinator',
-  camhs: 'CAMHS worker',
-  raSocialWorker: 'referral and assessment social worker',
-  police: 'police',
-  earlyHelpWorker: 'early help worker',
-};
+/** Who works a case, in plain English: the same words the replay uses. */
+export const ROLE_TEXT: Record<Role, string> = ROLE_LABELS;
 
 export const EVENT_TEXT: Record<string, string> = {
   'contact.received': 'contact received',
