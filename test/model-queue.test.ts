@@ -155,7 +155,7 @@ function sync(model: QueueModel, real: Real): void {
   const lengths = real.sim.queueLengths();
   for (const role of ROLES) {
     expect(model.busy(role)).toBeLessThanOrEqual(model.slots[role]);
-    expect(lengths[role]).toBeGreaterThanOrEqual(model.waiting.get(role)!.length);
+    expect(lengths[role]).toBe(model.waiting.get(role)!.length);
   }
 }
 

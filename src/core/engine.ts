@@ -87,7 +87,7 @@ export interface Simulation {
   contextOf(caseId: string): SpaContext | undefined;
   /** Cases currently in each state. */
   stateCounts(): Record<string, number>;
-  /** Cases waiting for each role, not yet started. */
+  /** Cases waiting for each role, not yet started (cases that moved on while waiting are not counted). */
   queueLengths(): Record<Role, number>;
 }
 
@@ -591,7 +591,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     },
     queueLengths() {
       const out = {} as Record<Role, number>;
-      for (const [role, pool] of pools) out[role] = pool.queue.size;
+      // Jobs whose case moved on while waiting stay in the heap until popped: do not count them.
+      for (const [role, pool] of pools) out[role] = pool.queue.count((job) => job.c.token === job.token);
       return out;
     },
   };

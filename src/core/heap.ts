@@ -33,6 +33,13 @@ export class Heap<T extends Keyed> {
     return this.items.length;
   }
 
+  /** How many queued items satisfy `pred` (a linear scan, for reporting, not for hot paths). */
+  count(pred: (item: T) => boolean): number {
+    let n = 0;
+    for (const item of this.items) if (pred(item)) n++;
+    return n;
+  }
+
   peek(): T | undefined {
     return this.items[0];
   }
