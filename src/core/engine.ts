@@ -159,6 +159,7 @@ interface Pool {
 }
 
 const WORKING_DAY_HOURS = 9;
+const LEVEL_DETAIL = ['level 0', 'level 1', 'level 2', 'level 3', 'level 4'];
 const PLAN_OPEN_DAYS: Record<string, number> = { childInNeedPlan: 180, childProtectionPlan: 270 }; // assumption
 
 /**
@@ -340,7 +341,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const record = (c: CaseRt, t: Instant, from: string | null, to: string, event: SpaEvent | { type: string }, actor: string) => {
     const m = meta(to);
     let detail: string | undefined;
-    if (event.type === 'threshold.decided') detail = `level ${(event as { level: number }).level}`;
+    if (event.type === 'threshold.decided') detail = LEVEL_DETAIL[(event as { level: number }).level];
     else if ('outcome' in event) detail = String((event as { outcome: string }).outcome);
     trace.push({
       seq: trace.length,
@@ -478,7 +479,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     contact.openCase = openCase;
     contact.inEarlyHelp = inEarlyHelp;
     arrived.push(contact);
-    children.set(contact.childId, { lastCaseId: contact.id, openUntil: child?.openUntil ?? 0 });
+    if (child) child.lastCaseId = contact.id;
+    else children.set(contact.childId, { lastCaseId: contact.id, openUntil: 0 });
     const input: SpaInput = {
       caseId: contact.id,
       openCase,
