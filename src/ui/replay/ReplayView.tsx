@@ -14,6 +14,7 @@ import { decodeLink } from './permalink';
 import { ProcessPane } from './ProcessPane';
 import { Replications } from './Replications';
 import { ScenarioPanel } from './ScenarioPanel';
+import { Sweep } from './Sweep';
 import type { ReplayStore } from './store';
 import { StoreContext, useReplay } from './useReplay';
 
@@ -55,6 +56,7 @@ function Page() {
       <Charts />
       <CaseList />
       <Replications />
+      <Sweep />
       <Exports />
       <Glossary />
     </div>

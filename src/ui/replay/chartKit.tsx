@@ -28,6 +28,10 @@ export interface Series {
   points: readonly (readonly [number, number])[];
   /** Draw as steps (a count that holds until the next sample). */
   step?: boolean;
+  /** A 95% confidence interval (low, high) at each point, drawn as a whisker. */
+  whiskers?: readonly (readonly [number, number])[];
+  /** Move this series' markers and whiskers sideways by this many pixels, so two do not hide each other. */
+  nudge?: number;
 }
 
 /** A round top for an axis and a round step between at most five gridlines: 0, step, ... max. */
@@ -73,20 +77,26 @@ interface LineChartProps {
   rowLabel: (x: number) => string;
   /** Show a line at the current moment. */
   cursor?: boolean;
+  /** Ticks along the x axis (default: dates between x0 and x1). */
+  xTicks?: readonly { at: number; label: string }[];
+  /** A value in the table (default: yFormat). */
+  valueFormat?: (v: number) => string;
   children?: ReactNode;
 }
 
 export const LineChart = memo(function LineChart(p: LineChartProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const uid = useId().replace(/[^a-zA-Z0-9]/g, '');
-  const scale = p.yMax !== undefined ? { max: p.yMax, step: p.yMax / 4 } : niceScale(Math.max(0, ...p.series.flatMap((s) => s.points.map((q) => q[1]))));
+  const scale =
+    p.yMax !== undefined ? { max: p.yMax, step: p.yMax / 4 } : niceScale(Math.max(0, ...p.series.flatMap((s) => [...s.points.map((q) => q[1]), ...(s.whiskers ?? []).map((w) => w[1])])));
   const max = scale.max;
   const iw = W - PAD.left - PAD.right;
   const ih = H - PAD.top - PAD.bottom;
   const sx = (x: number) => PAD.left + ((x - p.x0) / (p.x1 - p.x0 || 1)) * iw;
   const sy = (y: number) => PAD.top + ih - (y / max) * ih;
   const yTicks = ticks(max, scale.step);
-  const xTicks = timeTicks(p.x0, p.x1);
+  const xTicks = p.xTicks ?? timeTicks(p.x0, p.x1);
+  const vf = p.valueFormat ?? p.yFormat;
   const path = (s: Series) =>
     s.points
       .map((q, i) => {
@@ -138,23 +148,38 @@ export const LineChart = memo(function LineChart(p: LineChartProps) {
         <text transform={`translate(13 ${PAD.top + ih / 2}) rotate(-90)`} fontSize="12" textAnchor="middle" fill={INK}>
           {p.yLabel}
         </text>
-        {p.series.map((s) => (
-          <g key={s.key}>
-            <path d={path(s)} fill="none" stroke={s.colour} strokeWidth="2.2" strokeDasharray={s.dash} strokeLinejoin="round" />
-            {s.marker &&
-              s.points.length <= 80 &&
-              s.points.map((q, i) =>
-                s.marker === 'circle' ? (
-                  <circle key={i} cx={sx(q[0])} cy={sy(q[1])} r="3" fill={s.colour} />
-                ) : (
-                  <rect key={i} x={sx(q[0]) - 3} y={sy(q[1]) - 3} width="6" height="6" fill="#ffffff" stroke={s.colour} strokeWidth="1.5" />
-                ),
-              )}
-          </g>
-        ))}
+        {p.series.map((s) => {
+          const n = s.nudge ?? 0;
+          return (
+            <g key={s.key} data-series={s.key}>
+              <path d={path(s)} fill="none" stroke={s.colour} strokeWidth="2.2" strokeDasharray={s.dash} strokeLinejoin="round" />
+              {s.whiskers?.map(([lo, hi], i) => {
+                const x = sx(s.points[i][0]) + n;
+                return (
+                  <g key={`w${i}`} className="whisker">
+                    <line x1={x} x2={x} y1={sy(lo)} y2={sy(hi)} stroke={s.colour} strokeWidth="1.5" />
+                    <line x1={x - 4} x2={x + 4} y1={sy(lo)} y2={sy(lo)} stroke={s.colour} strokeWidth="1.5" />
+                    <line x1={x - 4} x2={x + 4} y1={sy(hi)} y2={sy(hi)} stroke={s.colour} strokeWidth="1.5" />
+                  </g>
+                );
+              })}
+              {s.marker &&
+                s.points.length <= 80 &&
+                s.points.map((q, i) =>
+                  s.marker === 'circle' ? (
+                    <circle key={i} cx={sx(q[0]) + n} cy={sy(q[1])} r={s.whiskers ? 4 : 3} fill={s.colour} />
+                  ) : (
+                    <rect key={i} x={sx(q[0]) + n - (s.whiskers ? 4 : 3)} y={sy(q[1]) - (s.whiskers ? 4 : 3)} width={s.whiskers ? 8 : 6} height={s.whiskers ? 8 : 6} fill="#ffffff" stroke={s.colour} strokeWidth="1.5" />
+                  ),
+                )}
+            </g>
+          );
+        })}
         {ends.map(({ s, y }) => (
           <g key={`l${s.key}`}>
             <line x1={W - PAD.right + 4} x2={W - PAD.right + 20} y1={y} y2={y} stroke={s.colour} strokeWidth="2.2" strokeDasharray={s.dash} />
+            {s.marker === 'circle' && <circle cx={W - PAD.right + 12} cy={y} r="3.5" fill={s.colour} />}
+            {s.marker === 'square' && <rect x={W - PAD.right + 8.5} y={y - 3.5} width="7" height="7" fill="#ffffff" stroke={s.colour} strokeWidth="1.5" />}
             <text x={W - PAD.right + 24} y={y + 4} fontSize="10.5" fill={INK}>
               {s.label}
             </text>
@@ -184,7 +209,8 @@ export const LineChart = memo(function LineChart(p: LineChartProps) {
                     <th scope="row">{p.rowLabel(x)}</th>
                     {p.series.map((s) => (
                       <td key={s.key} className="num">
-                        {s.points[i] ? p.yFormat(s.points[i][1]) : '-'}
+                        {s.points[i] ? vf(s.points[i][1]) : '-'}
+                        {s.points[i] && s.whiskers?.[i] ? ` (${vf(s.whiskers[i][0])} to ${vf(s.whiskers[i][1])})` : ''}
                       </td>
                     ))}
                   </tr>

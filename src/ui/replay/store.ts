@@ -17,6 +17,8 @@ import { unpackTrace } from '../traceCodec';
 import type { WorkerRequest, WorkerResponse } from '../workerProtocol';
 import { DEFAULT_SPEED, SPEEDS, encodeLink, type LinkState, type SpeedKey } from './permalink';
 import { applyForm, applyPatch, formFromScenario, parseSeedText, validateForBoth, type FormValues, type Issue } from './scenarioForm';
+import { sweepPoints } from '../../core/sweep';
+import { DEFAULT_SWEEP_FORM, SWEEP_METRICS, checkSweep, type SweepForm, type SweepInput, type SweepResult } from './sweepForm';
 
 export type ProcessKey = '2013' | '2015';
 export const PROCESS_KEYS: readonly ProcessKey[] = ['2013', '2015'];
@@ -64,6 +66,28 @@ export interface RepsState {
   message: string | null;
 }
 
+/** One run job for the worker pool: replication r runs with seed replicationSeed(seed, r). */
+export interface PoolJob {
+  scenario: Scenario;
+  process: ProcessKey;
+  seed: string | number;
+  replication: number;
+}
+
+export interface SweepState {
+  form: SweepForm;
+  errors: Partial<Record<SweepInput, string>>;
+  status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+  done: number;
+  total: number;
+  startedAt: number;
+  elapsedMs: number | null;
+  result: SweepResult | null;
+  message: string | null;
+  /** The figure the chart shows. */
+  metric: string;
+}
+
 export interface ReplayState {
   source: Source;
   loadedFile: { name: string; data: Record<string, unknown>; scenario: Scenario } | null;
@@ -81,6 +105,7 @@ export interface ReplayState {
   selectedCase: string | null;
   selectedState: { process: ProcessKey; state: string } | null;
   reps: RepsState;
+  sweep: SweepState;
   /** Short status for the live region: "Link copied", "Both runs finished". */
   notice: string;
 }
@@ -104,6 +129,7 @@ export class ReplayStore {
   private listeners = new Set<() => void>();
   private replayWorkers: Worker[] = [];
   private repWorkers: Worker[] = [];
+  private sweepWorkers: Worker[] = [];
   private runSeq = 0;
   private pendingT: number | undefined;
   private raf = 0;
@@ -132,6 +158,7 @@ export class ReplayStore {
       selectedCase: null,
       selectedState: null,
       reps: { countText: String(defaultReplications(base.scenario)), error: null, status: 'idle', done: 0, total: 0, startedAt: 0, elapsedMs: null, result: null, label: '', seed: '', message: null },
+      sweep: { form: DEFAULT_SWEEP_FORM, errors: {}, status: 'idle', done: 0, total: 0, startedAt: 0, elapsedMs: null, result: null, message: null, metric: SWEEP_METRICS[0] },
       notice: '',
     };
   }
@@ -155,6 +182,10 @@ export class ReplayStore {
     this.set({ reps: { ...this.state.reps, ...patch } });
   }
 
+  private setSweep(patch: Partial<SweepState>): void {
+    this.set({ sweep: { ...this.state.sweep, ...patch } });
+  }
+
   announce(notice: string): void {
     this.set({ notice });
   }
@@ -169,8 +200,10 @@ export class ReplayStore {
     clearTimeout(this.urlTimer);
     for (const w of this.replayWorkers) w.terminate();
     for (const w of this.repWorkers) w.terminate();
+    for (const w of this.sweepWorkers) w.terminate();
     this.replayWorkers = [];
     this.repWorkers = [];
+    this.sweepWorkers = [];
   }
 
   // --- scenario and seed ---------------------------------------------------------------------
@@ -499,52 +532,76 @@ export class ReplayStore {
     if (!applied) return false;
     this.cancelReps(true);
     const { scenario, seed } = applied;
-    const jobs: { r: number; p: ProcessKey }[] = [];
-    for (let r = 0; r < n; r++) for (const p of PROCESS_KEYS) jobs.push({ r, p });
-    const runs: RunSummary[] = new Array(jobs.length);
+    const jobs: PoolJob[] = [];
+    for (let r = 0; r < n; r++) for (const p of PROCESS_KEYS) jobs.push({ scenario, process: p, seed, replication: r });
     const id = ++this.runSeq;
+    this.setReps({ error: null, status: 'running', done: 0, total: jobs.length, startedAt: performance.now(), elapsedMs: null, result: null, label: scenario.name, seed: String(seed), message: null });
+    this.repWorkers = [];
+    this.runPool(this.repWorkers, id, jobs, poolSize, () => this.state.reps.status === 'running', {
+      progress: (done) => this.setReps({ done }),
+      finished: (runs) => {
+        // As compareProcesses does, from the runs in replication-major order.
+        const result = aggregate(scenario.name, String(seed), PROCESS_KEYS, n, runs);
+        this.terminateReps();
+        this.setReps({ status: 'done', done: runs.length, result, elapsedMs: Math.round(performance.now() - this.state.reps.startedAt) });
+        this.announce(`${n} replications finished.`);
+      },
+      failed: (message) => {
+        this.terminateReps();
+        this.setReps({ status: 'error', message: message || 'A replication could not run.' });
+      },
+    });
+    return true;
+  }
+
+  /**
+   * Run summary jobs on a pool of workers (pushed into `workers`), each worker taking the next
+   * job as it finishes one (so each has one job at a time, and the pool knows which). The runs
+   * come back in job order, whatever order they finish in.
+   */
+  private runPool(
+    workers: Worker[],
+    id: number,
+    jobs: readonly PoolJob[],
+    poolSize: number,
+    live: () => boolean,
+    on: { progress: (done: number) => void; finished: (runs: RunSummary[]) => void; failed: (message: string) => void },
+  ): void {
+    const runs: RunSummary[] = new Array(jobs.length);
     let next = 0;
     let done = 0;
-    this.setReps({ error: null, status: 'running', done: 0, total: jobs.length, startedAt: performance.now(), elapsedMs: null, result: null, label: scenario.name, seed: String(seed), message: null });
+    const current = new Map<Worker, number>();
     const give = (w: Worker) => {
       if (next >= jobs.length) return;
-      const j = jobs[next++];
-      const msg: WorkerRequest = { type: 'summary', id, scenario, process: j.p, seed, replication: j.r };
+      const job = next++;
+      const j = jobs[job];
+      current.set(w, job);
+      const msg: WorkerRequest = { type: 'summary', id, scenario: j.scenario, process: j.process, seed: j.seed, replication: j.replication };
       w.postMessage(msg);
     };
     const size = Math.max(1, Math.min(poolSize, jobs.length));
     for (let i = 0; i < size; i++) {
       const w = this.makeWorker();
-      this.repWorkers.push(w);
+      workers.push(w);
       w.onmessage = (e: MessageEvent<WorkerResponse>) => {
         const m = e.data;
-        if (m.id !== id || this.state.reps.status !== 'running') return;
+        if (m.id !== id || !live()) return;
         if (m.type === 'summary') {
-          runs[m.replication * PROCESS_KEYS.length + PROCESS_KEYS.indexOf(m.process)] = m.summary;
+          runs[current.get(w)!] = m.summary;
           done++;
-          if (done === jobs.length) {
-            // As compareProcesses does, from the runs in replication-major order.
-            const result = aggregate(scenario.name, String(seed), PROCESS_KEYS, n, runs);
-            this.terminateReps();
-            this.setReps({ status: 'done', done, result, elapsedMs: Math.round(performance.now() - this.state.reps.startedAt) });
-            this.announce(`${n} replications finished.`);
-          } else {
-            this.setReps({ done });
+          if (done === jobs.length) on.finished(runs);
+          else {
+            on.progress(done);
             give(w);
           }
-        } else if (m.type === 'error') {
-          this.terminateReps();
-          this.setReps({ status: 'error', message: m.message });
-        }
+        } else if (m.type === 'error') on.failed(m.message);
       };
       w.onerror = (e) => {
         e.preventDefault();
-        this.terminateReps();
-        this.setReps({ status: 'error', message: e.message || 'A replication could not run.' });
+        on.failed(e.message);
       };
       give(w);
     }
-    return true;
   }
 
   private terminateReps(): void {
@@ -557,6 +614,67 @@ export class ReplayStore {
     this.terminateReps();
     this.setReps({ status: 'cancelled', elapsedMs: Math.round(performance.now() - this.state.reps.startedAt) });
     if (!quiet) this.announce('Replications cancelled.');
+  }
+
+  // --- capacity sweep ------------------------------------------------------------------------
+
+  /** Keep what was typed; a box's message goes once it is changed. */
+  setSweepInput(key: SweepInput, value: string): void {
+    const errors = { ...this.state.sweep.errors };
+    delete errors[key];
+    this.setSweep({ form: { ...this.state.sweep.form, [key]: value }, errors });
+  }
+
+  setSweepMetric(metric: string): void {
+    this.setSweep({ metric });
+  }
+
+  /**
+   * The sweep as `npm run sim -- sweep` runs it: one job per value x replication x process, in
+   * the pool of workers replications use, put together with sweepPoints.
+   */
+  startSweep(poolSize = defaultPoolSize()): boolean {
+    const applied = this.state.applied;
+    if (!applied) return false;
+    const { scenario, seed } = applied;
+    const checked = checkSweep(this.state.sweep.form, scenario, PROCESS_KEYS, seed);
+    if (!checked.jobs || !checked.variation || !checked.replications) {
+      this.setSweep({ errors: checked.errors });
+      return false;
+    }
+    this.cancelSweep(true);
+    const { variation, replications } = checked;
+    const jobs: PoolJob[] = checked.jobs.map((j, i) => ({ scenario: j.scenario, process: j.process, seed, replication: Math.floor(i / PROCESS_KEYS.length) % replications }));
+    const id = ++this.runSeq;
+    this.setSweep({ errors: {}, status: 'running', done: 0, total: jobs.length, startedAt: performance.now(), elapsedMs: null, result: null, message: null });
+    this.sweepWorkers = [];
+    this.runPool(this.sweepWorkers, id, jobs, poolSize, () => this.state.sweep.status === 'running', {
+      progress: (done) => this.setSweep({ done }),
+      finished: (runs) => {
+        const points = sweepPoints(scenario, variation, PROCESS_KEYS, replications, seed, runs);
+        const result: SweepResult = { scenario: scenario.name, field: variation.field, values: variation.values, processes: [...PROCESS_KEYS], replications, seed: String(seed), points };
+        this.terminateSweep();
+        this.setSweep({ status: 'done', done: runs.length, result, elapsedMs: Math.round(performance.now() - this.state.sweep.startedAt) });
+        this.announce(`Sweep finished: ${variation.values.length} values of ${variation.field}.`);
+      },
+      failed: (message) => {
+        this.terminateSweep();
+        this.setSweep({ status: 'error', message: message || 'A run of the sweep could not run.' });
+      },
+    });
+    return true;
+  }
+
+  private terminateSweep(): void {
+    for (const w of this.sweepWorkers) w.terminate();
+    this.sweepWorkers = [];
+  }
+
+  cancelSweep(quiet = false): void {
+    if (this.state.sweep.status !== 'running') return;
+    this.terminateSweep();
+    this.setSweep({ status: 'cancelled', elapsedMs: Math.round(performance.now() - this.state.sweep.startedAt) });
+    if (!quiet) this.announce('Sweep cancelled.');
   }
 
   // --- the address bar -----------------------------------------------------------------------
