@@ -369,12 +369,12 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     }
   };
 
-  const startWork = (c: CaseRt, role: Role) => {
+  const startWork = (c: CaseRt) => {
     const m = meta(c.state);
     const work = m.work!;
     const { event, ms } = worldOutcome(c, work.done, work.activity);
     const doneAt = addWorkingMillis(now, ms);
-    queue.push({ kind: 'workDone', t: doneAt, priority: 2, seq: seq++, c, token: c.token, event, role });
+    queue.push({ kind: 'workDone', t: doneAt, priority: 2, seq: seq++, c, token: c.token, event, role: work.role });
     if (work.activity === 'heldInformationGathering' && scenario.parentContactPerHoldDay > 0) {
       // 004 ¶38: the team manager contacts parents and holds office visits during the hold.
       const heldDays = Math.floor(ms / (WORKING_DAY_HOURS * HOUR));
@@ -385,7 +385,6 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         }
       }
     }
-    void role;
   };
 
   const jobPriority = (c: CaseRt): number => {
@@ -403,7 +402,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       if (c.token !== job.token) continue; // the case moved on while it waited
       pool.busy++;
       c.slotRole = pool.role;
-      startWork(c, pool.role);
+      startWork(c);
     }
   };
 
@@ -413,7 +412,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       const role = m.work.role;
       if (c.slotRole === role) {
         // The same worker carries on (an allocated social worker goes on to assess).
-        startWork(c, role);
+        startWork(c);
         return;
       }
       releaseSlot(c);
