@@ -151,7 +151,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       let variation, jobs;
       try {
         variation = parseVariation(values.vary);
-        jobs = sweepJobs(scenario, variation, processes, replications, seedOrDefault, days);
+        jobs = sweepJobs(scenario, variation, processes, replications, seedOrDefault, variation.field === 'days' ? undefined : days);
+        // A varied value can leave a role unstaffed that a process needs: that is bad input too.
+        for (const j of jobs) checkStaffFor(j.scenario, j.process);
       } catch (e) {
         if (e instanceof ScenarioError) throw new InputError(e.issues.map((i) => `${i.field === '--vary' ? '--vary' : `--vary ${i.field}`}: ${i.rule}`).join('\n'));
         throw e;
@@ -217,6 +219,11 @@ if (isMain) {
     err: (s) => process.stderr.write(s),
     isTTY: process.stderr.isTTY === true,
   };
+  // `npm run sim -- trace ... | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

@@ -104,13 +104,22 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
   const table = new Map<string, Map<string, Candidate[]>>();
   const finals = new Set<string>();
   const rootOn = new Map<string, Candidate[]>();
-  for (const [type, list] of root.transitions) rootOn.set(type, candidates(list, impl, `root on ${type}`, root));
+  const noWildcard = (type: string, where: string) => {
+    if (type === '*' || type.endsWith('.*')) throw new NotCompilable(`${where}: wildcard event ${type}`);
+  };
+  for (const [type, list] of root.transitions) {
+    noWildcard(type, 'root');
+    rootOn.set(type, candidates(list, impl, `root on ${type}`, root));
+  }
   for (const [key, node] of Object.entries(root.states)) {
     if (Object.keys(node.states).length) throw new NotCompilable(`${key}: nested states`);
     if (node.entry.length || node.exit.length || node.always?.length || node.after?.length || node.invoke?.length) throw new NotCompilable(`${key}: entry, exit, always, after or invoke`);
     if (node.type === 'final') finals.add(key);
     const on = new Map<string, Candidate[]>();
-    for (const [type, list] of node.transitions) on.set(type, candidates(list, impl, `${key} on ${type}`, root));
+    for (const [type, list] of node.transitions) {
+      noWildcard(type, key);
+      on.set(type, candidates(list, impl, `${key} on ${type}`, root));
+    }
     table.set(key, on);
   }
   const contextOf = config.context as (args: { input: unknown }) => Record<string, unknown>;

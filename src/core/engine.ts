@@ -131,6 +131,8 @@ interface CaseRt {
   token: number;
   /** Role whose slot the case holds (the worker who has it), if any. */
   slotRole: Role | null;
+  /** Which decision episode the pending clock events belong to (a step-up starts a new one). */
+  clockEpoch: number;
   uDur: Uniform;
   uWorld: Uniform;
 }
@@ -138,7 +140,7 @@ interface CaseRt {
 type QueueItem =
   | { kind: 'arrival'; t: Instant; priority: number; seq: number; index: number }
   | { kind: 'workDone'; t: Instant; priority: number; seq: number; c: CaseRt; token: number; event: SpaEvent; role: Role }
-  | { kind: 'clock'; t: Instant; priority: number; seq: number; c: CaseRt; event: SpaEvent }
+  | { kind: 'clock'; t: Instant; priority: number; seq: number; c: CaseRt; epoch: number; event: SpaEvent }
   | { kind: 'during'; t: Instant; priority: number; seq: number; c: CaseRt; token: number; event: SpaEvent; actor: string }
   | { kind: 'dayStart'; t: Instant; priority: number; seq: number; day: number };
 
@@ -241,7 +243,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const arrived: Contact[] = [];
   const trace: TraceRecord[] = [];
   const cases = new Map<string, CaseRt>();
-  const children = new Map<string, { lastCaseId: string; openUntil: Instant }>();
+  /** Every case about a child, and until when a plan keeps the child's case open. */
+  const children = new Map<string, { cases: CaseRt[]; openUntil: Instant }>();
   const stepper = makeStepper(machine, options.engine ?? 'compiled');
   const metaCache = new Map<string, StateMeta>();
   const meta = (s: string): StateMeta => {
@@ -424,7 +427,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       const planDays = PLAN_OPEN_DAYS[c.state];
       if (planDays) {
         const child = children.get(c.contact.childId);
-        if (child && child.lastCaseId === c.contact.id) child.openUntil = now + planDays * DAY;
+        if (child) child.openUntil = Math.max(child.openUntil, now + planDays * DAY);
       }
     }
   };
@@ -449,10 +452,11 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
 
   /** The decision clocks (DOMAIN.md statutory clocks; 000; 002), as engine events. */
   const scheduleDecisionClocks = (c: CaseRt, from: Instant) => {
+    const epoch = ++c.clockEpoch;
     const due = dueByOneWorkingDay(from);
-    queue.push({ kind: 'clock', t: due, priority: 1, seq: seq++, c, event: { type: 'clock.oneWorkingDayElapsed' } });
+    queue.push({ kind: 'clock', t: due, priority: 1, seq: seq++, c, epoch, event: { type: 'clock.oneWorkingDayElapsed' } });
     const escalateAt = addWorkingMillis(from, scenario.escalateAfterWorkingHours * HOUR);
-    if (escalateAt < due) queue.push({ kind: 'clock', t: escalateAt, priority: 1, seq: seq++, c, event: { type: 'clock.escalationDue' } });
+    if (escalateAt < due) queue.push({ kind: 'clock', t: escalateAt, priority: 1, seq: seq++, c, epoch, event: { type: 'clock.escalationDue' } });
   };
 
   const isOpenSocialCare = (c: CaseRt | undefined): boolean => {
@@ -469,17 +473,22 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   }
 
   const arrive = (draft: Contact, index: number) => {
+    // Any earlier case about the child counts, not only the last one (a later contact closed
+    // with advice does not close an earlier referral).
     const child = children.get(draft.childId);
-    const prevCase = child ? cases.get(child.lastCaseId) : undefined;
-    const openCase = isOpenSocialCare(prevCase) || (child !== undefined && child.openUntil > now);
-    const inEarlyHelp = prevCase !== undefined && prevCase.state === 'earlyHelp';
+    let openCase = child !== undefined && child.openUntil > now;
+    let inEarlyHelp = false;
+    if (child) {
+      for (const earlier of child.cases) {
+        if (isOpenSocialCare(earlier)) openCase = true;
+        if (earlier.state === 'earlyHelp') inEarlyHelp = true;
+      }
+    }
     // The drafts belong to this run: fill in what the process decided about earlier contacts.
     const contact = draft as { -readonly [K in keyof Contact]: Contact[K] };
     contact.openCase = openCase;
     contact.inEarlyHelp = inEarlyHelp;
     arrived.push(contact);
-    if (child) child.lastCaseId = contact.id;
-    else children.set(contact.childId, { lastCaseId: contact.id, openUntil: 0 });
     const input: SpaInput = {
       caseId: contact.id,
       openCase,
@@ -496,10 +505,13 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       state: String(snapshot.value),
       token: 0,
       slotRole: null,
+      clockEpoch: 0,
       uDur: streams.seeded(caseSeeds[2 * index]),
       uWorld: streams.seeded(caseSeeds[2 * index + 1]),
     };
     cases.set(contact.id, c);
+    if (child) child.cases.push(c);
+    else children.set(contact.childId, { cases: [c], openUntil: 0 });
     record(c, now, null, c.state, { type: 'contact.received' }, contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
     scheduleDecisionClocks(c, contact.receivedAt);
     enter(c);
@@ -519,7 +531,11 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       case 'workDone': {
         const c = item.c;
         if (c.token !== item.token) break; // superseded (e.g. escalated while working)
-        send(c, item.event, item.role);
+        if (!send(c, item.event, item.role)) {
+          // A chart whose state does not answer its own work's event would hold the worker for
+          // ever; say so rather than run on wrongly (only a changed chart can do this).
+          throw new Error(`process ${processLabel}: state "${c.state}" does not handle "${item.event.type}", the event its meta.work says ends its work (case ${c.contact.id})`);
+        }
         break;
       }
       case 'during': {
@@ -530,6 +546,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       }
       case 'clock': {
         const c = item.c;
+        if (item.epoch !== c.clockEpoch) break; // a clock of an earlier decision (before a step-up)
         send(c, item.event, 'clock');
         break;
       }

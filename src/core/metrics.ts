@@ -49,7 +49,10 @@ export interface RunMetrics {
   /** Median working hours from receipt to the strategy discussion, for true level-4 contacts that had one. */
   medianHoursToStrategyDiscussion: number | null;
   maxHoursToStrategyDiscussion: number | null;
-  /** Level-4 contacts whose strategy discussion was held within one working day of receipt. */
+  /**
+   * Share of true level-4 contacts (due inside the run, not passed to an allocated worker) whose
+   * strategy discussion was held within one working day of receipt.
+   */
   strategyDiscussionWithinOneWorkingDay: number;
   /** Decisions below the child's true level (under-thresholding). */
   underThresholded: number;
@@ -163,6 +166,7 @@ export function computeMetrics({ contacts, trace, start, end }: MetricsInput): R
   let under = 0;
   let over = 0;
   let strategyInTime = 0;
+  let level4Judged = 0;
   const strategyHours: number[] = [];
   const referredChildren = new Set<string>();
   // Children referred before the window count for re-referrals too.
@@ -184,8 +188,9 @@ export function computeMetrics({ contacts, trace, start, end }: MetricsInput): R
         needingDecision++;
         if (s.firstResponse) outcomes[s.firstResponse]++;
         else undecidedAtEnd++;
-        // Timeliness counts contacts whose due time fell inside the run, or that were decided.
-        if (s.due <= end || s.decidedAt !== null) {
+        // Timeliness counts only contacts whose due time fell inside the run: one due after the
+        // end can only be judged if decided, which would admit successes and never failures.
+        if (s.due <= end) {
           dueCount++;
           if (s.decidedAt !== null && s.decidedAt <= s.due) decidedInTime++;
           if (s.reportedDecidedAt !== null && s.reportedDecidedAt <= s.due) reportedInTime++;
@@ -201,9 +206,12 @@ export function computeMetrics({ contacts, trace, start, end }: MetricsInput): R
       }
       if (c.trueLevel === 4) {
         level4++;
-        if (s.strategyAt !== null) {
-          strategyHours.push(workingMillisBetween(c.receivedAt, s.strategyAt) / HOUR);
-          if (s.strategyAt <= s.due) strategyInTime++;
+        if (s.strategyAt !== null) strategyHours.push(workingMillisBetween(c.receivedAt, s.strategyAt) / HOUR);
+        // The share within one working day: contacts due inside the run and not passed to an
+        // allocated worker (whose own case carries the response).
+        if (s.due <= end && s.firstResponse !== 'allocatedWorker') {
+          level4Judged++;
+          if (s.strategyAt !== null && s.strategyAt <= s.due) strategyInTime++;
         }
       }
     }
@@ -235,7 +243,7 @@ export function computeMetrics({ contacts, trace, start, end }: MetricsInput): R
     level4Contacts: level4,
     medianHoursToStrategyDiscussion: strategyHours.length ? round(median(strategyHours)!, 2) : null,
     maxHoursToStrategyDiscussion: strategyHours.length ? round(Math.max(...strategyHours), 2) : null,
-    strategyDiscussionWithinOneWorkingDay: level4 ? round(strategyInTime / level4) : 0,
+    strategyDiscussionWithinOneWorkingDay: level4Judged ? round(strategyInTime / level4Judged) : 0,
     underThresholded: under,
     overThresholded: over,
   };

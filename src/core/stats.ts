@@ -9,9 +9,11 @@ const T95 = [
 export function t95(df: number): number {
   if (df < 1) return NaN;
   if (df <= 30) return T95[df - 1];
-  if (df <= 60) return 2.0;
-  if (df <= 120) return 1.98;
-  return 1.96;
+  // Between table rows, the quantile at the band's lowest df, so intervals are never too narrow.
+  if (df <= 40) return 2.04;
+  if (df <= 60) return 2.021;
+  if (df <= 120) return 2.0;
+  return 1.98;
 }
 
 export interface Interval {

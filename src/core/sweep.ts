@@ -16,6 +16,7 @@ export function parseVariation(spec: string): Variation {
   const m = /^([A-Za-z][\w.]*)=(-?[\d.]+):(-?[\d.]+)(?::([\d.]+))?$/.exec(spec.trim());
   if (!m) throw new ScenarioError([{ field: '--vary', rule: `must look like field=from:to:step, e.g. contactsPerWorkingDay=20:80:10 (got "${spec}")` }]);
   const [, field, a, b, s] = m;
+  if (field === 'seed') throw new ScenarioError([{ field: '--vary', rule: 'cannot vary the seed: use --replications for more seeds' }]);
   const from = Number(a);
   const to = Number(b);
   const step = s === undefined ? 1 : Number(s);

@@ -296,7 +296,7 @@ export function dailySeries(trace: readonly TraceRecord[], contacts: readonly Co
 export interface TimelinessBucket {
   /** First instant of the bucket (a working day's midnight, or a Monday's). */
   from: Instant;
-  /** Contacts counted: due within the period or decided (as computeMetrics counts them). */
+  /** Contacts counted: due within the period (as computeMetrics counts them). */
   due: number;
   decidedInTime: number;
   reportedInTime: number;
@@ -317,7 +317,7 @@ export function timelinessBuckets(contacts: readonly Contact[], cases: readonly 
     let b = buckets.get(from);
     if (!b) buckets.set(from, (b = { from, due: 0, decidedInTime: 0, reportedInTime: 0, dueAfterEnd: 0 }));
     if (s.due > end) b.dueAfterEnd++;
-    if (!(s.due <= end || s.decidedAt !== null)) return;
+    if (!(s.due <= end)) return;
     b.due++;
     if (s.decidedAt !== null && s.decidedAt <= s.due) b.decidedInTime++;
     if (s.reportedDecidedAt !== null && s.reportedDecidedAt <= s.due) b.reportedInTime++;
