@@ -23,8 +23,8 @@ Usage:
   npm run sim -- trace <scenario.json> [--seed N] [--days N] [--process 2013|2015] --format csv|jsonl [--out FILE]
   npm run sim -- sweep <scenario.json> --vary FIELD=FROM:TO:STEP [--processes 2013,2015] [--replications R] [--workers N] [--json|--csv]
 
-compare and sweep run replications on --workers threads (default: the number of cores); the
-figures are the same whatever the number of workers.
+compare and sweep run replications on --workers threads (default: the number of cores when
+there are 16 runs or more, otherwise one); the figures are the same whatever the number of workers.
 
 Scenarios are JSON files such as scenarios/kingston-2013.json. Exit codes: 0 success,
 2 bad input (the message names the field and the rule), 1 a defect in the simulator.`;
@@ -128,10 +128,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const processes = parseProcesses(values.processes);
       for (const p of processes) checkStaff(scenario, p, positionals[0]);
       const replications = parseIntOption('replications', values.replications, 1, 10000) ?? 1;
-      const workers = parseIntOption('workers', values.workers, 1, 64) ?? defaultWorkers();
       const seedOrDefault = seed ?? scenario.seed;
       const jobs = [];
       for (let r = 0; r < replications; r++) for (const process of processes) jobs.push({ scenario, process, seed: replicationSeed(seedOrDefault, r), days });
+      const workers = parseIntOption('workers', values.workers, 1, 64) ?? autoWorkers(jobs.length);
       const bar = progressBar(io);
       const runs = await runJobs(jobs, workers, bar && ((d, t) => bar(d / t)));
       const result = aggregate(scenario.name, String(seedOrDefault), processes, replications, runs);
@@ -146,7 +146,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const processes = parseProcesses(values.processes);
       for (const p of processes) checkStaff(scenario, p, positionals[0]);
       const replications = parseIntOption('replications', values.replications, 1, 10000) ?? 5;
-      const workers = parseIntOption('workers', values.workers, 1, 64) ?? defaultWorkers();
       const seedOrDefault = seed ?? scenario.seed;
       let variation, jobs;
       try {
@@ -158,6 +157,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         if (e instanceof ScenarioError) throw new InputError(e.issues.map((i) => `${i.field === '--vary' ? '--vary' : `--vary ${i.field}`}: ${i.rule}`).join('\n'));
         throw e;
       }
+      const workers = parseIntOption('workers', values.workers, 1, 64) ?? autoWorkers(jobs.length);
       const bar = progressBar(io);
       const runs = await runJobs(jobs, workers, bar && ((d, t) => bar(d / t)));
       const points = sweepPoints(scenario, variation, processes, replications, seedOrDefault, runs);
@@ -184,6 +184,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     default:
       throw new InputError(`unknown command "${command}"\n\n${USAGE}`);
   }
+}
+
+/**
+ * Without --workers: threads only when there are enough runs to repay starting them (a worker
+ * thread takes about 2 s to load the simulator through tsx; a short run takes well under 1 s).
+ */
+function autoWorkers(jobs: number): number {
+  return jobs >= 16 ? defaultWorkers() : 1;
 }
 
 function parseProcesses(value: string | undefined): ProcessName[] {
