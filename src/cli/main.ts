@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { traceToCsv, traceToJsonl, rowsToCsv } from '../core/export';
 import { PROCESS_NAMES, type ProcessName } from '../core/processes';
-import { aggregate, replicationSeed, runScenario, COMPARED_METRICS, type CompareResult } from '../core/run';
+import { aggregate, comparisonJobs, runScenario, COMPARED_METRICS, type CompareResult } from '../core/run';
 import { parseVariation, sweepJobs, sweepPoints } from '../core/sweep';
 import { defaultWorkers, runJobs } from './parallel';
 import { checkStaffFor, ScenarioError } from '../core/scenario';
@@ -129,8 +129,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       for (const p of processes) checkStaff(scenario, p, positionals[0]);
       const replications = parseIntOption('replications', values.replications, 1, 10000) ?? 1;
       const seedOrDefault = seed ?? scenario.seed;
-      const jobs = [];
-      for (let r = 0; r < replications; r++) for (const process of processes) jobs.push({ scenario, process, seed: replicationSeed(seedOrDefault, r), days });
+      const jobs = comparisonJobs(scenario, processes, replications, seedOrDefault, days);
       const workers = parseIntOption('workers', values.workers, 1, 64) ?? autoWorkers(jobs.length);
       const bar = progressBar(io);
       const runs = await runJobs(jobs, workers, bar && ((d, t) => bar(d / t)));

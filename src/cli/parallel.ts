@@ -5,16 +5,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ProcessName } from '../core/processes';
-import { runScenario, type RunSummary } from '../core/run';
-import type { Scenario } from '../core/scenario';
+import { runScenario, type ReplicationJob, type RunSummary } from '../core/run';
 
-export interface ReplicationJob {
-  scenario: Scenario;
-  process: ProcessName;
-  seed: string;
-  days?: number;
-}
+export type { ReplicationJob };
 
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());

@@ -92,6 +92,24 @@ export interface CompareResult {
   runs: RunSummary[];
 }
 
+/** One run to do: a scenario under a process with a seed (what a worker thread receives). */
+export interface ReplicationJob {
+  scenario: Scenario;
+  process: ProcessName;
+  seed: string;
+  days?: number;
+}
+
+/**
+ * The runs a comparison needs, replication-major (replication r of every process, then r + 1),
+ * each replication on seed replicationSeed(seed, r): the order `aggregate` expects.
+ */
+export function comparisonJobs(scenario: Scenario, processes: readonly ProcessName[], replications: number, seed: string | number, days?: number): ReplicationJob[] {
+  const jobs: ReplicationJob[] = [];
+  for (let r = 0; r < replications; r++) for (const process of processes) jobs.push({ scenario, process, seed: replicationSeed(seed, r), days });
+  return jobs;
+}
+
 export interface CompareOptions {
   processes?: readonly ProcessName[];
   seed?: string | number;
@@ -105,14 +123,12 @@ export function compareProcesses(scenario: Scenario, options: CompareOptions = {
   const processes = options.processes ?? PROCESS_NAMES;
   const replications = options.replications ?? 1;
   const seed = options.seed ?? scenario.seed;
-  const runs: RunSummary[] = [];
-  const total = replications * processes.length;
-  for (let r = 0; r < replications; r++) {
-    for (const p of processes) {
-      runs.push(runScenario(scenario, { process: p, seed: replicationSeed(seed, r), days: options.days }).summary);
-      options.onProgress?.(runs.length, total);
-    }
-  }
+  const jobs = comparisonJobs(scenario, processes, replications, seed, options.days);
+  const runs = jobs.map((job, i) => {
+    const { summary } = runScenario(job.scenario, { process: job.process, seed: job.seed, days: job.days });
+    options.onProgress?.(i + 1, jobs.length);
+    return summary;
+  });
   return aggregate(scenario.name, String(seed), processes, replications, runs);
 }
 

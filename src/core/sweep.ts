@@ -2,7 +2,7 @@
  * Capacity-planning sweeps: one scenario field varied over a range, both processes, replicated.
  * `--vary contactsPerWorkingDay=20:80:10` or `--vary staff.raSocialWorker.count=10:20:2`.
  */
-import { aggregate, replicationSeed, type CompareResult, type RunSummary } from './run';
+import { aggregate, comparisonJobs, type CompareResult, type ReplicationJob, type RunSummary } from './run';
 import type { ProcessName } from './processes';
 import { parseScenario, ScenarioError, type Scenario } from './scenario';
 
@@ -50,20 +50,13 @@ export interface SweepPoint {
   result: CompareResult;
 }
 
-export interface SweepJob {
-  scenario: Scenario;
-  process: ProcessName;
-  seed: string;
-  days?: number;
-}
+/** A sweep's runs are comparison runs on a varied scenario. */
+export type SweepJob = ReplicationJob;
 
 /** The runs a sweep needs, point-major then replication then process (the order results come back in). */
 export function sweepJobs(scenario: Scenario, variation: Variation, processes: readonly ProcessName[], replications: number, seed: string | number, days?: number): SweepJob[] {
   const jobs: SweepJob[] = [];
-  for (const value of variation.values) {
-    const s = applyVariation(scenario, variation.field, value);
-    for (let r = 0; r < replications; r++) for (const process of processes) jobs.push({ scenario: s, process, seed: replicationSeed(seed, r), days });
-  }
+  for (const value of variation.values) jobs.push(...comparisonJobs(applyVariation(scenario, variation.field, value), processes, replications, seed, days));
   return jobs;
 }
 
