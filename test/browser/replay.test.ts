@@ -4,20 +4,20 @@
 // inline message, the figures equal the command line's, replications run in workers, and axe
 // finds nothing serious. Screenshots at 1280x720 go to test-results/replay-*.png.
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/core/engine';
 import { TRACE_COLUMNS } from '../../src/core/export';
 import { LABELS } from '../../src/core/labels';
 import { compareProcesses, COMPARED_METRICS, type RunSummary } from '../../src/core/run';
 import { stateInfos } from '../../src/core/timeline';
 import { ROOT, loadScenario } from '../support/scenarios';
-import { formatViolations, launchBrowser, openPage, runAxe, startPreview, type OpenedPage, type PreviewHandle } from './harness';
+import { formatViolations, runAxe } from './harness';
+import { RESULTS_DIR, replayPages } from './replay-fixture';
 
-const RESULTS_DIR = join(ROOT, 'test-results');
 const run = promisify(execFile);
 const june2013 = loadScenario('kingston-2013.json');
 
@@ -55,28 +55,8 @@ async function counts(page: Page, process: string): Promise<Record<string, numbe
 const currentT = async (page: Page) => Number(await page.getAttribute('#clock-now', 'data-t'));
 
 describe('replay and compare', () => {
-  let server: PreviewHandle | undefined;
-  let browser: Browser | undefined;
-  const opened: OpenedPage[] = [];
-
-  const open = async (query: string): Promise<OpenedPage> => {
-    const o = await openPage(browser!, `${server!.url}#/replay?${query}`);
-    opened.push(o);
-    await o.page.setViewportSize({ width: 1280, height: 720 });
-    await o.page.waitForSelector('.replay[data-status="ready"]', { timeout: 90_000 });
-    return o;
-  };
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
-    await mkdir(RESULTS_DIR, { recursive: true });
-  }, 180_000);
-
-  afterAll(async () => {
-    for (const o of opened) await o.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-  });
+  const pages = replayPages();
+  const open = (query: string) => pages.open(query);
 
   it('loads with no console errors and draws both statecharts with their counts', async () => {
     const o = await open('s=kingston-2013&seed=7');
@@ -176,9 +156,7 @@ describe('replay and compare', () => {
     expect(href).toContain('case=C');
     const view = await fingerprint(page);
 
-    const again = await openPage(browser!, href);
-    opened.push(again);
-    await again.page.setViewportSize({ width: 1280, height: 720 });
+    const again = await pages.openUrl(href);
     await again.page.waitForSelector('.replay[data-status="ready"]', { timeout: 90_000 });
     await again.page.waitForSelector('#chronology-heading');
     expect(await fingerprint(again.page)).toEqual(view);
@@ -353,9 +331,7 @@ describe('replay and compare', () => {
   }, 120_000);
 
   it('shows progress while a year-long scenario runs in the background', async () => {
-    const o = await openPage(browser!, `${server!.url}#/replay?s=kingston-2015`);
-    opened.push(o);
-    await o.page.setViewportSize({ width: 1280, height: 720 });
+    const o = await pages.openUrl(`${pages.url}#/replay?s=kingston-2015`);
     await o.page.waitForSelector('progress#progress-2013', { timeout: 20_000 });
     await o.page.waitForSelector('.replay[data-status="ready"]', { timeout: 120_000 });
     const runMs = await o.page.getAttribute('.replay', 'data-run-ms');

@@ -3,18 +3,18 @@
 // figures equal sweepJobs + runScenario + sweepPoints computed here in Node, its CSV is byte for
 // byte what `npm run sim -- sweep --csv` prints, a bad range gets inline messages that name the
 // field (keeping what was typed), and axe finds nothing serious. Screenshot: test-results/sweep.png.
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { formatFigure } from '../../src/core/labels';
 import { runScenario } from '../../src/core/run';
 import { parseVariation, sweepJobs, sweepPoints } from '../../src/core/sweep';
 import { ROOT, loadScenario } from '../support/scenarios';
-import { formatViolations, launchBrowser, openPage, runAxe, startPreview, type OpenedPage, type PreviewHandle } from './harness';
+import { formatViolations, runAxe } from './harness';
+import { RESULTS_DIR, replayPages } from './replay-fixture';
 
-const RESULTS_DIR = join(ROOT, 'test-results');
 const june2013 = loadScenario('kingston-2013.json');
 const SEED = 7;
 const REPS = 2;
@@ -29,28 +29,8 @@ async function fillSweep(page: Page, v: { choice?: string; from: string; to: str
 }
 
 describe('capacity sweep', () => {
-  let server: PreviewHandle | undefined;
-  let browser: Browser | undefined;
-  const opened: OpenedPage[] = [];
-
-  const open = async (query: string): Promise<OpenedPage> => {
-    const o = await openPage(browser!, `${server!.url}#/replay?${query}`);
-    opened.push(o);
-    await o.page.setViewportSize({ width: 1280, height: 720 });
-    await o.page.waitForSelector('.replay[data-status="ready"]', { timeout: 90_000 });
-    return o;
-  };
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
-    await mkdir(RESULTS_DIR, { recursive: true });
-  }, 180_000);
-
-  afterAll(async () => {
-    for (const o of opened) await o.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-  });
+  const pages = replayPages();
+  const open = (query: string) => pages.open(query);
 
   it('runs a sweep in workers with the command line\u2019s figures, plots it, and saves its rows', async () => {
     const o = await open(`s=kingston-2013&seed=${SEED}`);
