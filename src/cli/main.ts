@@ -119,7 +119,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const scenario = readScenarioFile(positionals[0]);
       const process = parseProcess(values.process);
       if (process) checkStaff(scenario, process, positionals[0]);
-      const { summary } = runScenario(scenario, { seed, days, process, onProgress: progressBar(io) });
+      const { summary } = runScenario(scenario, { seed, days, process, trace: false, onProgress: progressBar(io) });
       io.out(values.json ? JSON.stringify(summary) + '\n' : formatRun(summary));
       return 0;
     }

@@ -18,7 +18,7 @@ export async function runJobs(jobs: readonly ReplicationJob[], workers: number, 
   let done = 0;
   if (workers <= 1 || jobs.length <= 1) {
     jobs.forEach((job, i) => {
-      results[i] = runScenario(job.scenario, { process: job.process, seed: job.seed, days: job.days }).summary;
+      results[i] = runScenario(job.scenario, { process: job.process, seed: job.seed, days: job.days, trace: false }).summary;
       onProgress?.(++done, jobs.length);
     });
     return results;

@@ -63,6 +63,7 @@ interface ChildRecord {
   ageBand: AgeBand;
   disabled: boolean;
   lastContactId: string;
+  lastIndex: number;
   lastAt: Instant;
 }
 
@@ -76,6 +77,17 @@ const MENTAL_HEALTH_INDICATORS = new Set(['repeated-self-harm', 'parental-mental
  * are filled in by the engine when the contact arrives.
  */
 export function generateContacts(scenario: Scenario, streams: Streams, window: ArrivalWindow): Contact[] {
+  return generateArrivals(scenario, streams, window).contacts;
+}
+
+export interface Arrivals {
+  contacts: Contact[];
+  /** For each contact, the index of the previous contact about the same child, or -1. */
+  previousIndex: Int32Array;
+}
+
+/** The contacts, and each one's link to the previous contact about the same child. */
+export function generateArrivals(scenario: Scenario, streams: Streams, window: ArrivalWindow): Arrivals {
   const uCount = streams.stream('arrivals.count');
   const uTime = streams.stream('arrivals.time');
   const uSource = streams.stream('arrivals.source');
@@ -133,6 +145,7 @@ export function generateContacts(scenario: Scenario, streams: Streams, window: A
 
   const children: ChildRecord[] = [];
   const contacts: Contact[] = [];
+  const previousIndex = new Int32Array(stamps.length);
   let childSeq = 0;
   for (let i = 0; i < stamps.length; i++) {
     const { t, source } = stamps[i];
@@ -146,6 +159,7 @@ export function generateContacts(scenario: Scenario, streams: Streams, window: A
       }
     }
     const previousContactId = child ? child.lastContactId : null;
+    previousIndex[i] = child ? child.lastIndex : -1;
     if (!child) {
       childSeq++;
       child = {
@@ -153,11 +167,13 @@ export function generateContacts(scenario: Scenario, streams: Streams, window: A
         ageBand: AGE_BANDS[pickIndex(uChild, AGE_WEIGHTS)],
         disabled: bernoulli(uChild, 0.05),
         lastContactId: id,
+        lastIndex: i,
         lastAt: t,
       };
       children.push(child);
     }
     child.lastContactId = id;
+    child.lastIndex = i;
     child.lastAt = t;
 
     const trueLevel = (pickIndex(uChild, levelWeights) + 1) as Level;
@@ -190,7 +206,7 @@ export function generateContacts(scenario: Scenario, streams: Streams, window: A
       previousContactId,
     });
   }
-  return contacts;
+  return { contacts, previousIndex };
 }
 
 function startOfDay(t: Instant): Instant {

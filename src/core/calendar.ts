@@ -376,12 +376,17 @@ const OPEN_MS = SPA_HOURS.open.hour * HOUR + SPA_HOURS.open.minute * MINUTE;
 const CLOSE_MON_THU_MS = SPA_HOURS.closeMonThu.hour * HOUR + SPA_HOURS.closeMonThu.minute * MINUTE;
 const CLOSE_FRI_MS = SPA_HOURS.closeFri.hour * HOUR + SPA_HOURS.closeFri.minute * MINUTE;
 
-// Pure memo: local day number -> frozen opening hours (or null when closed all day).
+// Pure memo: local day number -> frozen opening hours (or null when closed all day). Day numbers
+// 1970-2149 sit in a dense array (an index is several times faster than a Map lookup, and this
+// runs for every clock computation); any other day in a small Map.
+const HOURS_TABLE_DAYS = 65_536;
+const hoursTable: (Readonly<OpeningHours> | null | undefined)[] = new Array(HOURS_TABLE_DAYS).fill(undefined);
 const hoursCache = new Map<number, Readonly<OpeningHours> | null>();
-const HOURS_CACHE_LIMIT = 100_000; // ~270 years of days; cleared (not evicted) if ever exceeded
+const HOURS_CACHE_LIMIT = 100_000; // cleared (not evicted) if ever exceeded
 
 function hoursOnDayNumber(days: number): Readonly<OpeningHours> | null {
-  const cached = hoursCache.get(days);
+  const inTable = days >= 0 && days < HOURS_TABLE_DAYS;
+  const cached = inTable ? hoursTable[days] : hoursCache.get(days);
   if (cached !== undefined) return cached;
   let result: Readonly<OpeningHours> | null = null;
   if (isWorkingDayNumber(days)) {
@@ -389,8 +394,11 @@ function hoursOnDayNumber(days: number): Readonly<OpeningHours> | null {
     const closeMs = weekdayOfDayNumber(days) === 5 ? CLOSE_FRI_MS : CLOSE_MON_THU_MS;
     result = Object.freeze({ open: fromLocalMs(midnight + OPEN_MS), close: fromLocalMs(midnight + closeMs) });
   }
-  if (hoursCache.size >= HOURS_CACHE_LIMIT) hoursCache.clear();
-  hoursCache.set(days, result);
+  if (inTable) hoursTable[days] = result;
+  else {
+    if (hoursCache.size >= HOURS_CACHE_LIMIT) hoursCache.clear();
+    hoursCache.set(days, result);
+  }
   return result;
 }
 

@@ -21,6 +21,7 @@ export interface CompiledSnapshot {
 }
 
 type Guard = (args: { context: Record<string, unknown>; event: { type: string } }) => boolean;
+/** The context after one assign action (a new object). */
 type Assignment = (ctx: Record<string, unknown>, event: { type: string }) => Record<string, unknown>;
 
 interface Candidate {
@@ -62,13 +63,17 @@ function compileAssign(action: unknown, implementations: Record<string, unknown>
   if (!a || a.type !== 'xstate.assign') throw new NotCompilable(`${where}: action ${String(action)} is not an assign`);
   const assignment = a.assignment;
   if (typeof assignment === 'function') {
-    return (context, event) => (assignment as (args: unknown) => Record<string, unknown>)({ context, event });
+    return (context, event) => ({ ...context, ...(assignment as (args: unknown) => Record<string, unknown>)({ context, event }) });
   }
-  const entries = Object.entries(assignment as Record<string, unknown>);
+  // Object form: every property is computed from the context before this action, as XState does;
+  // one copy of the context per action.
+  const keys = Object.keys(assignment as Record<string, unknown>);
+  const values = keys.map((k) => (assignment as Record<string, unknown>)[k]);
+  const computed = values.map((v) => typeof v === 'function');
   return (context, event) => {
-    const partial: Record<string, unknown> = {};
-    for (const [key, v] of entries) partial[key] = typeof v === 'function' ? (v as (args: unknown) => unknown)({ context, event }) : v;
-    return partial;
+    const next: Record<string, unknown> = { ...context };
+    for (let k = 0; k < keys.length; k++) next[keys[k]] = computed[k] ? (values[k] as (args: unknown) => unknown)({ context, event }) : values[k];
+    return next;
   };
 }
 
@@ -141,7 +146,7 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
       const chosen = select(table.get(snapshot.value)?.get(event.type), snapshot.context, event) ?? select(rootOn.get(event.type), snapshot.context, event);
       if (!chosen) return snapshot;
       let context = snapshot.context;
-      for (const assign of chosen.assigns) context = { ...context, ...assign(context, event) };
+      for (const assign of chosen.assigns) context = assign(context, event);
       const value = chosen.target ?? snapshot.value;
       if (value === snapshot.value && context === snapshot.context) return snapshot;
       return { value, context, status: finals.has(value) ? 'done' : 'active' };

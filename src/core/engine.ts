@@ -12,13 +12,16 @@
  *    where capacity runs out: that is how holds and unallocated referrals arise (004 ¶20, ¶30);
  *  - schedules every clock (one working day, escalation, durations on the working-day calendar)
  *    as events in a queue ordered by (time, priority, sequence);
- *  - appends every transition to the trace, which metrics, exports, replay and tests read.
+ *  - appends every transition to the trace, which metrics, exports, replay and tests read, and
+ *    feeds it to the figures as it goes (metrics.ts), so a replication that needs only the
+ *    figures can run without keeping the trace (`trace: false`).
  */
 import { createActor, type AnyActorScope, type AnyStateMachine, type SnapshotFrom } from 'xstate';
-import { generateContacts } from './arrivals';
+import { generateArrivals } from './arrivals';
 import { DAY, HOUR, addLocalDays, addWorkingMillis, dueByOneWorkingDay, fromLondon, isWorkingDay, type Instant } from './calendar';
 import type { Contact } from './contact';
 import { Heap, byPriorityThenTime } from './heap';
+import { MetricsAccumulator, type RunMetrics } from './metrics';
 import { compileMachine, NotCompilable, type CompiledSnapshot } from './compiled';
 import type { Level } from './levels';
 import { PROCESSES, type ProcessName } from './processes';
@@ -61,6 +64,11 @@ export interface SimulationOptions {
    * A chart the compiler cannot reproduce exactly always runs on XState.
    */
   engine?: 'compiled' | 'xstate';
+  /**
+   * Keep the trace (default true). Without it `trace` stays empty and only the figures
+   * (`metrics()`) are kept: the same figures, with far less memory and garbage.
+   */
+  trace?: boolean;
 }
 
 export interface Simulation {
@@ -73,11 +81,14 @@ export interface Simulation {
   readonly simStart: Instant;
   readonly end: Instant;
   readonly contacts: readonly Contact[];
+  /** Every transition, in order (empty when created with `trace: false`). */
   readonly trace: readonly TraceRecord[];
   readonly machine: AnyStateMachine;
   /** Which evaluator ran the chart. */
   readonly engine: 'compiled' | 'xstate';
   now(): Instant;
+  /** The figures so far (what `computeMetrics` gives from the trace), kept as the run goes. */
+  metrics(): RunMetrics;
   /** Handle the next event; false when nothing is left before the end. */
   step(): boolean;
   runUntil(t: Instant): void;
@@ -124,8 +135,17 @@ function makeStepper(machine: AnyStateMachine, kind: 'compiled' | 'xstate'): Ste
   };
 }
 
+/** Every case about one child, and until when a plan keeps the child's case open. */
+interface ChildRt {
+  cases: CaseRt[];
+  openUntil: Instant;
+}
+
 interface CaseRt {
+  /** Arrival order: the contact's index in the run's contact list. */
+  index: number;
   contact: Contact;
+  child: ChildRt;
   snapshot: Snap;
   state: string;
   token: number;
@@ -161,6 +181,30 @@ interface Pool {
 }
 
 const WORKING_DAY_HOURS = 9;
+/**
+ * Events are plain data and never changed, so each distinct one is made once per module, not
+ * once per send (fewer objects for the garbage collector in a borough-year).
+ */
+const EVENTS = {
+  oneWorkingDayElapsed: { type: 'clock.oneWorkingDayElapsed' },
+  escalationDue: { type: 'clock.escalationDue' },
+  parentsContacted: { type: 'parents.contacted' },
+  contactReceived: { type: 'contact.received' },
+  earlyHelpEscalated: { type: 'earlyHelp.escalated' },
+  earlyHelpCompleted: { type: 'earlyHelp.completed' },
+} as const satisfies Record<string, SpaEvent | { type: 'contact.received' }>;
+const DECIDED = [0, 1, 2, 3, 4].map((level) => Object.freeze({ type: 'threshold.decided', level }) as SpaEvent);
+const OUTCOME_EVENTS = new Map<string, SpaEvent>();
+/** The one event object for a type and outcome (assessment and enquiry outcomes, plain events). */
+function eventOf(type: string, outcome?: string): SpaEvent {
+  const key = outcome === undefined ? type : `${type}:${outcome}`;
+  let e = OUTCOME_EVENTS.get(key);
+  if (!e) {
+    e = Object.freeze(outcome === undefined ? { type } : { type, outcome }) as SpaEvent;
+    OUTCOME_EVENTS.set(key, e);
+  }
+  return e;
+}
 const LEVEL_DETAIL = ['level 0', 'level 1', 'level 2', 'level 3', 'level 4'];
 const PLAN_OPEN_DAYS: Record<string, number> = { childInNeedPlan: 180, childProtectionPlan: 270 }; // assumption
 
@@ -239,12 +283,20 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const end = addLocalDays(start, days);
   const totalDays = scenario.warmUpDays + days + 1;
 
-  const contacts = generateContacts(scenario, streams, { from: simStart, to: end });
+  const { contacts, previousIndex } = generateArrivals(scenario, streams, { from: simStart, to: end });
   const arrived: Contact[] = [];
   const trace: TraceRecord[] = [];
-  const cases = new Map<string, CaseRt>();
-  /** Every case about a child, and until when a plan keeps the child's case open. */
-  const children = new Map<string, { cases: CaseRt[]; openUntil: Instant }>();
+  const keepTrace = options.trace ?? true;
+  const figures = new MetricsAccumulator(contacts.length, start, end);
+  /** Cases in arrival order (index = the contact's index). */
+  const cases: CaseRt[] = [];
+  /** Case index by contact id, filled in lazily for `stateOf` and `contextOf`. */
+  const caseIndex = new Map<string, number>();
+  const caseById = (id: string): CaseRt | undefined => {
+    for (let k = caseIndex.size; k < cases.length; k++) caseIndex.set(cases[k].contact.id, k);
+    const k = caseIndex.get(id);
+    return k === undefined ? undefined : cases[k];
+  };
   const stepper = makeStepper(machine, options.engine ?? 'compiled');
   const metaCache = new Map<string, StateMeta>();
   const meta = (s: string): StateMeta => {
@@ -298,30 +350,30 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     const ms = duration(c, activity);
     switch (done) {
       case 'threshold.decided':
-        return { event: { type: 'threshold.decided', level: decideLevel(c, u) }, ms };
+        return { event: DECIDED[decideLevel(c, u)], ms };
       case 'assessment.completed': {
         const x = u();
         let outcome: 'plan' | 'stepDown' | 'close' | 'protection';
         if (level === 4) outcome = x < 0.8 ? 'protection' : 'plan';
         else if (level === 3) outcome = x < 0.5 ? 'plan' : x < 0.8 ? 'stepDown' : 'close';
         else outcome = x < 0.5 ? 'stepDown' : 'close';
-        return { event: { type: 'assessment.completed', outcome }, ms };
+        return { event: eventOf('assessment.completed', outcome), ms };
       }
       case 'enquiry.completed': {
         // DOMAIN.md: ICPCs per section 47 about 42-44%, CP plans per ICPC about 87%.
         const x = u();
         const outcome = level === 4 ? (x < 0.45 ? 'plan' : x < 0.8 ? 'childInNeed' : 'close') : x < 0.6 ? 'childInNeed' : 'close';
-        return { event: { type: 'enquiry.completed', outcome }, ms };
+        return { event: eventOf('enquiry.completed', outcome), ms };
       }
       case 'earlyHelp.completed': {
         // A child whose true need is statutory, placed in early help, is escalated (step-up).
         if (level >= 3 && bernoulli(u, scenario.earlyHelpEscalationShare)) {
-          return { event: { type: 'earlyHelp.escalated' }, ms: Math.max(60_000, Math.round(ms * 0.3)) };
+          return { event: EVENTS.earlyHelpEscalated, ms: Math.max(60_000, Math.round(ms * 0.3)) };
         }
-        return { event: { type: 'earlyHelp.completed' }, ms };
+        return { event: EVENTS.earlyHelpCompleted, ms };
       }
       default:
-        return { event: { type: done } as SpaEvent, ms };
+        return { event: eventOf(done), ms };
     }
   };
 
@@ -343,8 +395,11 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
 
   const record = (c: CaseRt, t: Instant, from: string | null, to: string, event: SpaEvent | { type: string }, actor: string) => {
     const m = meta(to);
+    const level = event.type === 'threshold.decided' ? (event as { level: number }).level : -1;
+    figures.add(c.index, t, to, event.type, level, m.undecided, m.report.pending, m.report.decided, m.unallocated === true);
+    if (!keepTrace) return;
     let detail: string | undefined;
-    if (event.type === 'threshold.decided') detail = LEVEL_DETAIL[(event as { level: number }).level];
+    if (level >= 0) detail = LEVEL_DETAIL[level];
     else if ('outcome' in event) detail = String((event as { outcome: string }).outcome);
     trace.push({
       seq: trace.length,
@@ -384,7 +439,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       for (let d = 1; d <= heldDays; d++) {
         if (bernoulli(c.uWorld, scenario.parentContactPerHoldDay)) {
           const at = addWorkingMillis(now, d * WORKING_DAY_HOURS * HOUR - HOUR);
-          queue.push({ kind: 'during', t: at, priority: 2, seq: seq++, c, token: c.token, event: { type: 'parents.contacted' }, actor: 'teamManager' });
+          queue.push({ kind: 'during', t: at, priority: 2, seq: seq++, c, token: c.token, event: EVENTS.parentsContacted, actor: 'teamManager' });
         }
       }
     }
@@ -425,10 +480,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     } else {
       releaseSlot(c);
       const planDays = PLAN_OPEN_DAYS[c.state];
-      if (planDays) {
-        const child = children.get(c.contact.childId);
-        if (child) child.openUntil = Math.max(child.openUntil, now + planDays * DAY);
-      }
+      if (planDays) c.child.openUntil = Math.max(c.child.openUntil, now + planDays * DAY);
     }
   };
 
@@ -454,9 +506,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const scheduleDecisionClocks = (c: CaseRt, from: Instant) => {
     const epoch = ++c.clockEpoch;
     const due = dueByOneWorkingDay(from);
-    queue.push({ kind: 'clock', t: due, priority: 1, seq: seq++, c, epoch, event: { type: 'clock.oneWorkingDayElapsed' } });
+    queue.push({ kind: 'clock', t: due, priority: 1, seq: seq++, c, epoch, event: EVENTS.oneWorkingDayElapsed });
     const escalateAt = addWorkingMillis(from, scenario.escalateAfterWorkingHours * HOUR);
-    if (escalateAt < due) queue.push({ kind: 'clock', t: escalateAt, priority: 1, seq: seq++, c, epoch, event: { type: 'clock.escalationDue' } });
+    if (escalateAt < due) queue.push({ kind: 'clock', t: escalateAt, priority: 1, seq: seq++, c, epoch, event: EVENTS.escalationDue });
   };
 
   const isOpenSocialCare = (c: CaseRt | undefined): boolean => {
@@ -475,7 +527,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const arrive = (draft: Contact, index: number) => {
     // Any earlier case about the child counts, not only the last one (a later contact closed
     // with advice does not close an earlier referral).
-    const child = children.get(draft.childId);
+    const previous = previousIndex[index];
+    const child = previous >= 0 ? cases[previous].child : undefined;
     let openCase = child !== undefined && child.openUntil > now;
     let inEarlyHelp = false;
     if (child) {
@@ -500,7 +553,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     };
     const snapshot = stepper.initial(input);
     const c: CaseRt = {
+      index,
       contact,
+      child: child ?? { cases: [], openUntil: 0 },
       snapshot,
       state: String(snapshot.value),
       token: 0,
@@ -509,10 +564,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       uDur: streams.seeded(caseSeeds[2 * index]),
       uWorld: streams.seeded(caseSeeds[2 * index + 1]),
     };
-    cases.set(contact.id, c);
-    if (child) child.cases.push(c);
-    else children.set(contact.childId, { cases: [c], openUntil: 0 });
-    record(c, now, null, c.state, { type: 'contact.received' }, contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
+    cases.push(c);
+    c.child.cases.push(c);
+    record(c, now, null, c.state, EVENTS.contactReceived, contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
     scheduleDecisionClocks(c, contact.receivedAt);
     enter(c);
   };
@@ -576,6 +630,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     machine,
     engine: stepper.kind,
     now: () => now,
+    metrics: () => figures.finish(arrived),
     step,
     runUntil(t: Instant) {
       for (;;) {
@@ -600,11 +655,11 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       now = end;
       onProgress?.(1);
     },
-    stateOf: (id) => cases.get(id)?.state,
-    contextOf: (id) => cases.get(id)?.snapshot.context as SpaContext | undefined,
+    stateOf: (id) => caseById(id)?.state,
+    contextOf: (id) => caseById(id)?.snapshot.context as SpaContext | undefined,
     stateCounts() {
       const out: Record<string, number> = {};
-      for (const c of cases.values()) out[c.state] = (out[c.state] ?? 0) + 1;
+      for (const c of cases) out[c.state] = (out[c.state] ?? 0) + 1;
       return out;
     },
     queueLengths() {

@@ -24,20 +24,17 @@ export function byPriorityThenTime(a: Keyed, b: Keyed): boolean {
   return a.seq < b.seq;
 }
 
-/** One monomorphic comparison for both orders (an indirect call per comparison cost ~5%). */
-function lessBy(priorityFirst: boolean, a: Keyed, b: Keyed): boolean {
-  if (priorityFirst) {
-    if (a.priority !== b.priority) return a.priority < b.priority;
-    if (a.t !== b.t) return a.t < b.t;
-  } else {
-    if (a.t !== b.t) return a.t < b.t;
-    if (a.priority !== b.priority) return a.priority < b.priority;
-  }
-  return a.seq < b.seq;
-}
-
+/**
+ * The heap keeps each item's three keys in typed arrays beside it (in the order compared), so a
+ * comparison reads numbers, not objects; sifting moves a hole rather than swapping. This made the
+ * event queue about twice as fast in a borough-year (npm run bench).
+ */
 export class Heap<T extends Keyed> {
-  private items: T[] = [];
+  private items: (T | undefined)[] = [];
+  private k1 = new Float64Array(64);
+  private k2 = new Float64Array(64);
+  private k3 = new Float64Array(64);
+  private n = 0;
   private readonly priorityFirst: boolean;
 
   constructor(order: typeof byTimeThenPriority | typeof byPriorityThenTime = byTimeThenPriority) {
@@ -45,55 +42,86 @@ export class Heap<T extends Keyed> {
   }
 
   get size(): number {
-    return this.items.length;
+    return this.n;
   }
 
   /** How many queued items satisfy `pred` (a linear scan, for reporting, not for hot paths). */
   count(pred: (item: T) => boolean): number {
-    let n = 0;
-    for (const item of this.items) if (pred(item)) n++;
-    return n;
+    let c = 0;
+    for (let i = 0; i < this.n; i++) if (pred(this.items[i]!)) c++;
+    return c;
   }
 
   peek(): T | undefined {
-    return this.items[0];
+    return this.n > 0 ? this.items[0] : undefined;
+  }
+
+  private grow() {
+    const size = this.k1.length * 2;
+    for (const k of ['k1', 'k2', 'k3'] as const) {
+      const next = new Float64Array(size);
+      next.set(this[k]);
+      this[k] = next;
+    }
   }
 
   push(item: T): void {
-    const a = this.items;
-    a.push(item);
-    let i = a.length - 1;
+    if (this.n === this.k1.length) this.grow();
+    const { k1, k2, k3, items } = this;
+    const a = this.priorityFirst ? item.priority : item.t;
+    const b = this.priorityFirst ? item.t : item.priority;
+    const c = item.seq;
+    let i = this.n++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!lessBy(this.priorityFirst, a[i], a[p])) break;
-      const tmp = a[i];
-      a[i] = a[p];
-      a[p] = tmp;
+      const pa = k1[p];
+      if (a > pa) break;
+      if (a === pa) {
+        const pb = k2[p];
+        if (b > pb || (b === pb && c >= k3[p])) break;
+      }
+      k1[i] = pa;
+      k2[i] = k2[p];
+      k3[i] = k3[p];
+      items[i] = items[p];
       i = p;
     }
+    k1[i] = a;
+    k2[i] = b;
+    k3[i] = c;
+    items[i] = item;
   }
 
   pop(): T | undefined {
-    const a = this.items;
-    if (a.length === 0) return undefined;
-    const top = a[0];
-    const last = a.pop() as T;
-    if (a.length > 0) {
-      a[0] = last;
+    if (this.n === 0) return undefined;
+    const { k1, k2, k3, items } = this;
+    const top = items[0];
+    const n = --this.n;
+    if (n > 0) {
+      // Sift the last item down from the root.
+      const a = k1[n];
+      const b = k2[n];
+      const c = k3[n];
+      const item = items[n];
       let i = 0;
       for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && lessBy(this.priorityFirst, a[l], a[m])) m = l;
-        if (r < a.length && lessBy(this.priorityFirst, a[r], a[m])) m = r;
-        if (m === i) break;
-        const tmp = a[i];
-        a[i] = a[m];
-        a[m] = tmp;
+        let m = 2 * i + 1;
+        if (m >= n) break;
+        const r = m + 1;
+        if (r < n && (k1[r] < k1[m] || (k1[r] === k1[m] && (k2[r] < k2[m] || (k2[r] === k2[m] && k3[r] < k3[m]))))) m = r;
+        if (a < k1[m] || (a === k1[m] && (b < k2[m] || (b === k2[m] && c < k3[m])))) break;
+        k1[i] = k1[m];
+        k2[i] = k2[m];
+        k3[i] = k3[m];
+        items[i] = items[m];
         i = m;
       }
+      k1[i] = a;
+      k2[i] = b;
+      k3[i] = c;
+      items[i] = item;
     }
+    items[n] = undefined;
     return top;
   }
 }

@@ -14,6 +14,10 @@
  *  - hidden from the report: the case was at some moment truly undecided while the report did
  *    not list it as pending;
  *  - unallocated over 48 hours at the worst moment (004 ¶30: 25 found during the inspection).
+ *
+ * The figures are accumulated one transition at a time (`MetricsAccumulator`): the engine feeds
+ * it as it runs, so a replication need not keep a trace, and `computeMetrics` feeds it a stored
+ * trace. One implementation either way; test/metrics.test.ts checks the two agree.
  */
 import { HOUR, dueByOneWorkingDay, workingDaysBetween, workingMillisBetween, type Instant } from './calendar';
 import type { Contact } from './contact';
@@ -74,14 +78,6 @@ export interface CaseSummary {
   strategyAt: Instant | null;
 }
 
-const RESPONSE_BY_STATE: Record<string, keyof Outcomes | 'allocatedWorker'> = {
-  adviceGiven: 'advice',
-  earlyHelp: 'earlyHelp',
-  awaitingAllocation: 'childInNeed',
-  strategyDiscussion: 'childProtection',
-  withAllocatedWorker: 'allocatedWorker',
-};
-
 /** Group the trace by case, in order. */
 export function byCase(trace: readonly TraceRecord[]): Map<string, TraceRecord[]> {
   const out = new Map<string, TraceRecord[]>();
@@ -91,42 +87,6 @@ export function byCase(trace: readonly TraceRecord[]): Map<string, TraceRecord[]
     list.push(r);
   }
   return out;
-}
-
-export function summariseCase(contact: Contact, records: readonly TraceRecord[], end: Instant): CaseSummary {
-  const due = dueByOneWorkingDay(contact.receivedAt);
-  let decidedAt: Instant | null = null;
-  let reportedDecidedAt: Instant | null = null;
-  let hidden = false;
-  let decidedLevel: number | null = null;
-  let firstResponse: CaseSummary['firstResponse'] = null;
-  let strategyAt: Instant | null = null;
-  let wasUndecided = true;
-  for (const r of records) {
-    if (r.undecided && !r.reportPending) hidden = true;
-    if (reportedDecidedAt === null && r.reportDecided) reportedDecidedAt = r.t;
-    if (decidedAt === null && wasUndecided && !r.undecided) {
-      decidedAt = r.t;
-      firstResponse = RESPONSE_BY_STATE[r.to] ?? null;
-      if (r.event === 'threshold.decided' && r.detail) decidedLevel = Number(r.detail.replace('level ', ''));
-      else if (r.to === 'strategyDiscussion') decidedLevel = 4;
-    }
-    wasUndecided = r.undecided;
-    if (strategyAt === null && r.event === 'strategy.held') strategyAt = r.t;
-  }
-  const heldUntil = decidedAt ?? end;
-  return {
-    caseId: contact.id,
-    receivedAt: contact.receivedAt,
-    due,
-    decidedAt,
-    reportedDecidedAt,
-    heldWorkingDays: workingDaysBetween(contact.receivedAt, heldUntil),
-    hidden,
-    decidedLevel,
-    firstResponse,
-    strategyAt,
-  };
 }
 
 export interface MetricsInput {
@@ -145,139 +105,264 @@ function median(xs: number[]): number | null {
 
 const round = (x: number, dp = 4) => Math.round(x * 10 ** dp) / 10 ** dp;
 
-export function computeMetrics({ contacts, trace, start, end }: MetricsInput): RunMetrics {
-  const groups = byCase(trace);
-  const counted = contacts.filter((c) => c.receivedAt >= start && c.receivedAt < end);
-  const outcomes: Outcomes = { advice: 0, earlyHelp: 0, childInNeed: 0, childProtection: 0 };
-  let passed = 0;
-  let undecidedAtEnd = 0;
-  let dueCount = 0;
-  let decidedInTime = 0;
-  let reportedInTime = 0;
-  let heldOver5 = 0;
-  let maxHeld = 0;
-  let sumHeld = 0;
-  let needingDecision = 0;
-  let hidden = 0;
-  let stepUps = 0;
-  let repeatContacts = 0;
-  let reReferrals = 0;
-  let level4 = 0;
-  let under = 0;
-  let over = 0;
-  let strategyInTime = 0;
-  let level4Judged = 0;
-  const strategyHours: number[] = [];
-  const referredChildren = new Set<string>();
-  // Children referred before the window count for re-referrals too.
-  const summaries = new Map<string, CaseSummary>();
-  for (const c of contacts) {
-    const s = summariseCase(c, groups.get(c.id) ?? [], end);
-    summaries.set(c.id, s);
-  }
-  for (const c of contacts) {
-    const s = summaries.get(c.id)!;
-    const inWindow = c.receivedAt >= start && c.receivedAt < end;
-    const referral = s.firstResponse === 'childInNeed' || s.firstResponse === 'childProtection';
-    if (inWindow) {
-      if (c.previousContactId) repeatContacts++;
-      if (referral && referredChildren.has(c.childId)) reReferrals++;
-      if (c.inEarlyHelp && referral) stepUps++;
-      if (s.firstResponse === 'allocatedWorker') passed++;
-      else {
-        needingDecision++;
-        if (s.firstResponse) outcomes[s.firstResponse]++;
-        else undecidedAtEnd++;
-        // Timeliness counts only contacts whose due time fell inside the run: one due after the
-        // end can only be judged if decided, which would admit successes and never failures.
-        if (s.due <= end) {
-          dueCount++;
-          if (s.decidedAt !== null && s.decidedAt <= s.due) decidedInTime++;
-          if (s.reportedDecidedAt !== null && s.reportedDecidedAt <= s.due) reportedInTime++;
-        }
-        if (s.heldWorkingDays > 5) heldOver5++;
-        if (s.heldWorkingDays > maxHeld) maxHeld = s.heldWorkingDays;
-        sumHeld += s.heldWorkingDays;
-        if (s.hidden) hidden++;
-        if (s.decidedLevel !== null) {
-          if (s.decidedLevel < c.trueLevel) under++;
-          else if (s.decidedLevel > c.trueLevel) over++;
-        }
-      }
-      if (c.trueLevel === 4) {
-        level4++;
-        if (s.strategyAt !== null) strategyHours.push(workingMillisBetween(c.receivedAt, s.strategyAt) / HOUR);
-        // The share within one working day: contacts due inside the run and not passed to an
-        // allocated worker (whose own case carries the response).
-        if (s.due <= end && s.firstResponse !== 'allocatedWorker') {
-          level4Judged++;
-          if (s.strategyAt !== null && s.strategyAt <= s.due) strategyInTime++;
-        }
-      }
-    }
-    if (referral) referredChildren.add(c.childId);
-  }
-  // Step-ups by the early help worker's escalation, and step-downs after assessment.
-  let stepDowns = 0;
-  for (const r of trace) {
-    if (r.t < start || r.t >= end) continue;
-    if (r.event === 'earlyHelp.escalated') stepUps++;
-    if (r.event === 'assessment.completed' && r.to === 'earlyHelp') stepDowns++;
-  }
-  return {
-    contacts: counted.length,
-    outcomes,
-    passedToAllocatedWorker: passed,
-    undecidedAtEnd,
-    decidedWithinOneWorkingDay: dueCount ? round(decidedInTime / dueCount) : 0,
-    reportedWithinOneWorkingDay: dueCount ? round(reportedInTime / dueCount) : 0,
-    heldOverFiveWorkingDays: heldOver5,
-    maxHeldWorkingDays: round(maxHeld, 2),
-    meanHeldWorkingDays: needingDecision ? round(sumHeld / needingDecision, 3) : 0,
-    hiddenFromReport: hidden,
-    peakUnallocatedOver48Hours: peakUnallocated(trace, start, end),
-    stepUps,
-    stepDowns,
-    repeatContacts,
-    reReferrals,
-    level4Contacts: level4,
-    medianHoursToStrategyDiscussion: strategyHours.length ? round(median(strategyHours)!, 2) : null,
-    maxHoursToStrategyDiscussion: strategyHours.length ? round(Math.max(...strategyHours), 2) : null,
-    strategyDiscussionWithinOneWorkingDay: level4Judged ? round(strategyInTime / level4Judged) : 0,
-    underThresholded: under,
-    overThresholded: over,
-  };
+const RESPONSES: readonly (keyof Outcomes | 'allocatedWorker')[] = ['advice', 'earlyHelp', 'childInNeed', 'childProtection', 'allocatedWorker'];
+/** The first response a decision into each state stands for (index into RESPONSES). */
+const RESPONSE_BY_STATE: Record<string, number> = {
+  adviceGiven: 0,
+  earlyHelp: 1,
+  awaitingAllocation: 2,
+  strategyDiscussion: 3,
+  withAllocatedWorker: 4,
+};
+const CHILD_IN_NEED = 2;
+const CHILD_PROTECTION = 3;
+const ALLOCATED_WORKER = 4;
+const HIDDEN = 1;
+const WAS_UNDECIDED = 2;
+const LEVEL_PREFIX = 'level ';
+const UNALLOCATED_LIMIT = 48 * HOUR;
+const nullable = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/** The level a trace record's detail names ('level 3' -> 3), or -1. */
+function levelOf(r: TraceRecord): number {
+  return r.event === 'threshold.decided' && r.detail ? Number(r.detail.slice(LEVEL_PREFIX.length)) : -1;
 }
 
 /**
- * The largest number of cases at one moment in [start, end) that had waited unallocated for more
- * than 48 hours (004 ¶30). Each unallocated episode contributes +1 from entry + 48 h until exit.
+ * The figures, accumulated one transition at a time. The engine feeds it as it runs (so a
+ * replication need not keep its trace), and `computeMetrics` feeds it a stored trace: one
+ * implementation, whichever way the records arrive (test/metrics.test.ts checks both agree).
+ * Cases are numbered in arrival order (the index of the contact in the run's contact list).
  */
-export function peakUnallocated(trace: readonly TraceRecord[], start: Instant, end: Instant): number {
-  const since = new Map<string, Instant>();
-  const deltas: [Instant, number][] = [];
-  const LIMIT = 48 * HOUR;
-  for (const r of trace) {
-    const entered = since.get(r.caseId);
-    if (r.unallocated && entered === undefined) since.set(r.caseId, r.t);
-    else if (!r.unallocated && entered !== undefined) {
-      since.delete(r.caseId);
-      if (r.t - entered > LIMIT) {
-        deltas.push([entered + LIMIT, 1], [r.t, -1]);
-      }
+export class MetricsAccumulator {
+  private decidedAt: Float64Array;
+  private reportedAt: Float64Array;
+  private strategyAt: Float64Array;
+  private unallocatedSince: Float64Array;
+  private level: Int8Array;
+  private response: Int8Array;
+  private flags: Uint8Array;
+  private stepUpEvents = 0;
+  private stepDowns = 0;
+  /** Unallocated-over-48-hours episodes: +1 at entry + 48 h, -1 at exit. */
+  private deltaT: number[] = [];
+  private deltaD: number[] = [];
+
+  constructor(
+    capacity: number,
+    readonly start: Instant,
+    readonly end: Instant,
+  ) {
+    this.decidedAt = new Float64Array(capacity).fill(NaN);
+    this.reportedAt = new Float64Array(capacity).fill(NaN);
+    this.strategyAt = new Float64Array(capacity).fill(NaN);
+    this.unallocatedSince = new Float64Array(capacity).fill(NaN);
+    this.level = new Int8Array(capacity).fill(-1);
+    this.response = new Int8Array(capacity).fill(-1);
+    this.flags = new Uint8Array(capacity).fill(WAS_UNDECIDED);
+  }
+
+  /**
+   * One transition of case i, at t, into state `to` on `event`; `level` is the decided level of
+   * a threshold decision (else -1); the flags are the target state's meta.
+   */
+  add(i: number, t: Instant, to: string, event: string, level: number, undecided: boolean, reportPending: boolean, reportDecided: boolean, unallocated: boolean): void {
+    let flags = this.flags[i];
+    if (undecided && !reportPending) flags |= HIDDEN;
+    if (reportDecided && Number.isNaN(this.reportedAt[i])) this.reportedAt[i] = t;
+    if (!undecided && flags & WAS_UNDECIDED && Number.isNaN(this.decidedAt[i])) {
+      this.decidedAt[i] = t;
+      this.response[i] = RESPONSE_BY_STATE[to] ?? -1;
+      if (level >= 0) this.level[i] = level;
+      else if (to === 'strategyDiscussion') this.level[i] = 4;
+    }
+    this.flags[i] = undecided ? flags | WAS_UNDECIDED : flags & ~WAS_UNDECIDED;
+    if (event === 'strategy.held' && Number.isNaN(this.strategyAt[i])) this.strategyAt[i] = t;
+    // Unallocated episodes (004 ¶30).
+    const since = this.unallocatedSince[i];
+    if (unallocated && Number.isNaN(since)) this.unallocatedSince[i] = t;
+    else if (!unallocated && !Number.isNaN(since)) {
+      this.unallocatedSince[i] = NaN;
+      if (t - since > UNALLOCATED_LIMIT) this.episode(since + UNALLOCATED_LIMIT, t);
+    }
+    // Step-ups by the early help worker's escalation, and step-downs after assessment.
+    if (t >= this.start && t < this.end) {
+      if (event === 'earlyHelp.escalated') this.stepUpEvents++;
+      else if (event === 'assessment.completed' && to === 'earlyHelp') this.stepDowns++;
     }
   }
-  for (const entered of since.values()) if (end - entered > LIMIT) deltas.push([entered + LIMIT, 1], [end, -1]);
-  // Removals before additions at the same instant.
-  deltas.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  let n = 0;
-  let peak = 0;
-  for (const [t, d] of deltas) {
-    n += d;
-    if (t >= start && t < end && n > peak) peak = n;
+
+  addRecord(i: number, r: TraceRecord): void {
+    this.add(i, r.t, r.to, r.event, levelOf(r), r.undecided, r.reportPending, r.reportDecided, r.unallocated);
   }
-  // An episode that began before the window and is still counting at `start`.
-  let atStart = 0;
-  for (const [t, d] of deltas) if (t <= start) atStart += d;
-  return Math.max(peak, atStart);
+
+  private episode(from: Instant, to: Instant) {
+    this.deltaT.push(from, to);
+    this.deltaD.push(1, -1);
+  }
+
+  /** Case i's summary; `contact` is the contact numbered i. */
+  caseSummary(i: number, contact: Contact): CaseSummary {
+    const decidedAt = nullable(this.decidedAt[i]);
+    const r = this.response[i];
+    const level = this.level[i];
+    return {
+      caseId: contact.id,
+      receivedAt: contact.receivedAt,
+      due: dueByOneWorkingDay(contact.receivedAt),
+      decidedAt,
+      reportedDecidedAt: nullable(this.reportedAt[i]),
+      heldWorkingDays: workingDaysBetween(contact.receivedAt, decidedAt ?? this.end),
+      hidden: (this.flags[i] & HIDDEN) !== 0,
+      decidedLevel: level >= 0 ? level : null,
+      firstResponse: r >= 0 ? RESPONSES[r] : null,
+      strategyAt: nullable(this.strategyAt[i]),
+    };
+  }
+
+  /** The run's figures; `contacts` are the run's contacts, numbered in order from 0. */
+  finish(contacts: readonly Contact[]): RunMetrics {
+    const { start, end } = this;
+    const outcomes: Outcomes = { advice: 0, earlyHelp: 0, childInNeed: 0, childProtection: 0 };
+    let counted = 0;
+    let passed = 0;
+    let undecidedAtEnd = 0;
+    let dueCount = 0;
+    let decidedInTime = 0;
+    let reportedInTime = 0;
+    let heldOver5 = 0;
+    let maxHeld = 0;
+    let sumHeld = 0;
+    let needingDecision = 0;
+    let hidden = 0;
+    let stepUps = this.stepUpEvents;
+    let repeatContacts = 0;
+    let reReferrals = 0;
+    let level4 = 0;
+    let under = 0;
+    let over = 0;
+    let strategyInTime = 0;
+    let level4Judged = 0;
+    const strategyHours: number[] = [];
+    // Children referred before the window count for re-referrals too.
+    const referredChildren = new Set<string>();
+    for (let i = 0; i < contacts.length; i++) {
+      const c = contacts[i];
+      const response = this.response[i];
+      const referral = response === CHILD_IN_NEED || response === CHILD_PROTECTION;
+      if (c.receivedAt >= start && c.receivedAt < end) {
+        counted++;
+        if (c.previousContactId) repeatContacts++;
+        if (referral && referredChildren.has(c.childId)) reReferrals++;
+        if (c.inEarlyHelp && referral) stepUps++;
+        const due = dueByOneWorkingDay(c.receivedAt);
+        if (response === ALLOCATED_WORKER) passed++;
+        else {
+          needingDecision++;
+          if (response >= 0) outcomes[RESPONSES[response] as keyof Outcomes]++;
+          else undecidedAtEnd++;
+          // Timeliness counts only contacts whose due time fell inside the run: one due after the
+          // end can only be judged if decided, which would admit successes and never failures.
+          // (NaN, not decided, compares false.)
+          const decidedAt = this.decidedAt[i];
+          if (due <= end) {
+            dueCount++;
+            if (decidedAt <= due) decidedInTime++;
+            if (this.reportedAt[i] <= due) reportedInTime++;
+          }
+          const held = workingDaysBetween(c.receivedAt, Number.isNaN(decidedAt) ? end : decidedAt);
+          if (held > 5) heldOver5++;
+          if (held > maxHeld) maxHeld = held;
+          sumHeld += held;
+          if (this.flags[i] & HIDDEN) hidden++;
+          const level = this.level[i];
+          if (level >= 0) {
+            if (level < c.trueLevel) under++;
+            else if (level > c.trueLevel) over++;
+          }
+        }
+        if (c.trueLevel === 4) {
+          level4++;
+          const strategyAt = this.strategyAt[i];
+          if (!Number.isNaN(strategyAt)) strategyHours.push(workingMillisBetween(c.receivedAt, strategyAt) / HOUR);
+          // The share within one working day: contacts due inside the run and not passed to an
+          // allocated worker (whose own case carries the response).
+          if (due <= end && response !== ALLOCATED_WORKER) {
+            level4Judged++;
+            if (strategyAt <= due) strategyInTime++;
+          }
+        }
+      }
+      if (referral) referredChildren.add(c.childId);
+    }
+    return {
+      contacts: counted,
+      outcomes,
+      passedToAllocatedWorker: passed,
+      undecidedAtEnd,
+      decidedWithinOneWorkingDay: dueCount ? round(decidedInTime / dueCount) : 0,
+      reportedWithinOneWorkingDay: dueCount ? round(reportedInTime / dueCount) : 0,
+      heldOverFiveWorkingDays: heldOver5,
+      maxHeldWorkingDays: round(maxHeld, 2),
+      meanHeldWorkingDays: needingDecision ? round(sumHeld / needingDecision, 3) : 0,
+      hiddenFromReport: hidden,
+      peakUnallocatedOver48Hours: this.peakUnallocated(),
+      stepUps,
+      stepDowns: this.stepDowns,
+      repeatContacts,
+      reReferrals,
+      level4Contacts: level4,
+      medianHoursToStrategyDiscussion: strategyHours.length ? round(median(strategyHours)!, 2) : null,
+      maxHoursToStrategyDiscussion: strategyHours.length ? round(Math.max(...strategyHours), 2) : null,
+      strategyDiscussionWithinOneWorkingDay: level4Judged ? round(strategyInTime / level4Judged) : 0,
+      underThresholded: under,
+      overThresholded: over,
+    };
+  }
+
+  /**
+   * The largest number of cases at one moment in [start, end) that had waited unallocated for
+   * more than 48 hours (004 ¶30). Each episode counts +1 from entry + 48 h until its exit (or
+   * the end of the run).
+   */
+  private peakUnallocated(): number {
+    const { start, end } = this;
+    const deltas: [Instant, number][] = [];
+    for (let k = 0; k < this.deltaT.length; k++) deltas.push([this.deltaT[k], this.deltaD[k]]);
+    for (const since of this.unallocatedSince) {
+      if (!Number.isNaN(since) && end - since > UNALLOCATED_LIMIT) deltas.push([since + UNALLOCATED_LIMIT, 1], [end, -1]);
+    }
+    // Removals before additions at the same instant.
+    deltas.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let n = 0;
+    let peak = 0;
+    for (const [t, d] of deltas) {
+      n += d;
+      if (t >= start && t < end && n > peak) peak = n;
+    }
+    // An episode that began before the window and is still counting at `start`.
+    let atStart = 0;
+    for (const [t, d] of deltas) if (t <= start) atStart += d;
+    return Math.max(peak, atStart);
+  }
+}
+
+/** Feed a stored trace to an accumulator; cases are numbered by `contacts`, then by first appearance. */
+function accumulate({ contacts, trace, start, end }: MetricsInput): MetricsAccumulator {
+  const index = new Map<string, number>();
+  contacts.forEach((c, i) => index.set(c.id, i));
+  for (const r of trace) if (!index.has(r.caseId)) index.set(r.caseId, index.size);
+  const acc = new MetricsAccumulator(index.size, start, end);
+  for (const r of trace) acc.addRecord(index.get(r.caseId)!, r);
+  return acc;
+}
+
+/** Each contact's summary, in the order of `contacts`. */
+export function summariseCases(input: MetricsInput): CaseSummary[] {
+  const acc = accumulate(input);
+  return input.contacts.map((c, i) => acc.caseSummary(i, c));
+}
+
+export function computeMetrics(input: MetricsInput): RunMetrics {
+  return accumulate(input).finish(input.contacts);
 }

@@ -12,7 +12,7 @@
 import { HOUR, type Instant } from './calendar';
 import type { Contact } from './contact';
 import { createSimulation, type TraceRecord } from './engine';
-import { byCase, summariseCase, type CaseSummary } from './metrics';
+import { summariseCases, type CaseSummary } from './metrics';
 import type { ProcessName } from './processes';
 import type { Role } from './processes/common';
 import { summarise, type RunSummary } from './run';
@@ -94,8 +94,7 @@ export function replayProcess(scenario: Scenario, options: ReplayOptions): Proce
   const summary = summarise(sim);
   const contacts = [...sim.contacts];
   const trace = [...sim.trace];
-  const groups = byCase(trace);
-  const cases = contacts.map((c) => summariseCase(c, groups.get(c.id) ?? [], sim.end));
+  const cases = summariseCases({ contacts, trace, start: sim.start, end: sim.end });
   const states = stateInfos(sim.machine);
   const timeline = buildTimeline(trace, states.map((s) => s.name), new Set(states.filter((s) => s.final).map((s) => s.name)), sim.start);
   const grain = timelinessGrain(summary.days);

@@ -4,7 +4,7 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import { createSimulation, type Simulation } from './engine';
-import { computeMetrics, type RunMetrics } from './metrics';
+import type { RunMetrics } from './metrics';
 import { PROCESS_NAMES, type ProcessName } from './processes';
 import type { Scenario } from './scenario';
 import { meanCI, type Interval } from './stats';
@@ -22,11 +22,13 @@ export interface RunOptions {
   days?: number;
   process?: ProcessName;
   machine?: AnyStateMachine;
+  /** Keep the run's trace (default true); replications that need only the figures pass false. */
+  trace?: boolean;
   onProgress?: (fraction: number) => void;
 }
 
 export function summarise(sim: Simulation): RunSummary {
-  const metrics = computeMetrics(sim);
+  const metrics = sim.metrics();
   return {
     scenario: sim.scenario.name,
     process: sim.process,
@@ -125,7 +127,7 @@ export function compareProcesses(scenario: Scenario, options: CompareOptions = {
   const seed = options.seed ?? scenario.seed;
   const jobs = comparisonJobs(scenario, processes, replications, seed, options.days);
   const runs = jobs.map((job, i) => {
-    const { summary } = runScenario(job.scenario, { process: job.process, seed: job.seed, days: job.days });
+    const { summary } = runScenario(job.scenario, { process: job.process, seed: job.seed, days: job.days, trace: false });
     options.onProgress?.(i + 1, jobs.length);
     return summary;
   });

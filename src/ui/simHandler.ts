@@ -22,7 +22,7 @@ export function handleRequest(msg: WorkerRequest, post: (m: WorkerResponse, tran
       post({ type: 'replay', id: msg.id, result: { ...result, trace: [] }, trace, elapsedMs: Math.round(now() - t0) }, transferables(trace));
     } else if (msg.type === 'summary') {
       // As compareProcesses does: replication r runs with seed replicationSeed(seed, r).
-      const { summary } = runScenario(msg.scenario, { process: msg.process, seed: replicationSeed(msg.seed, msg.replication) });
+      const { summary } = runScenario(msg.scenario, { process: msg.process, seed: replicationSeed(msg.seed, msg.replication), trace: false });
       post({ type: 'summary', id: msg.id, replication: msg.replication, process: msg.process, summary });
     }
   } catch (err) {
