@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runJobs, type ReplicationJob } from '../src/cli/parallel';
-import { replicationSeed } from '../src/core/run';
+import { createSimulation, prepareArrivals } from '../src/core/engine';
+import { replicationSeed, runReplicationJobs, runScenario } from '../src/core/run';
 import { applyVariation, parseVariation, sweepJobs } from '../src/core/sweep';
 import { loadScenario } from './support/scenarios';
 
@@ -40,5 +41,21 @@ describe('sweeps', () => {
     expect(jobs.map((j) => `${j.scenario.contactsPerWorkingDay}/${j.seed}/${j.process}`)).toEqual([
       '10/7/2013', '10/7/2015', '10/8/2013', '10/8/2015', '20/7/2013', '20/7/2015', '20/8/2013', '20/8/2015',
     ]);
+  });
+});
+
+describe('contacts shared by the runs of one replication', () => {
+  it('give the same figures as each run generating its own', () => {
+    const jobs: ReplicationJob[] = [];
+    for (let r = 0; r < 2; r++) for (const process of ['2013', '2015'] as const) jobs.push({ scenario: june, process, seed: replicationSeed('share', r) });
+    const alone = jobs.map((j) => runScenario(j.scenario, { process: j.process, seed: j.seed }).summary);
+    expect(runReplicationJobs(jobs)).toEqual(alone);
+  });
+
+  it('are refused by a run of another seed, scenario or period, naming both', () => {
+    const prepared = prepareArrivals(june, 'x');
+    expect(() => createSimulation(june, { process: '2013', seed: 'y', arrivals: prepared })).toThrow(/prepared for .* seed x, 5 days; this run is .* seed y, 5 days/);
+    expect(() => createSimulation({ ...june }, { process: '2013', seed: 'x', arrivals: prepared })).toThrow(/arrivals: prepared for/);
+    expect(() => createSimulation(june, { process: '2013', seed: 'x', days: 4, arrivals: prepared })).toThrow(/this run is .* 4 days/);
   });
 });

@@ -1,11 +1,18 @@
 /**
- * Replications on worker threads. Each job is one run (scenario, process, seed); results come
- * back in job order whatever the finishing order, so the figures are identical to a
- * single-threaded run for the same seeds (test/parallel.test.ts).
+ * Replications on worker threads. Each job is one run (scenario, process, seed); consecutive
+ * jobs of one replication (same scenario, seed and period) travel together so the worker
+ * generates their contacts once (core/run.ts `runReplicationJobs`). Results come back in job
+ * order whatever the finishing order, so the figures are identical to a single-threaded run for
+ * the same seeds (test/parallel.test.ts).
+ *
+ * The worker is bundled with esbuild into one script the first time it is needed (about 0.2 s)
+ * and started from that text: loading it through tsx took about 2 s per thread.
  */
+import { buildSync } from 'esbuild';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { runScenario, type ReplicationJob, type RunSummary } from '../core/run';
+import { runReplicationJobs, type ReplicationJob, type RunSummary } from '../core/run';
 
 export type { ReplicationJob };
 
@@ -13,36 +20,73 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
-export async function runJobs(jobs: readonly ReplicationJob[], workers: number, onProgress?: (done: number, total: number) => void): Promise<RunSummary[]> {
-  const results: RunSummary[] = new Array(jobs.length);
-  let done = 0;
-  if (workers <= 1 || jobs.length <= 1) {
-    jobs.forEach((job, i) => {
-      results[i] = runScenario(job.scenario, { process: job.process, seed: job.seed, days: job.days, trace: false }).summary;
-      onProgress?.(++done, jobs.length);
-    });
-    return results;
+let workerScript: string | undefined;
+
+/** The replication worker (replication-worker.ts and what it imports) as one CommonJS script. */
+function bundledWorker(): string {
+  if (workerScript === undefined) {
+    const entry = fileURLToPath(new URL('./replication-worker.ts', import.meta.url));
+    const out = buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' });
+    workerScript = out.outputFiles[0].text;
   }
-  const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(new URL('./worker-entry.mjs', import.meta.url)));
+  return workerScript;
+}
+
+/** Consecutive jobs sharing scenario, seed and period: [first index, count]. */
+function groups(jobs: readonly ReplicationJob[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < jobs.length; ) {
+    let n = 1;
+    const a = jobs[i];
+    while (i + n < jobs.length && jobs[i + n].scenario === a.scenario && jobs[i + n].seed === a.seed && jobs[i + n].days === a.days) n++;
+    out.push([i, n]);
+    i += n;
+  }
+  return out;
+}
+
+export interface RunJobsOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** Called once every worker thread has loaded, with the milliseconds that took. */
+  onReady?: (ms: number) => void;
+}
+
+export async function runJobs(jobs: readonly ReplicationJob[], workers: number, options: RunJobsOptions | ((done: number, total: number) => void) = {}): Promise<RunSummary[]> {
+  const { onProgress, onReady } = typeof options === 'function' ? { onProgress: options, onReady: undefined } : options;
+  if (workers <= 1 || jobs.length <= 1) {
+    onReady?.(0);
+    return runReplicationJobs(jobs, onProgress);
+  }
+  const results: RunSummary[] = new Array(jobs.length);
+  const work = groups(jobs);
+  const t0 = performance.now();
+  const script = bundledWorker();
+  const pool = Array.from({ length: Math.min(workers, work.length) }, () => new Worker(script, { eval: true }));
   let next = 0;
+  let done = 0;
+  let ready = 0;
   try {
     await Promise.all(
       pool.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
             const give = () => {
-              if (next >= jobs.length) return resolve();
-              const index = next++;
-              worker.postMessage({ ...jobs[index], index });
+              if (next >= work.length) return resolve();
+              const [first, count] = work[next++];
+              worker.postMessage({ first, jobs: jobs.slice(first, first + count) });
             };
-            worker.on('message', (m: { index: number; summary?: RunSummary; error?: string }) => {
-              if (m.error !== undefined) return reject(new Error(`replication ${m.index}: ${m.error}`));
-              results[m.index] = m.summary!;
-              onProgress?.(++done, jobs.length);
+            worker.on('message', (m: { ready?: true; first: number; summaries?: RunSummary[]; error?: string }) => {
+              if (m.ready) {
+                if (++ready === pool.length) onReady?.(performance.now() - t0);
+                return give();
+              }
+              if (m.error !== undefined) return reject(new Error(`replication ${m.first}: ${m.error}`));
+              m.summaries!.forEach((s, k) => (results[m.first + k] = s));
+              done += m.summaries!.length;
+              onProgress?.(done, jobs.length);
               give();
             });
             worker.on('error', reject);
-            give();
           }),
       ),
     );

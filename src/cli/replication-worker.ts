@@ -1,13 +1,15 @@
-/** A worker thread that runs replications sent by src/cli/parallel.ts and posts their summaries. */
+/**
+ * A worker thread that runs replications sent by src/cli/parallel.ts (bundled there into one
+ * script) and posts their figures: a message is one replication's runs, which share contacts.
+ */
 import { parentPort } from 'node:worker_threads';
-import { runScenario } from '../core/run';
-import type { ReplicationJob } from './parallel';
+import { runReplicationJobs, type ReplicationJob } from '../core/run';
 
-parentPort!.on('message', (job: ReplicationJob & { index: number }) => {
+parentPort!.on('message', (m: { first: number; jobs: ReplicationJob[] }) => {
   try {
-    const { summary } = runScenario(job.scenario, { process: job.process, seed: job.seed, days: job.days, trace: false });
-    parentPort!.postMessage({ index: job.index, summary });
+    parentPort!.postMessage({ first: m.first, summaries: runReplicationJobs(m.jobs) });
   } catch (e) {
-    parentPort!.postMessage({ index: job.index, error: (e as Error).message });
+    parentPort!.postMessage({ first: m.first, error: (e as Error).message });
   }
 });
+parentPort!.postMessage({ ready: true });

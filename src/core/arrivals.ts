@@ -13,7 +13,7 @@
  *  - age bands: 004 ¶13 (children on plans: 40% under five, 34% 5-11, 26% 12 or over);
  *  - incomplete referral forms: 004 ¶37.
  */
-import { DAY, HOUR, addLocalDays, easterSunday, fromLondon, isOutOfHours, isWorkingDay, toLondon, type Instant } from './calendar';
+import { DAY, HOUR, addLocalDays, atLocalTime, easterSunday, fromLondon, isOutOfHours, isWorkingDay, toLondon, type Instant } from './calendar';
 import type { Contact, ContactSource } from './contact';
 import { CONTACT_SOURCES } from './contact';
 import { INDICATORS, type AgeBand, type Level } from './levels';
@@ -106,9 +106,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
     if (overnight) hour = pick(uTime, [0, 1, 2, 3, 4, 5, 6, 19, 20, 21, 22, 23]);
     else hour = pickIndex(uTime, hourWeights(source));
     const minute = Math.floor(uTime() * 60);
-    // addLocalDays keeps local wall time across a clock change.
-    const l = toLondon(dayStart);
-    return fromLondon(l.year, l.month, l.day, hour, minute);
+    return atLocalTime(dayStart, hour, minute);
   };
 
   for (let day = startOfDay(window.from); day < window.to; day = addLocalDays(day, 1)) {
@@ -118,14 +116,14 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
     const factor = working ? (weekday === 1 ? scenario.mondayFactor : otherWorkdayFactor) : scenario.nonWorkingDayFactor;
     const n = poisson(uCount, scenario.contactsPerWorkingDay * factor);
     const holiday = isSchoolHoliday(noon);
+    // Schools do not refer in the holidays; on closed days the police dominate (EDT).
+    const weights = CONTACT_SOURCES.map((s) => {
+      let w = mix[s];
+      if (s === 'school' && (holiday || !working)) w = 0;
+      if (s === 'police' && !working) w *= 3;
+      return w;
+    });
     for (let k = 0; k < n; k++) {
-      // Schools do not refer in the holidays; on closed days the police dominate (EDT).
-      const weights = CONTACT_SOURCES.map((s) => {
-        let w = mix[s];
-        if (s === 'school' && (holiday || !working)) w = 0;
-        if (s === 'police' && !working) w *= 3;
-        return w;
-      });
       const source = CONTACT_SOURCES[pickIndex(uSource, weights)];
       const t = drawTime(day, source, false);
       if (t >= window.from && t < window.to) stamps.push({ t, source });
@@ -216,16 +214,19 @@ function startOfDay(t: Instant): Instant {
 
 /** One to three indicators at the true level; level 3 sometimes as several level-2 indicators. */
 function drawIndicators(u: () => number, level: Level): string[] {
+  // Distinct ids in the order first drawn (a small array: cheaper than a Set for three).
+  const out: string[] = [];
+  const add = (id: string) => {
+    if (!out.includes(id)) out.push(id);
+  };
   if (level === 3 && u() < 0.25) {
     const twos = INDICATORS_BY_LEVEL[2];
-    const out = new Set<string>();
-    while (out.size < 3) out.add(pick(u, twos));
-    return [...out];
+    while (out.length < 3) add(pick(u, twos));
+    return out;
   }
   const pool = INDICATORS_BY_LEVEL[level];
   const n = 1 + Math.floor(u() * 2);
-  const out = new Set<string>();
-  for (let k = 0; k < n; k++) out.add(pick(u, pool));
-  return [...out];
+  for (let k = 0; k < n; k++) add(pick(u, pool));
+  return out;
 }
 

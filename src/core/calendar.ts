@@ -208,6 +208,15 @@ export function fromLondon(year: number, month: number, day: number, hour = 0, m
   return fromLocalMs(Date.UTC(year, month - 1, day, hour, minute));
 }
 
+/**
+ * The instant London's clock shows hour:minute on t's London date: the same as
+ * `fromLondon(year, month, day, hour, minute)` of that date (and its rules for a missing or
+ * repeated hour), without building the date.
+ */
+export function atLocalTime(t: Instant, hour: number, minute = 0): Instant {
+  return fromLocalMs(localDayNumber(t) * DAY + hour * HOUR + minute * MINUTE);
+}
+
 const LONDON_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
 
 /**

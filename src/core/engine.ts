@@ -17,7 +17,7 @@
  *    figures can run without keeping the trace (`trace: false`).
  */
 import { createActor, type AnyActorScope, type AnyStateMachine, type SnapshotFrom } from 'xstate';
-import { generateArrivals } from './arrivals';
+import { generateArrivals, type Arrivals } from './arrivals';
 import { DAY, HOUR, addLocalDays, addWorkingMillis, dueByOneWorkingDay, fromLondon, isWorkingDay, type Instant } from './calendar';
 import type { Contact } from './contact';
 import { Heap, byPriorityThenTime } from './heap';
@@ -69,6 +69,34 @@ export interface SimulationOptions {
    * (`metrics()`) are kept: the same figures, with far less memory and garbage.
    */
   trace?: boolean;
+  /**
+   * Contacts generated beforehand by `prepareArrivals` for this scenario, seed and period, to be
+   * shared by the runs of several processes (each run copies a contact as it arrives). The same
+   * contacts `createSimulation` would generate itself; only quicker for a comparison.
+   */
+  arrivals?: PreparedArrivals;
+}
+
+/** Contacts generated once for a scenario, seed and period (see `SimulationOptions.arrivals`). */
+export interface PreparedArrivals {
+  readonly scenario: Scenario;
+  readonly seed: string;
+  readonly days: number;
+  readonly arrivals: Readonly<Arrivals>;
+}
+
+/** The first instant counted, the first simulated and the end, for a scenario and period. */
+function runWindow(scenario: Scenario, days: number) {
+  const start = parseDate(scenario.start);
+  return { start, simStart: addLocalDays(start, -scenario.warmUpDays), end: addLocalDays(start, days) };
+}
+
+/** Generate a run's contacts once, for several runs of the same scenario, seed and period. */
+export function prepareArrivals(scenario: Scenario, seed?: string | number, days?: number): PreparedArrivals {
+  const s = String(seed ?? scenario.seed);
+  const d = days ?? scenario.days;
+  const { simStart, end } = runWindow(scenario, d);
+  return { scenario, seed: s, days: d, arrivals: generateArrivals(scenario, createStreams(s), { from: simStart, to: end }) };
 }
 
 export interface Simulation {
@@ -278,12 +306,14 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const days = options.days ?? scenario.days;
   const streams = createStreams(seed);
 
-  const start = parseDate(scenario.start);
-  const simStart = addLocalDays(start, -scenario.warmUpDays);
-  const end = addLocalDays(start, days);
+  const { start, simStart, end } = runWindow(scenario, days);
   const totalDays = scenario.warmUpDays + days + 1;
 
-  const { contacts, previousIndex } = generateArrivals(scenario, streams, { from: simStart, to: end });
+  const shared = options.arrivals;
+  if (shared && (shared.scenario !== scenario || shared.seed !== seed || shared.days !== days)) {
+    throw new Error(`arrivals: prepared for ${shared.scenario.name}, seed ${shared.seed}, ${shared.days} days; this run is ${scenario.name}, seed ${seed}, ${days} days`);
+  }
+  const { contacts, previousIndex } = shared ? shared.arrivals : generateArrivals(scenario, streams, { from: simStart, to: end });
   const arrived: Contact[] = [];
   const trace: TraceRecord[] = [];
   const keepTrace = options.trace ?? true;
@@ -537,8 +567,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         if (earlier.state === 'earlyHelp') inEarlyHelp = true;
       }
     }
-    // The drafts belong to this run: fill in what the process decided about earlier contacts.
-    const contact = draft as { -readonly [K in keyof Contact]: Contact[K] };
+    // Fill in what the process decided about earlier contacts: in the drafts, which belong to
+    // this run, or in a copy of a shared draft.
+    const contact = (shared ? { ...draft } : draft) as { -readonly [K in keyof Contact]: Contact[K] };
     contact.openCase = openCase;
     contact.inEarlyHelp = inEarlyHelp;
     arrived.push(contact);

@@ -3,7 +3,7 @@
  * The command line and the browser both call these, so they show the same figures.
  */
 import type { AnyStateMachine } from 'xstate';
-import { createSimulation, type Simulation } from './engine';
+import { createSimulation, prepareArrivals, type PreparedArrivals, type Simulation } from './engine';
 import type { RunMetrics } from './metrics';
 import { PROCESS_NAMES, type ProcessName } from './processes';
 import type { Scenario } from './scenario';
@@ -24,6 +24,8 @@ export interface RunOptions {
   machine?: AnyStateMachine;
   /** Keep the run's trace (default true); replications that need only the figures pass false. */
   trace?: boolean;
+  /** Contacts prepared once for several processes (engine.ts `prepareArrivals`). */
+  arrivals?: PreparedArrivals;
   onProgress?: (fraction: number) => void;
 }
 
@@ -112,6 +114,26 @@ export function comparisonJobs(scenario: Scenario, processes: readonly ProcessNa
   return jobs;
 }
 
+/**
+ * Run jobs one after another for their figures only (no trace kept). Consecutive jobs with the
+ * same scenario, seed and period (one replication of a comparison) share their contacts, which
+ * are generated once: the figures are the same as running each job alone.
+ */
+export function runReplicationJobs(jobs: readonly ReplicationJob[], onDone?: (done: number, total: number) => void): RunSummary[] {
+  let prepared: PreparedArrivals | undefined;
+  return jobs.map((job, i) => {
+    const days = job.days ?? job.scenario.days;
+    if (!prepared || prepared.scenario !== job.scenario || prepared.seed !== job.seed || prepared.days !== days) {
+      const next = jobs[i + 1];
+      const sharedWithNext = next !== undefined && next.scenario === job.scenario && next.seed === job.seed && (next.days ?? next.scenario.days) === days;
+      prepared = sharedWithNext ? prepareArrivals(job.scenario, job.seed, days) : undefined;
+    }
+    const { summary } = runScenario(job.scenario, { process: job.process, seed: job.seed, days: job.days, trace: false, arrivals: prepared });
+    onDone?.(i + 1, jobs.length);
+    return summary;
+  });
+}
+
 export interface CompareOptions {
   processes?: readonly ProcessName[];
   seed?: string | number;
@@ -126,11 +148,7 @@ export function compareProcesses(scenario: Scenario, options: CompareOptions = {
   const replications = options.replications ?? 1;
   const seed = options.seed ?? scenario.seed;
   const jobs = comparisonJobs(scenario, processes, replications, seed, options.days);
-  const runs = jobs.map((job, i) => {
-    const { summary } = runScenario(job.scenario, { process: job.process, seed: job.seed, days: job.days, trace: false });
-    options.onProgress?.(i + 1, jobs.length);
-    return summary;
-  });
+  const runs = runReplicationJobs(jobs, options.onProgress);
   return aggregate(scenario.name, String(seed), processes, replications, runs);
 }
 
