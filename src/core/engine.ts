@@ -27,7 +27,7 @@ import type { Level } from './levels';
 import { PROCESSES, type ProcessName } from './processes';
 import type { Activity, Role, SpaContext, SpaEvent, SpaInput, StateMeta } from './processes/common';
 import { ROLES } from './processes/common';
-import { bernoulli, createStreams, lognormal, type Streams, type Uniform } from './rng';
+import { MULBERRY32_STEP, bernoulli, createStreams, lognormal, mulberry32Value, type Streams, type Uniform } from './rng';
 import { checkStaffFor, type Scenario } from './scenario';
 
 /** One state change (or handled self-transition) of one case. */
@@ -163,9 +163,8 @@ function makeStepper(machine: AnyStateMachine, kind: 'compiled' | 'xstate'): Ste
   };
 }
 
-/** Every case about one child, and until when a plan keeps the child's case open. */
+/** What the cases about one child share: until when a plan keeps the child's case open. */
 interface ChildRt {
-  cases: CaseRt[];
   openUntil: Instant;
 }
 
@@ -174,6 +173,8 @@ interface CaseRt {
   index: number;
   contact: Contact;
   child: ChildRt;
+  /** The previous case about the same child (the cases about a child form a chain), or null. */
+  previous: CaseRt | null;
   snapshot: Snap;
   state: string;
   token: number;
@@ -181,8 +182,12 @@ interface CaseRt {
   slotRole: Role | null;
   /** Which decision episode the pending clock events belong to (a step-up starts a new one). */
   clockEpoch: number;
-  uDur: Uniform;
-  uWorld: Uniform;
+  /**
+   * The case's two random streams (durations; what the world answers), mulberry32 states held
+   * as numbers: the same draws as `streams.seeded(seed)`, without two closures per case.
+   */
+  durState: number;
+  worldState: number;
 }
 
 type QueueItem =
@@ -363,9 +368,22 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   queueArrival(0);
   queueDayStart(1);
 
+  // The case whose streams uDur and uWorld draw from (set by startWork, where all draws happen).
+  let drawing: CaseRt = null as unknown as CaseRt;
+  const uDur: Uniform = () => {
+    const c = drawing;
+    c.durState = (c.durState + MULBERRY32_STEP) | 0;
+    return mulberry32Value(c.durState);
+  };
+  const uWorld: Uniform = () => {
+    const c = drawing;
+    c.worldState = (c.worldState + MULBERRY32_STEP) | 0;
+    return mulberry32Value(c.worldState);
+  };
+
   const duration = (c: CaseRt, activity: Activity): number => {
     const spec = scenario.durations[activity];
-    let hours = lognormal(c.uDur, spec.meanWorkingHours, spec.cv);
+    let hours = lognormal(uDur, spec.meanWorkingHours, spec.cv);
     if (!c.contact.formComplete && (activity === 'heldInformationGathering' || activity === 'informationGathering' || activity === 'camhsScreening')) {
       hours *= scenario.incompleteFormFactor; // 004 ¶37
     }
@@ -375,7 +393,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
 
   /** What the world answers when work ends: the event to send, and how long the work took. */
   const worldOutcome = (c: CaseRt, done: SpaEvent['type'], activity: Activity): { event: SpaEvent; ms: number } => {
-    const u = c.uWorld;
+    const u = uWorld;
     const level = c.contact.trueLevel;
     const ms = duration(c, activity);
     switch (done) {
@@ -458,6 +476,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   };
 
   const startWork = (c: CaseRt) => {
+    drawing = c;
     const m = meta(c.state);
     const work = m.work!;
     const { event, ms } = worldOutcome(c, work.done, work.activity);
@@ -467,7 +486,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       // 004 ¶38: the team manager contacts parents and holds office visits during the hold.
       const heldDays = Math.floor(ms / (WORKING_DAY_HOURS * HOUR));
       for (let d = 1; d <= heldDays; d++) {
-        if (bernoulli(c.uWorld, scenario.parentContactPerHoldDay)) {
+        if (bernoulli(uWorld, scenario.parentContactPerHoldDay)) {
           const at = addWorkingMillis(now, d * WORKING_DAY_HOURS * HOUR - HOUR);
           queue.push({ kind: 'during', t: at, priority: 2, seq: seq++, c, token: c.token, event: EVENTS.parentsContacted, actor: 'teamManager' });
         }
@@ -557,15 +576,13 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const arrive = (draft: Contact, index: number) => {
     // Any earlier case about the child counts, not only the last one (a later contact closed
     // with advice does not close an earlier referral).
-    const previous = previousIndex[index];
-    const child = previous >= 0 ? cases[previous].child : undefined;
+    const previous = previousIndex[index] >= 0 ? cases[previousIndex[index]] : null;
+    const child = previous?.child;
     let openCase = child !== undefined && child.openUntil > now;
     let inEarlyHelp = false;
-    if (child) {
-      for (const earlier of child.cases) {
-        if (isOpenSocialCare(earlier)) openCase = true;
-        if (earlier.state === 'earlyHelp') inEarlyHelp = true;
-      }
+    for (let earlier = previous; earlier !== null; earlier = earlier.previous) {
+      if (isOpenSocialCare(earlier)) openCase = true;
+      if (earlier.state === 'earlyHelp') inEarlyHelp = true;
     }
     // Fill in what the process decided about earlier contacts: in the drafts, which belong to
     // this run, or in a copy of a shared draft.
@@ -586,17 +603,17 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     const c: CaseRt = {
       index,
       contact,
-      child: child ?? { cases: [], openUntil: 0 },
+      child: child ?? { openUntil: 0 },
+      previous,
       snapshot,
       state: String(snapshot.value),
       token: 0,
       slotRole: null,
       clockEpoch: 0,
-      uDur: streams.seeded(caseSeeds[2 * index]),
-      uWorld: streams.seeded(caseSeeds[2 * index + 1]),
+      durState: caseSeeds[2 * index] | 0,
+      worldState: caseSeeds[2 * index + 1] | 0,
     };
     cases.push(c);
-    c.child.cases.push(c);
     record(c, now, null, c.state, EVENTS.contactReceived, contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
     scheduleDecisionClocks(c, contact.receivedAt);
     enter(c);

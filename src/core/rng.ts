@@ -25,12 +25,23 @@ export interface Streams {
 export function mulberry32(seed: number): Uniform {
   let a = seed >>> 0;
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    a = (a + MULBERRY32_STEP) >>> 0;
+    return mulberry32Value(a);
   };
+}
+
+/** What mulberry32 adds to its state before each draw. */
+export const MULBERRY32_STEP = 0x6d2b79f5;
+
+/**
+ * mulberry32's draw from a state already stepped; the state may be held as an int32 (`| 0`) or a
+ * uint32, the bits are the same. For holding many generators as numbers rather than closures.
+ */
+export function mulberry32Value(a: number): number {
+  let t = a;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 
 export function createStreams(seed: string | number): Streams {

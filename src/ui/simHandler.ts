@@ -4,7 +4,7 @@
  * src/core/replay.ts) and posts plain data back.
  */
 import { replayProcess } from '../core/replay';
-import { replicationSeed, runScenario } from '../core/run';
+import { replicationSeed, runReplicationJobs } from '../core/run';
 import { ScenarioError } from '../core/scenario';
 import { packTrace, transferables } from './traceCodec';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol';
@@ -20,10 +20,12 @@ export function handleRequest(msg: WorkerRequest, post: (m: WorkerResponse, tran
       });
       const trace = packTrace(result.trace);
       post({ type: 'replay', id: msg.id, result: { ...result, trace: [] }, trace, elapsedMs: Math.round(now() - t0) }, transferables(trace));
-    } else if (msg.type === 'summary') {
-      // As compareProcesses does: replication r runs with seed replicationSeed(seed, r).
-      const { summary } = runScenario(msg.scenario, { process: msg.process, seed: replicationSeed(msg.seed, msg.replication), trace: false });
-      post({ type: 'summary', id: msg.id, replication: msg.replication, process: msg.process, summary });
+    } else if (msg.type === 'summaries') {
+      // As compareProcesses does: replication r runs with seed replicationSeed(seed, r), and the
+      // processes of one replication share their contacts.
+      const seed = replicationSeed(msg.seed, msg.replication);
+      const summaries = runReplicationJobs(msg.processes.map((process) => ({ scenario: msg.scenario, process, seed })));
+      post({ type: 'summaries', id: msg.id, replication: msg.replication, summaries });
     }
   } catch (err) {
     if (err instanceof ScenarioError) post({ type: 'error', id: msg.id, message: err.message, issues: err.issues });

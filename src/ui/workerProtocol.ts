@@ -8,12 +8,13 @@ import type { PackedTrace } from './traceCodec';
 export type WorkerRequest =
   /** Run one process in full for replay. */
   | { type: 'replay'; id: number; scenario: Scenario; process: ProcessName; seed: string | number }
-  /** Run one replication of one process and return its figures only. */
-  | { type: 'summary'; id: number; scenario: Scenario; process: ProcessName; seed: string | number; replication: number };
+  /** Run one replication of some processes (sharing their contacts) and return their figures only. */
+  | { type: 'summaries'; id: number; scenario: Scenario; processes: ProcessName[]; seed: string | number; replication: number };
 
 export type WorkerResponse =
   | { type: 'progress'; id: number; fraction: number }
   /** The trace travels packed in columns (traceCodec.ts); `result.trace` is empty. */
   | { type: 'replay'; id: number; result: ProcessReplay; trace: PackedTrace; elapsedMs: number }
-  | { type: 'summary'; id: number; replication: number; process: ProcessName; summary: RunSummary }
+  /** One figure set per process asked for, in the order asked. */
+  | { type: 'summaries'; id: number; replication: number; summaries: RunSummary[] }
   | { type: 'error'; id: number; message: string; issues?: { field: string; rule: string }[] };

@@ -556,8 +556,10 @@ export class ReplayStore {
 
   /**
    * Run summary jobs on a pool of workers (pushed into `workers`), each worker taking the next
-   * job as it finishes one (so each has one job at a time, and the pool knows which). The runs
-   * come back in job order, whatever order they finish in.
+   * replication as it finishes one (so each has one at a time, and the pool knows which). A
+   * message carries the consecutive jobs of one replication (same scenario, seed and
+   * replication, one per process), which share their contacts in the worker. The runs come back
+   * in job order, whatever order they finish in.
    */
   private runPool(
     workers: Worker[],
@@ -568,27 +570,37 @@ export class ReplayStore {
     on: { progress: (done: number) => void; finished: (runs: RunSummary[]) => void; failed: (message: string) => void },
   ): void {
     const runs: RunSummary[] = new Array(jobs.length);
+    const groups: [number, number][] = [];
+    for (let i = 0; i < jobs.length; ) {
+      const a = jobs[i];
+      let n = 1;
+      while (i + n < jobs.length && jobs[i + n].scenario === a.scenario && jobs[i + n].seed === a.seed && jobs[i + n].replication === a.replication) n++;
+      groups.push([i, n]);
+      i += n;
+    }
     let next = 0;
     let done = 0;
     const current = new Map<Worker, number>();
     const give = (w: Worker) => {
-      if (next >= jobs.length) return;
-      const job = next++;
-      const j = jobs[job];
-      current.set(w, job);
-      const msg: WorkerRequest = { type: 'summary', id, scenario: j.scenario, process: j.process, seed: j.seed, replication: j.replication };
+      if (next >= groups.length) return;
+      const [first, n] = groups[next++];
+      const j = jobs[first];
+      current.set(w, first);
+      const processes = jobs.slice(first, first + n).map((x) => x.process);
+      const msg: WorkerRequest = { type: 'summaries', id, scenario: j.scenario, processes, seed: j.seed, replication: j.replication };
       w.postMessage(msg);
     };
-    const size = Math.max(1, Math.min(poolSize, jobs.length));
+    const size = Math.max(1, Math.min(poolSize, groups.length));
     for (let i = 0; i < size; i++) {
       const w = this.makeWorker();
       workers.push(w);
       w.onmessage = (e: MessageEvent<WorkerResponse>) => {
         const m = e.data;
         if (m.id !== id || !live()) return;
-        if (m.type === 'summary') {
-          runs[current.get(w)!] = m.summary;
-          done++;
+        if (m.type === 'summaries') {
+          const first = current.get(w)!;
+          m.summaries.forEach((s, k) => (runs[first + k] = s));
+          done += m.summaries.length;
           if (done === jobs.length) on.finished(runs);
           else {
             on.progress(done);
