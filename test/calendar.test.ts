@@ -7,6 +7,7 @@ import {
   SPA_HOURS,
   addLocalDays,
   addWorkingMillis,
+  addWorkingMillisByDay,
   addWorkingDays,
   dueByOneWorkingDay,
   easterSunday,
@@ -457,5 +458,21 @@ describe('addWorkingMillis', () => {
     const a = L('2013-03-28T10:00');
     const b = addWorkingMillis(a, 40 * HOUR);
     expect(workingMillisBetween(a, b)).toBe(40 * HOUR);
+  });
+  it('walks its day table to the same instant as the day-by-day reference (2012-2017, both clock changes, every boundary)', () => {
+    // Instants on a 7-minute grid from 2012 to 2017 (every time of day and weekday, the clock
+    // changes and bank holidays), durations of 0, exact boundaries (a whole 9h15m day, 9h
+    // Friday) and random lengths up to 300 working hours.
+    const durations = [0, 1, 60_000, 9 * HOUR, 9 * HOUR + 15 * MINUTE, 18 * HOUR + 15 * MINUTE, 300 * HOUR];
+    let x = 12345;
+    const rand = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    let checked = 0;
+    for (let t = L('2012-01-01'); t < L('2017-12-31'); t += 7 * MINUTE * 97) {
+      for (const ms of [...durations, Math.round(rand() * 300 * HOUR)]) {
+        expect(addWorkingMillis(t, ms)).toBe(addWorkingMillisByDay(t, ms));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(30_000);
   });
 });

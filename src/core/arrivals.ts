@@ -31,6 +31,9 @@ function hourWeights(source: ContactSource): readonly number[] {
   return OFFICE_HOURS;
 }
 
+/** Hours of a surge's out-of-hours contacts (overnight: before 07:00 or from 19:00). */
+const OVERNIGHT_HOURS = [0, 1, 2, 3, 4, 5, 6, 19, 20, 21, 22, 23];
+
 /** Age bands of children contacted about; 004 ¶13 for the broad split (under 5 / 5-11 / 12+). */
 const AGE_BANDS: readonly AgeBand[] = ['unborn', 'under1', '1-4', '5-11', '12-15', '16-17'];
 const AGE_WEIGHTS = [0.03, 0.09, 0.28, 0.34, 0.17, 0.09];
@@ -103,7 +106,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
   const stamps: Stamp[] = [];
   const drawTime = (dayStart: Instant, source: ContactSource, overnight: boolean): Instant => {
     let hour: number;
-    if (overnight) hour = pick(uTime, [0, 1, 2, 3, 4, 5, 6, 19, 20, 21, 22, 23]);
+    if (overnight) hour = pick(uTime, OVERNIGHT_HOURS);
     else hour = pickIndex(uTime, hourWeights(source));
     const minute = Math.floor(uTime() * 60);
     return atLocalTime(dayStart, hour, minute);

@@ -390,6 +390,10 @@ const CLOSE_FRI_MS = SPA_HOURS.closeFri.hour * HOUR + SPA_HOURS.closeFri.minute 
 // runs for every clock computation); any other day in a small Map.
 const HOURS_TABLE_DAYS = 65_536;
 const hoursTable: (Readonly<OpeningHours> | null | undefined)[] = new Array(HOURS_TABLE_DAYS).fill(undefined);
+// The same, as numbers, for addWorkingMillis's loop (NaN when closed; DAY_KNOWN says filled in).
+const OPEN_AT = new Float64Array(HOURS_TABLE_DAYS);
+const CLOSE_AT = new Float64Array(HOURS_TABLE_DAYS);
+const DAY_KNOWN = new Uint8Array(HOURS_TABLE_DAYS);
 const hoursCache = new Map<number, Readonly<OpeningHours> | null>();
 const HOURS_CACHE_LIMIT = 100_000; // cleared (not evicted) if ever exceeded
 
@@ -403,8 +407,12 @@ function hoursOnDayNumber(days: number): Readonly<OpeningHours> | null {
     const closeMs = weekdayOfDayNumber(days) === 5 ? CLOSE_FRI_MS : CLOSE_MON_THU_MS;
     result = Object.freeze({ open: fromLocalMs(midnight + OPEN_MS), close: fromLocalMs(midnight + closeMs) });
   }
-  if (inTable) hoursTable[days] = result;
-  else {
+  if (inTable) {
+    hoursTable[days] = result;
+    OPEN_AT[days] = result ? result.open : NaN;
+    CLOSE_AT[days] = result ? result.close : NaN;
+    DAY_KNOWN[days] = 1;
+  } else {
     if (hoursCache.size >= HOURS_CACHE_LIMIT) hoursCache.clear();
     hoursCache.set(days, result);
   }
@@ -476,6 +484,32 @@ export function workingMillisBetween(a: Instant, b: Instant): number {
 export function addWorkingMillis(t: Instant, ms: number): Instant {
   assertFinite('addWorkingMillis', t);
   if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`addWorkingMillis: ms must be a finite number >= 0, got ${String(ms)}`);
+  // The engine calls this for every piece of work: walk the day table as numbers (no objects,
+  // no boxed results between calls). The same steps as the general loop below, which covers days
+  // outside the table; test/calendar.test.ts checks the two agree.
+  let days = localDayNumber(t);
+  if (days >= 0) {
+    let at = t;
+    let left = ms;
+    for (; days < HOURS_TABLE_DAYS; days++) {
+      if (DAY_KNOWN[days] === 0) hoursOnDayNumber(days);
+      const open = OPEN_AT[days];
+      if (open === open) {
+        if (at < open) at = open;
+        const close = CLOSE_AT[days];
+        if (at < close) {
+          const room = close - at;
+          if (left <= room) return at + left;
+          left -= room;
+        }
+      }
+    }
+  }
+  return addWorkingMillisByDay(t, ms);
+}
+
+/** addWorkingMillis one opening period at a time, for any day (the reference for the fast path). */
+export function addWorkingMillisByDay(t: Instant, ms: number): Instant {
   let at = nextOpening(t);
   let left = ms;
   for (;;) {

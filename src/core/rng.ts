@@ -106,7 +106,7 @@ export function bernoulli(u: Uniform, p: number): boolean {
 /** Index drawn from weights (need not sum to 1). */
 export function pickIndex(u: Uniform, weights: readonly number[]): number {
   let total = 0;
-  for (const w of weights) total += w;
+  for (let i = 0; i < weights.length; i++) total += weights[i];
   let x = u() * total;
   for (let i = 0; i < weights.length; i++) {
     x -= weights[i];
