@@ -217,20 +217,20 @@ function startOfDay(t: Instant): Instant {
 
 /** One to three indicators at the true level; level 3 sometimes as several level-2 indicators. */
 function drawIndicators(u: () => number, level: Level): string[] {
-  // Distinct ids in the order first drawn (a small array: cheaper than a Set for three); the
-  // result is copied to its exact size, as it is kept for the whole run.
-  const out: string[] = [];
-  const add = (id: string) => {
-    if (!out.includes(id)) out.push(id);
-  };
+  // Distinct ids in the order first drawn (kept for the whole run, so exactly sized).
   if (level === 3 && u() < 0.25) {
     const twos = INDICATORS_BY_LEVEL[2];
-    while (out.length < 3) add(pick(u, twos));
-    return out.slice();
+    const a = pick(u, twos);
+    let b = pick(u, twos);
+    while (b === a) b = pick(u, twos);
+    let c = pick(u, twos);
+    while (c === a || c === b) c = pick(u, twos);
+    return [a, b, c];
   }
   const pool = INDICATORS_BY_LEVEL[level];
   const n = 1 + Math.floor(u() * 2);
-  for (let k = 0; k < n; k++) add(pick(u, pool));
-  return out.slice();
+  const a = pick(u, pool);
+  if (n === 1) return [a];
+  const b = pick(u, pool);
+  return b === a ? [a] : [a, b];
 }
-
