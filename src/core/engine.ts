@@ -19,7 +19,7 @@
 import { createActor, type AnyActorScope, type AnyStateMachine, type SnapshotFrom } from 'xstate';
 import { generateArrivals, type Arrivals } from './arrivals';
 import { DAY, HOUR, addLocalDays, addWorkingMillis, dueByOneWorkingDay, fromLondon, isWorkingDay, type Instant } from './calendar';
-import type { Contact } from './contact';
+import { copyContact, type Contact } from './contact';
 import { Heap, byPriorityThenTime } from './heap';
 import { MetricsAccumulator, type RunMetrics } from './metrics';
 import { compileMachine, NotCompilable, type CompiledSnapshot } from './compiled';
@@ -586,7 +586,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     }
     // Fill in what the process decided about earlier contacts: in the drafts, which belong to
     // this run, or in a copy of a shared draft.
-    const contact = (shared ? { ...draft } : draft) as { -readonly [K in keyof Contact]: Contact[K] };
+    const contact = (shared ? copyContact(draft) : draft) as { -readonly [K in keyof Contact]: Contact[K] };
     contact.openCase = openCase;
     contact.inEarlyHelp = inEarlyHelp;
     arrived.push(contact);
