@@ -186,8 +186,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 /**
- * Without --workers: threads only when there are enough runs to repay starting them (a worker
- * thread takes about 2 s to load the simulator through tsx; a short run takes well under 1 s).
+ * Without --workers: threads only when there are enough runs to repay starting them (starting
+ * the threads takes about 0.5 s, and on a 2-core machine two threads run only about 1.35x as
+ * many runs as one, because one run's garbage collector already uses the second core).
  */
 function autoWorkers(jobs: number): number {
   return jobs >= 16 ? defaultWorkers() : 1;
