@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runJobs, type ReplicationJob } from '../src/cli/parallel';
 import { createSimulation, prepareArrivals } from '../src/core/engine';
-import { replicationSeed, runReplicationJobs, runScenario } from '../src/core/run';
+import { consecutiveGroups, replicationSeed, runReplicationJobs, runScenario } from '../src/core/run';
 import { applyVariation, parseVariation, sweepJobs } from '../src/core/sweep';
 import { loadScenario } from './support/scenarios';
 
@@ -45,6 +45,11 @@ describe('sweeps', () => {
 });
 
 describe('contacts shared by the runs of one replication', () => {
+  it('are shared by consecutive runs only', () => {
+    expect(consecutiveGroups([1, 1, 2, 2, 2, 1, 3], (a, b) => a === b)).toEqual([[0, 2], [2, 3], [5, 1], [6, 1]]);
+    expect(consecutiveGroups([], () => true)).toEqual([]);
+  });
+
   it('give the same figures as each run generating its own', () => {
     const jobs: ReplicationJob[] = [];
     for (let r = 0; r < 2; r++) for (const process of ['2013', '2015'] as const) jobs.push({ scenario: june, process, seed: replicationSeed('share', r) });

@@ -12,7 +12,7 @@ import { buildSync } from 'esbuild';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { runReplicationJobs, type ReplicationJob, type RunSummary } from '../core/run';
+import { consecutiveGroups, runReplicationJobs, sameReplication, type ReplicationJob, type RunSummary } from '../core/run';
 
 export type { ReplicationJob };
 
@@ -32,19 +32,6 @@ function bundledWorker(): string {
   return workerScript;
 }
 
-/** Consecutive jobs sharing scenario, seed and period: [first index, count]. */
-function groups(jobs: readonly ReplicationJob[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (let i = 0; i < jobs.length; ) {
-    let n = 1;
-    const a = jobs[i];
-    while (i + n < jobs.length && jobs[i + n].scenario === a.scenario && jobs[i + n].seed === a.seed && jobs[i + n].days === a.days) n++;
-    out.push([i, n]);
-    i += n;
-  }
-  return out;
-}
-
 export interface RunJobsOptions {
   onProgress?: (done: number, total: number) => void;
   /** Called once every worker thread has loaded, with the milliseconds that took. */
@@ -58,7 +45,7 @@ export async function runJobs(jobs: readonly ReplicationJob[], workers: number, 
     return runReplicationJobs(jobs, onProgress);
   }
   const results: RunSummary[] = new Array(jobs.length);
-  const work = groups(jobs);
+  const work = consecutiveGroups(jobs, sameReplication);
   const t0 = performance.now();
   const script = bundledWorker();
   const pool = Array.from({ length: Math.min(workers, work.length) }, () => new Worker(script, { eval: true }));

@@ -114,24 +114,39 @@ export function comparisonJobs(scenario: Scenario, processes: readonly ProcessNa
   return jobs;
 }
 
+/** Runs of one replication: the same scenario (object), seed and period. */
+export function sameReplication(a: ReplicationJob, b: ReplicationJob): boolean {
+  return a.scenario === b.scenario && a.seed === b.seed && (a.days ?? a.scenario.days) === (b.days ?? b.scenario.days);
+}
+
+/** Runs of consecutive items that `same` pairs with the run's first item: [first index, count]. */
+export function consecutiveGroups<T>(items: readonly T[], same: (a: T, b: T) => boolean): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < items.length; ) {
+    let n = 1;
+    while (i + n < items.length && same(items[i], items[i + n])) n++;
+    out.push([i, n]);
+    i += n;
+  }
+  return out;
+}
+
 /**
- * Run jobs one after another for their figures only (no trace kept). Consecutive jobs with the
- * same scenario, seed and period (one replication of a comparison) share their contacts, which
- * are generated once: the figures are the same as running each job alone.
+ * Run jobs one after another for their figures only (no trace kept). Consecutive jobs of one
+ * replication (`sameReplication`) share their contacts, which are generated once: the figures
+ * are the same as running each job alone.
  */
 export function runReplicationJobs(jobs: readonly ReplicationJob[], onDone?: (done: number, total: number) => void): RunSummary[] {
-  let prepared: PreparedArrivals | undefined;
-  return jobs.map((job, i) => {
-    const days = job.days ?? job.scenario.days;
-    if (!prepared || prepared.scenario !== job.scenario || prepared.seed !== job.seed || prepared.days !== days) {
-      const next = jobs[i + 1];
-      const sharedWithNext = next !== undefined && next.scenario === job.scenario && next.seed === job.seed && (next.days ?? next.scenario.days) === days;
-      prepared = sharedWithNext ? prepareArrivals(job.scenario, job.seed, days) : undefined;
+  const out: RunSummary[] = [];
+  for (const [first, count] of consecutiveGroups(jobs, sameReplication)) {
+    const job = jobs[first];
+    const arrivals = count > 1 ? prepareArrivals(job.scenario, job.seed, job.days) : undefined;
+    for (const j of jobs.slice(first, first + count)) {
+      out.push(runScenario(j.scenario, { process: j.process, seed: j.seed, days: j.days, trace: false, arrivals }).summary);
+      onDone?.(out.length, jobs.length);
     }
-    const { summary } = runScenario(job.scenario, { process: job.process, seed: job.seed, days: job.days, trace: false, arrivals: prepared });
-    onDone?.(i + 1, jobs.length);
-    return summary;
-  });
+  }
+  return out;
 }
 
 export interface CompareOptions {

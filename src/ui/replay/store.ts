@@ -8,7 +8,7 @@ import type { Instant } from '../../core/calendar';
 import type { TraceRecord } from '../../core/engine';
 import { byCase } from '../../core/metrics';
 import type { ProcessReplay } from '../../core/replay';
-import { aggregate, type CompareResult, type RunSummary } from '../../core/run';
+import { aggregate, consecutiveGroups, type CompareResult, type RunSummary } from '../../core/run';
 import { ScenarioError, type Scenario } from '../../core/scenario';
 import { nextEventAfter, previousEventBefore, type StateInfo } from '../../core/timeline';
 import { DEFAULT_SCENARIO, shipped } from '../scenarios';
@@ -570,14 +570,7 @@ export class ReplayStore {
     on: { progress: (done: number) => void; finished: (runs: RunSummary[]) => void; failed: (message: string) => void },
   ): void {
     const runs: RunSummary[] = new Array(jobs.length);
-    const groups: [number, number][] = [];
-    for (let i = 0; i < jobs.length; ) {
-      const a = jobs[i];
-      let n = 1;
-      while (i + n < jobs.length && jobs[i + n].scenario === a.scenario && jobs[i + n].seed === a.seed && jobs[i + n].replication === a.replication) n++;
-      groups.push([i, n]);
-      i += n;
-    }
+    const groups = consecutiveGroups(jobs, (a, b) => a.scenario === b.scenario && a.seed === b.seed && a.replication === b.replication);
     let next = 0;
     let done = 0;
     const current = new Map<Worker, number>();
