@@ -57,6 +57,20 @@ describe('contacts shared by the runs of one replication', () => {
     expect(runReplicationJobs(jobs)).toEqual(alone);
   });
 
+  it('show each run the same contacts, with what its own process decided about the child', () => {
+    const prepared = prepareArrivals(june, 'c');
+    for (const process of ['2013', '2015'] as const) {
+      const own = createSimulation(june, { process, seed: 'c' });
+      const shared = createSimulation(june, { process, seed: 'c', arrivals: prepared, trace: false });
+      own.run();
+      shared.run();
+      expect(shared.contacts).toEqual(own.contacts);
+      expect(shared.contacts.some((c) => c.openCase)).toBe(true);
+    }
+    // The shared drafts are left as generated.
+    expect(prepared.arrivals.contacts.every((c) => !c.openCase && !c.inEarlyHelp)).toBe(true);
+  });
+
   it('are refused by a run of another seed, scenario or period, naming both', () => {
     const prepared = prepareArrivals(june, 'x');
     expect(() => createSimulation(june, { process: '2013', seed: 'y', arrivals: prepared })).toThrow(/prepared for .* seed x, 5 days; this run is .* seed y, 5 days/);

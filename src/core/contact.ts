@@ -51,11 +51,12 @@ export interface Contact {
 }
 
 /**
- * A copy of a contact, written field by field: V8 keeps a literal's fields inside the object,
+ * A copy of a contact (with what the process decided about the child, if given), written field
+ * by field: V8 keeps a literal's fields inside the object,
  * while a spread copy of this many fields puts most of them in a second array (more memory for
  * every contact a run keeps).
  */
-export function copyContact(c: Contact): Contact {
+export function copyContact(c: Contact, decided?: Pick<Contact, 'openCase' | 'inEarlyHelp'>): Contact {
   return {
     id: c.id,
     childId: c.childId,
@@ -68,8 +69,8 @@ export function copyContact(c: Contact): Contact {
     receivedAt: c.receivedAt,
     outOfHours: c.outOfHours,
     knownChild: c.knownChild,
-    openCase: c.openCase,
-    inEarlyHelp: c.inEarlyHelp,
+    openCase: decided ? decided.openCase : c.openCase,
+    inEarlyHelp: decided ? decided.inEarlyHelp : c.inEarlyHelp,
     levelClear: c.levelClear,
     immediateDanger: c.immediateDanger,
     mentalHealth: c.mentalHealth,

@@ -319,7 +319,11 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     throw new Error(`arrivals: prepared for ${shared.scenario.name}, seed ${shared.seed}, ${shared.days} days; this run is ${scenario.name}, seed ${seed}, ${days} days`);
   }
   const { contacts, previousIndex } = shared ? shared.arrivals : generateArrivals(scenario, streams, { from: simStart, to: end });
+  /** The arrived contacts as `sim.contacts` shows them (made on demand from shared drafts). */
   const arrived: Contact[] = [];
+  /** What the process had decided about each contact's child when it arrived. */
+  const openCaseAt = new Uint8Array(contacts.length);
+  const inEarlyHelpAt = new Uint8Array(contacts.length);
   const trace: TraceRecord[] = [];
   const keepTrace = options.trace ?? true;
   const figures = new MetricsAccumulator(contacts.length, start, end);
@@ -584,12 +588,17 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       if (isOpenSocialCare(earlier)) openCase = true;
       if (earlier.state === 'earlyHelp') inEarlyHelp = true;
     }
-    // Fill in what the process decided about earlier contacts: in the drafts, which belong to
-    // this run, or in a copy of a shared draft.
-    const contact = (shared ? copyContact(draft) : draft) as { -readonly [K in keyof Contact]: Contact[K] };
-    contact.openCase = openCase;
-    contact.inEarlyHelp = inEarlyHelp;
-    arrived.push(contact);
+    // What the process decided about earlier contacts: kept beside the drafts, and filled in the
+    // drafts themselves when they belong to this run (shared drafts are copied only when
+    // `contacts` is read, so a replication keeps no copies).
+    openCaseAt[index] = openCase ? 1 : 0;
+    inEarlyHelpAt[index] = inEarlyHelp ? 1 : 0;
+    if (!shared) {
+      const own = draft as { -readonly [K in keyof Contact]: Contact[K] };
+      own.openCase = openCase;
+      own.inEarlyHelp = inEarlyHelp;
+    }
+    const contact = draft;
     const input: SpaInput = {
       caseId: contact.id,
       openCase,
@@ -672,13 +681,17 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     simStart,
     end,
     get contacts() {
+      for (let k = arrived.length; k < cases.length; k++) {
+        const draft = cases[k].contact;
+        arrived.push(shared ? copyContact(draft, { openCase: openCaseAt[k] === 1, inEarlyHelp: inEarlyHelpAt[k] === 1 }) : draft);
+      }
       return arrived;
     },
     trace,
     machine,
     engine: stepper.kind,
     now: () => now,
-    metrics: () => figures.finish(arrived),
+    metrics: () => figures.finish(cases.length === contacts.length ? contacts : contacts.slice(0, cases.length), inEarlyHelpAt),
     step,
     runUntil(t: Instant) {
       for (;;) {

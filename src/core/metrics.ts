@@ -220,8 +220,12 @@ export class MetricsAccumulator {
     };
   }
 
-  /** The run's figures; `contacts` are the run's contacts, numbered in order from 0. */
-  finish(contacts: readonly Contact[]): RunMetrics {
+  /**
+   * The run's figures; `contacts` are the run's contacts, numbered in order from 0. Whether each
+   * child was in early help when contacted is read from `inEarlyHelp` when given (the engine
+   * keeps it beside shared contacts), else from the contact.
+   */
+  finish(contacts: readonly Contact[], inEarlyHelp?: Uint8Array): RunMetrics {
     const { start, end } = this;
     const outcomes: Outcomes = { advice: 0, earlyHelp: 0, childInNeed: 0, childProtection: 0 };
     let counted = 0;
@@ -254,7 +258,7 @@ export class MetricsAccumulator {
         counted++;
         if (c.previousContactId) repeatContacts++;
         if (referral && referredChildren.has(c.childId)) reReferrals++;
-        if (c.inEarlyHelp && referral) stepUps++;
+        if ((inEarlyHelp ? inEarlyHelp[i] === 1 : c.inEarlyHelp) && referral) stepUps++;
         const due = dueByOneWorkingDay(c.receivedAt);
         if (response === ALLOCATED_WORKER) passed++;
         else {
