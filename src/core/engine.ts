@@ -190,12 +190,29 @@ interface CaseRt {
   worldState: number;
 }
 
-type QueueItem =
-  | { kind: 'arrival'; t: Instant; priority: number; seq: number; index: number }
-  | { kind: 'workDone'; t: Instant; priority: number; seq: number; c: CaseRt; token: number; event: SpaEvent; role: Role }
-  | { kind: 'clock'; t: Instant; priority: number; seq: number; c: CaseRt; epoch: number; event: SpaEvent }
-  | { kind: 'during'; t: Instant; priority: number; seq: number; c: CaseRt; token: number; event: SpaEvent; actor: string }
-  | { kind: 'dayStart'; t: Instant; priority: number; seq: number; day: number };
+/** What an engine event is (a number, so every queued event has one shape). */
+const ARRIVAL = 0;
+const DAY_START = 1;
+const WORK_DONE = 2;
+const DURING = 3;
+const CLOCK = 4;
+
+/**
+ * One queued engine event. Every kind has the same fields, so that handled events can be reused
+ * for later ones (a borough-year queues about 150,000): `n` is the contact index (arrival), the
+ * day (day start), the case's token when queued (work done, during) or its clock epoch (clock).
+ */
+interface QueueItem {
+  kind: number;
+  t: Instant;
+  priority: number;
+  seq: number;
+  c: CaseRt | null;
+  n: number;
+  event: SpaEvent | null;
+  /** Who acts: the role whose work is done, 'teamManager' during a hold, 'clock'. */
+  actor: string;
+}
 
 interface Job {
   t: number;
@@ -353,6 +370,30 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   }
 
   const queue = new Heap<QueueItem>();
+  // Handled events and finished jobs, kept for reuse.
+  const spareItems: QueueItem[] = [];
+  const spareJobs: Job[] = [];
+  const schedule = (kind: number, t: Instant, priority: number, sequence: number, c: CaseRt | null, n: number, event: SpaEvent | null, actor: string) => {
+    const item = spareItems.pop() ?? { kind: 0, t: 0, priority: 0, seq: 0, c: null, n: 0, event: null, actor: '' };
+    item.kind = kind;
+    item.t = t;
+    item.priority = priority;
+    item.seq = sequence;
+    item.c = c;
+    item.n = n;
+    item.event = event;
+    item.actor = actor;
+    queue.push(item);
+  };
+  const queueJob = (pool: Pool, c: CaseRt) => {
+    const job = spareJobs.pop() ?? { t: 0, priority: 0, seq: 0, c, token: 0 };
+    job.t = now;
+    job.priority = jobPriority(c);
+    job.seq = seq++;
+    job.c = c;
+    job.token = c.token;
+    pool.queue.push(job);
+  };
   let seq = 0;
   let now = simStart;
   let dayIndex = 0;
@@ -363,11 +404,11 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const dayStartSeq = (d: number) => contacts.length + d - 1;
   seq = contacts.length + Math.max(0, totalDays - 1);
   const queueArrival = (i: number) => {
-    if (i < contacts.length) queue.push({ kind: 'arrival', t: contacts[i].receivedAt, priority: 1, seq: arrivalSeq(i), index: i });
+    if (i < contacts.length) schedule(ARRIVAL, contacts[i].receivedAt, 1, arrivalSeq(i), null, i, null, '');
   };
   const queueDayStart = (d: number) => {
     // Staffing changes take effect at local midnight; priority 0 so they precede work at that instant.
-    if (d < totalDays) queue.push({ kind: 'dayStart', t: addLocalDays(simStart, d), priority: 0, seq: dayStartSeq(d), day: d });
+    if (d < totalDays) schedule(DAY_START, addLocalDays(simStart, d), 0, dayStartSeq(d), null, d, null, '');
   };
   queueArrival(0);
   queueDayStart(1);
@@ -485,14 +526,14 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     const work = m.work!;
     const { event, ms } = worldOutcome(c, work.done, work.activity);
     const doneAt = addWorkingMillis(now, ms);
-    queue.push({ kind: 'workDone', t: doneAt, priority: 2, seq: seq++, c, token: c.token, event, role: work.role });
+    schedule(WORK_DONE, doneAt, 2, seq++, c, c.token, event, work.role);
     if (work.activity === 'heldInformationGathering' && scenario.parentContactPerHoldDay > 0) {
       // 004 ¶38: the team manager contacts parents and holds office visits during the hold.
       const heldDays = Math.floor(ms / (WORKING_DAY_HOURS * HOUR));
       for (let d = 1; d <= heldDays; d++) {
         if (bernoulli(uWorld, scenario.parentContactPerHoldDay)) {
           const at = addWorkingMillis(now, d * WORKING_DAY_HOURS * HOUR - HOUR);
-          queue.push({ kind: 'during', t: at, priority: 2, seq: seq++, c, token: c.token, event: EVENTS.parentsContacted, actor: 'teamManager' });
+          schedule(DURING, at, 2, seq++, c, c.token, EVENTS.parentsContacted, 'teamManager');
         }
       }
     }
@@ -510,7 +551,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     while (pool.busy < slots && pool.queue.size > 0) {
       const job = pool.queue.pop()!;
       const c = job.c;
-      if (c.token !== job.token) continue; // the case moved on while it waited
+      const stale = c.token !== job.token;
+      spareJobs.push(job);
+      if (stale) continue; // the case moved on while it waited
       pool.busy++;
       c.slotRole = pool.role;
       startWork(c);
@@ -528,7 +571,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       }
       releaseSlot(c);
       const pool = pools.get(role)!;
-      pool.queue.push({ t: now, priority: jobPriority(c), seq: seq++, c, token: c.token });
+      queueJob(pool, c);
       dispatch(pool);
     } else {
       releaseSlot(c);
@@ -559,9 +602,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const scheduleDecisionClocks = (c: CaseRt, from: Instant) => {
     const epoch = ++c.clockEpoch;
     const due = dueByOneWorkingDay(from);
-    queue.push({ kind: 'clock', t: due, priority: 1, seq: seq++, c, epoch, event: EVENTS.oneWorkingDayElapsed });
+    schedule(CLOCK, due, 1, seq++, c, epoch, EVENTS.oneWorkingDayElapsed, 'clock');
     const escalateAt = addWorkingMillis(from, scenario.escalateAfterWorkingHours * HOUR);
-    if (escalateAt < due) queue.push({ kind: 'clock', t: escalateAt, priority: 1, seq: seq++, c, epoch, event: EVENTS.escalationDue });
+    if (escalateAt < due) schedule(CLOCK, escalateAt, 1, seq++, c, epoch, EVENTS.escalationDue, 'clock');
   };
 
   const isOpenSocialCare = (c: CaseRt | undefined): boolean => {
@@ -630,35 +673,35 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
 
   const handle = (item: QueueItem) => {
     switch (item.kind) {
-      case 'arrival':
-        queueArrival(item.index + 1);
-        arrive(contacts[item.index], item.index);
+      case ARRIVAL:
+        queueArrival(item.n + 1);
+        arrive(contacts[item.n], item.n);
         break;
-      case 'dayStart':
-        queueDayStart(item.day + 1);
-        dayIndex = item.day;
+      case DAY_START:
+        queueDayStart(item.n + 1);
+        dayIndex = item.n;
         for (const pool of pools.values()) dispatch(pool);
         break;
-      case 'workDone': {
-        const c = item.c;
-        if (c.token !== item.token) break; // superseded (e.g. escalated while working)
-        if (!send(c, item.event, item.role)) {
+      case WORK_DONE: {
+        const c = item.c!;
+        if (c.token !== item.n) break; // superseded (e.g. escalated while working)
+        if (!send(c, item.event!, item.actor)) {
           // A chart whose state does not answer its own work's event would hold the worker for
           // ever; say so rather than run on wrongly (only a changed chart can do this).
-          throw new Error(`process ${processLabel}: state "${c.state}" does not handle "${item.event.type}", the event its meta.work says ends its work (case ${c.contact.id})`);
+          throw new Error(`process ${processLabel}: state "${c.state}" does not handle "${item.event!.type}", the event its meta.work says ends its work (case ${c.contact.id})`);
         }
         break;
       }
-      case 'during': {
-        const c = item.c;
-        if (c.token !== item.token) break;
-        send(c, item.event, item.actor);
+      case DURING: {
+        const c = item.c!;
+        if (c.token !== item.n) break;
+        send(c, item.event!, item.actor);
         break;
       }
-      case 'clock': {
-        const c = item.c;
-        if (item.epoch !== c.clockEpoch) break; // a clock of an earlier decision (before a step-up)
-        send(c, item.event, 'clock');
+      case CLOCK: {
+        const c = item.c!;
+        if (item.n !== c.clockEpoch) break; // a clock of an earlier decision (before a step-up)
+        send(c, item.event!, item.actor);
         break;
       }
     }
@@ -670,6 +713,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     queue.pop();
     now = next.t;
     handle(next);
+    next.c = null;
+    next.event = null;
+    spareItems.push(next);
     return true;
   };
 
