@@ -2,6 +2,7 @@
 // 2013 (both processes, 200 runs) in the worker pool, and the longest main-thread task meanwhile.
 // About 8 s of replications on a two-core machine, but a timing is not a test result, so it runs
 // only when asked: REPLAY_TIMING=1 npx vitest run test/browser/replay-timing.test.ts
+// Another scenario and count: REPLAY_TIMING_SCENARIO=kingston-2015 REPLAY_TIMING_COUNT=30.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -22,11 +23,16 @@ describe.runIf(process.env.REPLAY_TIMING)('replay timings', () => {
     await server?.close();
   });
 
-  it('runs 100 replications of June 2013 in the worker pool', async () => {
-    const o = await openPage(browser!, `${server!.url}#/replay?s=kingston-2013`);
+  const scenario = process.env.REPLAY_TIMING_SCENARIO ?? 'kingston-2013';
+  const count = process.env.REPLAY_TIMING_COUNT;
+
+  it(`runs ${count ?? 'the suggested number of'} replications of ${scenario} in the worker pool`, async () => {
+    const o = await openPage(browser!, `${server!.url}#/replay?s=${scenario}`);
     await o.page.waitForSelector('.replay[data-status="ready"]', { timeout: 60_000 });
     const initialMs = Number(await o.page.getAttribute('.replay', 'data-run-ms'));
-    expect(await o.page.inputValue('#reps-count')).toBe('100');
+    if (count) await o.page.fill('#reps-count', count);
+    else if (scenario === 'kingston-2013') expect(await o.page.inputValue('#reps-count')).toBe('100');
+    const n = await o.page.inputValue('#reps-count');
     // Responsiveness: every main-thread task over 50 ms while the replications run.
     await o.page.evaluate(() => {
       const w = window as unknown as { longTasks: number[] };
@@ -41,7 +47,7 @@ describe.runIf(process.env.REPLAY_TIMING)('replay timings', () => {
     const cores = await o.page.evaluate(() => navigator.hardwareConcurrency);
     const longTasks = await o.page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     const longest = Math.round(Math.max(0, ...longTasks));
-    const line = `initial runs ${initialMs} ms; 100 replications (200 runs) ${repsMs} ms on ${cores} cores; main thread: ${longTasks.length} tasks over 50 ms, longest ${longest} ms`;
+    const line = `${scenario}: initial runs ${initialMs} ms; ${n} replications (${2 * Number(n)} runs) ${repsMs} ms on ${cores} cores; main thread: ${longTasks.length} tasks over 50 ms, longest ${longest} ms`;
     console.log(line);
     await mkdir(join(ROOT, 'test-results'), { recursive: true });
     await writeFile(join(ROOT, 'test-results', 'replay-timings.txt'), line + '\n');

@@ -81,7 +81,7 @@ export function Replications() {
         </button>
         <span id="reps-hint" className="hint">
           {applied && applied.scenario.days + applied.scenario.warmUpDays > 200
-            ? 'A long scenario: each replication takes a few seconds, so fewer are suggested.'
+            ? 'A long scenario, so fewer replications are suggested (a year takes several times as long as a month).'
             : 'A month takes well under a second a replication.'}
         </span>
       </form>
