@@ -71,8 +71,9 @@ export interface SimulationOptions {
   trace?: boolean;
   /**
    * Contacts generated beforehand by `prepareArrivals` for this scenario, seed and period, to be
-   * shared by the runs of several processes (each run copies a contact as it arrives). The same
-   * contacts `createSimulation` would generate itself; only quicker for a comparison.
+   * shared by the runs of several processes. The same contacts `createSimulation` would generate
+   * itself, never changed by a run (what a run decides about each child is kept beside them,
+   * and `contacts` gives copies with it filled in); only quicker for a comparison.
    */
   arrivals?: PreparedArrivals;
 }
@@ -236,12 +237,12 @@ const WORKING_DAY_HOURS = 9;
  * once per send (fewer objects for the garbage collector in a borough-year).
  */
 const EVENTS = {
-  oneWorkingDayElapsed: { type: 'clock.oneWorkingDayElapsed' },
-  escalationDue: { type: 'clock.escalationDue' },
-  parentsContacted: { type: 'parents.contacted' },
-  contactReceived: { type: 'contact.received' },
-  earlyHelpEscalated: { type: 'earlyHelp.escalated' },
-  earlyHelpCompleted: { type: 'earlyHelp.completed' },
+  oneWorkingDayElapsed: Object.freeze({ type: 'clock.oneWorkingDayElapsed' }),
+  escalationDue: Object.freeze({ type: 'clock.escalationDue' }),
+  parentsContacted: Object.freeze({ type: 'parents.contacted' }),
+  contactReceived: Object.freeze({ type: 'contact.received' }),
+  earlyHelpEscalated: Object.freeze({ type: 'earlyHelp.escalated' }),
+  earlyHelpCompleted: Object.freeze({ type: 'earlyHelp.completed' }),
 } as const satisfies Record<string, SpaEvent | { type: 'contact.received' }>;
 const DECIDED = [0, 1, 2, 3, 4].map((level) => Object.freeze({ type: 'threshold.decided', level }) as SpaEvent);
 const OUTCOME_EVENTS = new Map<string, SpaEvent>();
