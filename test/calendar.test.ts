@@ -8,6 +8,7 @@ import {
   addLocalDays,
   addWorkingMillis,
   addWorkingMillisByDay,
+  atLocalTime,
   addWorkingDays,
   dueByOneWorkingDay,
   easterSunday,
@@ -441,6 +442,18 @@ describe('working time between two instants', () => {
   it('measures the opening time of a week as four 9h15m days and a 9h Friday', () => {
     const ms = workingMillisBetween(L('2013-06-03'), L('2013-06-10'));
     expect(ms).toBe(4 * (9 * HOUR + 15 * MINUTE) + 9 * HOUR);
+  });
+});
+
+describe('atLocalTime', () => {
+  it('is fromLondon on the same London date, on ordinary days and both clock-change days', () => {
+    for (const [y, m, d] of [[2013, 6, 5], [2014, 3, 30], [2014, 10, 26], [2015, 12, 25]]) {
+      for (const [h, min] of [[0, 0], [0, 59], [1, 30], [2, 0], [8, 0], [23, 59]]) {
+        const noon = fromLondon(y, m, d, 12, 0);
+        expect(atLocalTime(noon, h, min)).toBe(fromLondon(y, m, d, h, min));
+        expect(atLocalTime(fromLondon(y, m, d, 0, 0), h, min)).toBe(fromLondon(y, m, d, h, min));
+      }
+    }
   });
 });
 
