@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --json] [-- --quick]`: how fast and how big, measured on this machine and
- * printed as figures and ratios (never as a timed test).
+ * `npm run bench [-- --json] [-- --quick] [-- --pairs N]`: how fast and how big, measured on
+ * this machine and printed as figures and ratios (never as a timed test).
  *
  *  - events per second through the XState interpreter and through the compiled stepper, per
  *    process, and their ratio;
@@ -24,6 +24,18 @@ import { runJobs, type ReplicationJob } from './parallel';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
+/** `--pairs N`: how many paired replications to time in the last part (default 24, quick 6). */
+const pairsArg = (() => {
+  const i = process.argv.indexOf('--pairs');
+  if (i < 0) return undefined;
+  const text = process.argv[i + 1] ?? '';
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(n) || n < 2 || n > 10_000) {
+    process.stderr.write(`--pairs: must be a whole number from 2 to 10000, got "${text}"\n`);
+    process.exit(2);
+  }
+  return n;
+})();
 const log = (s: string) => {
   if (!json) process.stderr.write(s + '\n');
 };
@@ -129,7 +141,7 @@ log(`memory: ${JSON.stringify(results.memory)}`);
 
 // 4. Paired replications per second: in this thread, and on 2 worker threads (their start-up
 // measured apart, so the projection for 1,000 is start-up plus 1,000 at the steady rate).
-const pairs = quick ? 6 : 24;
+const pairs = pairsArg ?? (quick ? 6 : 24);
 const jobs: ReplicationJob[] = [];
 for (let r = 0; r < pairs; r++) for (const p of ['2013', '2015'] as const) jobs.push({ scenario: boroughYear, process: p, seed: replicationSeed(boroughYear.seed, r) });
 const replications: Record<string, number> = {};
