@@ -88,7 +88,12 @@ describe('check-process on the two Kingston processes', () => {
     expect(failed).toEqual(expect.arrayContaining(INSPECTORS_FOUND));
     expect(failed).not.toContain('decided-by-a-manager');
     expect(failed).not.toContain('every-contact-accounted-for');
-    for (const f of r.failures) expect(f.sim.contacts.length, f.invariant.id).toBeLessThanOrEqual(15);
+    // Shrinking finds a local minimum, which depends on the seed: over 110 seeds the largest
+    // counterexample had 2-20 contacts (median 6; above 15 for 2 seeds, so a bound of 15 failed
+    // about one CI run in twenty). Every one small, most of them very small:
+    const sizes = r.failures.map((f) => f.sim.contacts.length).sort((a, b) => a - b);
+    for (const f of r.failures) expect(f.sim.contacts.length, f.invariant.id).toBeLessThanOrEqual(30);
+    expect(sizes[Math.floor((sizes.length - 1) / 2)], `median of ${sizes.join(', ')}`).toBeLessThanOrEqual(10);
   });
 
   it('the walkthrough\u2019s example is the 2015 chart with its escalation transitions removed, and nothing else', () => {

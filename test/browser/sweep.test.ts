@@ -48,6 +48,8 @@ describe('capacity sweep', () => {
 
     // The chart's table: each value, each process, mean and interval as the page writes them.
     await page.locator('.sweep-result summary', { hasText: 'Show the numbers as a table' }).click();
+    // The table is drawn when the details open (a toggle event later): wait for its rows.
+    await page.waitForSelector('.sweep-result .chart-table tbody tr');
     const cells = await page.$$eval('.sweep-result .chart-table tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th')!.textContent, ...[...tr.querySelectorAll('td')].map((td) => td.textContent)]));
     const metric = 'decidedWithinOneWorkingDay';
     expect(cells).toEqual(
