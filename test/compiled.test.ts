@@ -9,6 +9,7 @@ import { assign, initialTransition, setup, transition } from 'xstate';
 import { compileMachine, NotCompilable } from '../src/core/compiled';
 import { createSimulation } from '../src/core/engine';
 import { spa2013, spa2015 } from '../src/core/processes';
+import { copyContext } from '../src/core/processes/common';
 import { loadScenario } from './support/scenarios';
 
 const base = loadScenario('kingston-2013.json');
@@ -51,10 +52,12 @@ describe('the compiled stepper', () => {
         fc.constantFrom('spa2013', 'spa2015'),
         fc.record({ openCase: fc.boolean(), immediateDanger: fc.boolean(), levelClear: fc.boolean(), mentalHealth: fc.boolean(), formComplete: fc.boolean(), inEarlyHelp: fc.boolean() }),
         fc.array(fc.constantFrom(...events), { maxLength: 12 }),
-        (name, flags, sequence) => {
+        fc.boolean(),
+        (name, flags, sequence, literalCopies) => {
           const machine = name === 'spa2013' ? spa2013 : spa2015;
           const input = { caseId: 'C1', ...flags };
-          const compiled = compileMachine(machine);
+          // With the engine's literal context copier and without it (spread, as XState).
+          const compiled = compileMachine(machine, literalCopies ? { copyContext } : {});
           let c = compiled.initial(input);
           let [x] = initialTransition(machine, input);
           for (const e of sequence) {
@@ -62,12 +65,33 @@ describe('the compiled stepper', () => {
             [x] = transition(machine, x, e as never);
             expect(c.value).toBe(x.value);
             expect(c.context).toEqual(x.context);
+            expect(JSON.stringify(c.context)).toBe(JSON.stringify(x.context)); // keys in the same order
             expect(c.status).toBe(x.status);
           }
         },
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('copies contexts with the literal copier only where it copies every key', () => {
+    // A function-form assign could add a key the copier does not know: spread, as XState does.
+    const adds = setup({ actions: { add: assign(({ context }) => ({ ...context, extra: 1 })), mark: assign({ a: 2 }) } }).createMachine({
+      context: () => ({ a: 1 }),
+      initial: 'x',
+      states: { x: { on: { go: { target: 'y', actions: ['add', 'mark'] } } }, y: {} },
+    });
+    const copyA = (c: { a: number }) => ({ a: c.a });
+    const m = compileMachine(adds, { copyContext: copyA });
+    expect(m.transition(m.initial({}), { type: 'go' }).context).toEqual({ a: 2, extra: 1 });
+    // A copier that does not copy every key of the initial context is not used.
+    const plain = setup({ actions: { mark: assign({ a: 2 }) } }).createMachine({
+      context: () => ({ a: 1, b: 'kept' }),
+      initial: 'x',
+      states: { x: { on: { go: { target: 'y', actions: 'mark' } } }, y: {} },
+    });
+    const p = compileMachine(plain, { copyContext: copyA });
+    expect(p.transition(p.initial({}), { type: 'go' }).context).toEqual({ a: 2, b: 'kept' });
   });
 
   it('refuses a chart it cannot reproduce exactly, so the engine falls back to XState', () => {

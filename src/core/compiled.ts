@@ -57,21 +57,35 @@ interface RawNode {
   invoke?: unknown[];
 }
 
-function compileAssign(action: unknown, implementations: Record<string, unknown>, where: string): Assignment {
+type Copier = (context: Record<string, unknown>) => Record<string, unknown>;
+
+/** What an object-form assign needs to know about the machine's contexts (see `CompileOptions`). */
+interface AssignInfo {
+  /** Every key an object-form assign sets. */
+  keys: Set<string>;
+  /** Whether some assign is a function (it may add keys). */
+  functionForm: boolean;
+  /** The literal copier, once the first initial context shows it copies every key. */
+  copier: Copier | null;
+}
+
+function compileAssign(action: unknown, implementations: Record<string, unknown>, where: string, info: AssignInfo): Assignment {
   const resolved = typeof action === 'string' ? implementations[action] : action;
   const a = resolved as { type?: string; assignment?: unknown } | undefined;
   if (!a || a.type !== 'xstate.assign') throw new NotCompilable(`${where}: action ${String(action)} is not an assign`);
   const assignment = a.assignment;
   if (typeof assignment === 'function') {
+    info.functionForm = true;
     return (context, event) => ({ ...context, ...(assignment as (args: unknown) => Record<string, unknown>)({ context, event }) });
   }
   // Object form: every property is computed from the context before this action, as XState does;
   // one copy of the context per action.
   const keys = Object.keys(assignment as Record<string, unknown>);
+  for (const k of keys) info.keys.add(k);
   const values = keys.map((k) => (assignment as Record<string, unknown>)[k]);
   const computed = values.map((v) => typeof v === 'function');
   return (context, event) => {
-    const next: Record<string, unknown> = { ...context };
+    const next: Record<string, unknown> = info.copier ? info.copier(context) : { ...context };
     for (let k = 0; k < keys.length; k++) next[keys[k]] = computed[k] ? (values[k] as (args: unknown) => unknown)({ context, event }) : values[k];
     return next;
   };
@@ -86,7 +100,7 @@ function compileGuard(guard: unknown, implementations: Record<string, unknown>, 
   return g as Guard;
 }
 
-function candidates(list: RawTransition[] | undefined, impl: { guards: Record<string, unknown>; actions: Record<string, unknown> }, where: string, root: RawNode): Candidate[] {
+function candidates(list: RawTransition[] | undefined, impl: { guards: Record<string, unknown>; actions: Record<string, unknown> }, where: string, root: RawNode, info: AssignInfo): Candidate[] {
   return (list ?? []).map((t) => {
     if (t.target && t.target.length !== 1) throw new NotCompilable(`${where}: multiple targets`);
     const target = t.target?.[0];
@@ -94,18 +108,31 @@ function candidates(list: RawTransition[] | undefined, impl: { guards: Record<st
     return {
       guard: compileGuard(t.guard, impl.guards, where),
       target: target ? target.key : null,
-      assigns: t.actions.map((a) => compileAssign(a, impl.actions, where)),
+      assigns: t.actions.map((a) => compileAssign(a, impl.actions, where, info)),
     };
   });
 }
 
-export function compileMachine(machine: AnyStateMachine): CompiledMachine {
+export interface CompileOptions {
+  /**
+   * A copy of a context as an object literal with the same keys in the same order (faster, and
+   * smaller, than a spread copy). Used by object-form assigns only if the first initial context
+   * shows it copies exactly that context's keys, every assigned key is one of them and no assign
+   * is a function (which could add keys); otherwise contexts are spread, as XState does.
+   */
+  copyContext?: (context: never) => unknown;
+}
+
+export function compileMachine(machine: AnyStateMachine, options: CompileOptions = {}): CompiledMachine {
   const root = machine.root as unknown as RawNode;
   const impl = machine.implementations as unknown as { guards: Record<string, unknown>; actions: Record<string, unknown> };
   const config = machine.config as { initial?: string; context?: unknown; entry?: unknown; exit?: unknown };
   if (typeof config.initial !== 'string') throw new NotCompilable('no string initial state');
   if (root.entry.length || root.exit.length || root.always?.length || root.after?.length || root.invoke?.length) throw new NotCompilable('root has entry, exit, always, after or invoke');
   if (typeof config.context !== 'function') throw new NotCompilable('context must be a function of the input');
+  const info: AssignInfo = { keys: new Set(), functionForm: false, copier: null };
+  let copierChecked = options.copyContext === undefined;
+  let copiedKeys = 0;
   const table = new Map<string, Map<string, Candidate[]>>();
   const finals = new Set<string>();
   const rootOn = new Map<string, Candidate[]>();
@@ -114,7 +141,7 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
   };
   for (const [type, list] of root.transitions) {
     noWildcard(type, 'root');
-    rootOn.set(type, candidates(list, impl, `root on ${type}`, root));
+    rootOn.set(type, candidates(list, impl, `root on ${type}`, root, info));
   }
   for (const [key, node] of Object.entries(root.states)) {
     if (Object.keys(node.states).length) throw new NotCompilable(`${key}: nested states`);
@@ -123,7 +150,7 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
     const on = new Map<string, Candidate[]>();
     for (const [type, list] of node.transitions) {
       noWildcard(type, key);
-      on.set(type, candidates(list, impl, `${key} on ${type}`, root));
+      on.set(type, candidates(list, impl, `${key} on ${type}`, root, info));
     }
     table.set(key, on);
   }
@@ -138,7 +165,21 @@ export function compileMachine(machine: AnyStateMachine): CompiledMachine {
   return {
     initial(input) {
       const value = config.initial as string;
-      return { value, context: contextOf({ input }), status: finals.has(value) ? 'done' : 'active' };
+      const context = contextOf({ input });
+      if (!copierChecked) {
+        copierChecked = true;
+        const copy = options.copyContext as unknown as Copier;
+        const keys = Object.keys(context);
+        const same = JSON.stringify(Object.keys(copy(context))) === JSON.stringify(keys);
+        if (same && !info.functionForm && [...info.keys].every((k) => keys.includes(k))) {
+          info.copier = copy;
+          copiedKeys = keys.length;
+        }
+      } else if (info.copier && Object.keys(context).length !== copiedKeys) {
+        // A context factory whose keys vary with the input: spread from here on.
+        info.copier = null;
+      }
+      return { value, context, status: finals.has(value) ? 'done' : 'active' };
     },
     transition(snapshot, event) {
       // Like XState's pure transition(), a done snapshot still answers root-level transitions.

@@ -26,7 +26,7 @@ import { compileMachine, NotCompilable, type CompiledSnapshot } from './compiled
 import type { Level } from './levels';
 import { PROCESSES, type ProcessName } from './processes';
 import type { Activity, Role, SpaContext, SpaEvent, SpaInput, StateMeta } from './processes/common';
-import { ROLES } from './processes/common';
+import { ROLES, copyContext } from './processes/common';
 import { MULBERRY32_STEP, bernoulli, createStreams, lognormal, mulberry32Value, type Streams, type Uniform } from './rng';
 import { checkStaffFor, type Scenario } from './scenario';
 
@@ -146,7 +146,7 @@ interface Stepper {
 function makeStepper(machine: AnyStateMachine, kind: 'compiled' | 'xstate'): Stepper {
   if (kind === 'compiled') {
     try {
-      const compiled = compileMachine(machine);
+      const compiled = compileMachine(machine, { copyContext });
       return {
         kind,
         initial: (input) => compiled.initial(input),
@@ -169,26 +169,32 @@ interface ChildRt {
   openUntil: Instant;
 }
 
-interface CaseRt {
-  /** Arrival order: the contact's index in the run's contact list. */
-  index: number;
-  contact: Contact;
-  child: ChildRt;
-  /** The previous case about the same child (the cases about a child form a chain), or null. */
-  previous: CaseRt | null;
-  snapshot: Snap;
-  state: string;
-  token: number;
+/** One contact's case as the engine runs it (a class: one shape, allocated fast). */
+class CaseRt {
+  token = 0;
   /** Role whose slot the case holds (the worker who has it), if any. */
-  slotRole: Role | null;
+  slotRole: Role | null = null;
   /** Which decision episode the pending clock events belong to (a step-up starts a new one). */
-  clockEpoch: number;
-  /**
-   * The case's two random streams (durations; what the world answers), mulberry32 states held
-   * as numbers: the same draws as `streams.seeded(seed)`, without two closures per case.
-   */
-  durState: number;
-  worldState: number;
+  clockEpoch = 0;
+
+  constructor(
+    /** Arrival order: the contact's index in the run's contact list. */
+    readonly index: number,
+    readonly contact: Contact,
+    readonly child: ChildRt,
+    /** The previous case about the same child (the cases about a child form a chain), or null. */
+    readonly previous: CaseRt | null,
+    public snapshot: Snap,
+    public state: string,
+    /** The meta of `state` (kept with it: read at every step). */
+    public meta: StateMeta,
+    /**
+     * The case's two random streams (durations; what the world answers), mulberry32 states held
+     * as numbers: the same draws as `streams.seeded(seed)`, without two closures per case.
+     */
+    public durState: number,
+    public worldState: number,
+  ) {}
 }
 
 /** What an engine event is (a number, so every queued event has one shape). */
@@ -487,8 +493,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     return truth;
   };
 
-  const record = (c: CaseRt, t: Instant, from: string | null, to: string, event: SpaEvent | { type: string }, actor: string) => {
-    const m = meta(to);
+  const record = (c: CaseRt, t: Instant, from: string | null, to: string, m: StateMeta, event: SpaEvent | { type: string }, actor: string) => {
     const level = event.type === 'threshold.decided' ? (event as { level: number }).level : -1;
     figures.add(c.index, t, to, event.type, level, m.undecided, m.report.pending, m.report.decided, m.unallocated === true);
     if (!keepTrace) return;
@@ -523,8 +528,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
 
   const startWork = (c: CaseRt) => {
     drawing = c;
-    const m = meta(c.state);
-    const work = m.work!;
+    const work = c.meta.work!;
     const { event, ms } = worldOutcome(c, work.done, work.activity);
     const doneAt = addWorkingMillis(now, ms);
     schedule(WORK_DONE, doneAt, 2, seq++, c, c.token, event, work.role);
@@ -562,7 +566,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   };
 
   const enter = (c: CaseRt) => {
-    const m = meta(c.state);
+    const m = c.meta;
     if (m.work) {
       const role = m.work.role;
       if (c.slotRole === role) {
@@ -588,9 +592,11 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     c.snapshot = next;
     const from = c.state;
     const to = String(next.value);
-    record(c, now, from, to, event, actor);
+    const m = to === from ? c.meta : meta(to);
+    record(c, now, from, to, m, event, actor);
     if (to !== from) {
       c.state = to;
+      c.meta = m;
       c.token++;
       // A step-up needs a new decision, on a new one-working-day clock.
       if (event.type === 'earlyHelp.escalated') scheduleDecisionClocks(c, now);
@@ -608,11 +614,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     if (escalateAt < due) schedule(CLOCK, escalateAt, 1, seq++, c, epoch, EVENTS.escalationDue, 'clock');
   };
 
-  const isOpenSocialCare = (c: CaseRt | undefined): boolean => {
-    if (!c) return false;
-    const m = meta(c.state);
-    return !m.undecided && !!m.work && c.state !== 'earlyHelp';
-  };
+  const isOpenSocialCare = (c: CaseRt): boolean => !c.meta.undecided && !!c.meta.work && c.state !== 'earlyHelp';
 
   // Two seeds per contact, in arrival order: the same for every process (common random numbers).
   const caseSeeds = new Uint32Array(contacts.length * 2);
@@ -653,21 +655,10 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       inEarlyHelp,
     };
     const snapshot = stepper.initial(input);
-    const c: CaseRt = {
-      index,
-      contact,
-      child: child ?? { openUntil: 0 },
-      previous,
-      snapshot,
-      state: String(snapshot.value),
-      token: 0,
-      slotRole: null,
-      clockEpoch: 0,
-      durState: caseSeeds[2 * index] | 0,
-      worldState: caseSeeds[2 * index + 1] | 0,
-    };
+    const state = String(snapshot.value);
+    const c = new CaseRt(index, contact, child ?? { openUntil: 0 }, previous, snapshot, state, meta(state), caseSeeds[2 * index] | 0, caseSeeds[2 * index + 1] | 0);
     cases.push(c);
-    record(c, now, null, c.state, EVENTS.contactReceived, contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
+    record(c, now, null, c.state, c.meta, EVENTS.contactReceived, contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
     scheduleDecisionClocks(c, contact.receivedAt);
     enter(c);
   };

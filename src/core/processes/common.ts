@@ -124,6 +124,31 @@ export interface StateMeta {
   work?: { role: Role; activity: Activity; done: SpaEventType };
 }
 
+/**
+ * A copy of a context, field by field in initialContext's order. V8 keeps an object literal's
+ * fields inside the object, while a spread copy of this many fields puts most of them in a second
+ * array; the compiled stepper copies a context at every assign (src/core/compiled.ts).
+ */
+export function copyContext(c: SpaContext): SpaContext {
+  return {
+    caseId: c.caseId,
+    openCase: c.openCase,
+    immediateDanger: c.immediateDanger,
+    levelClear: c.levelClear,
+    mentalHealth: c.mentalHealth,
+    formComplete: c.formComplete,
+    inEarlyHelp: c.inEarlyHelp,
+    decidedLevel: c.decidedLevel,
+    breached: c.breached,
+    escalated: c.escalated,
+    rationaleRecorded: c.rationaleRecorded,
+    decisionOnParentalAccount: c.decisionOnParentalAccount,
+    parentContacts: c.parentContacts,
+    steppedUp: c.steppedUp,
+    steppedDown: c.steppedDown,
+  };
+}
+
 export function initialContext(input: SpaInput): SpaContext {
   // Written out field by field: this runs once per contact in every simulation.
   return {
