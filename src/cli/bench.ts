@@ -57,8 +57,8 @@ function best(reps: number, fn: () => number): number {
   return min;
 }
 
-function runOnce(scenario: Scenario, process: '2013' | '2015', engine: 'compiled' | 'xstate', seed?: string) {
-  const sim = createSimulation(scenario, { process, engine, seed });
+function runOnce(scenario: Scenario, process: '2013' | '2015', engine: 'compiled' | 'xstate', seed?: string, trace = true) {
+  const sim = createSimulation(scenario, { process, engine, seed, trace });
   let events = 0;
   while (sim.step()) events++;
   return { events, contacts: sim.contacts.filter((c) => c.receivedAt >= sim.start).length, sim };
@@ -110,14 +110,14 @@ log(`borough-year both processes: ${JSON.stringify(results.boroughYear)}`);
 // 3. Memory retained per 10,000 contacts, and ten borough-years in one run.
 let keep: unknown = null;
 export const retained = () => keep;
-function retainedMb(scenario: Scenario): { mb: number; contacts: number } {
+function retainedMb(scenario: Scenario, trace = true): { mb: number; contacts: number } {
   const gc = (globalThis as { gc?: () => void }).gc;
   keep = null;
   gc?.();
   gc?.();
   const before = process.memoryUsage().heapUsed;
-  const r = runOnce(scenario, '2013', 'compiled');
-  keep = r.sim; // the run object with its trace stays alive while measured
+  const r = runOnce(scenario, '2013', 'compiled', undefined, trace);
+  keep = r.sim; // the run object (with its trace, if kept) stays alive while measured
   gc?.();
   gc?.();
   const after = process.memoryUsage().heapUsed;
@@ -128,11 +128,16 @@ function retainedMb(scenario: Scenario): { mb: number; contacts: number } {
 retainedMb({ ...boroughYear, days: 30 });
 const one = retainedMb(boroughYear);
 const ten = retainedMb({ ...boroughYear, days: 3650 });
+// The same slope for figure-only runs (no trace kept), as replications run.
+const oneLean = retainedMb(boroughYear, false);
+const tenLean = retainedMb({ ...boroughYear, days: 3650 }, false);
 keep = null;
 const slopePer10000 = ((ten.mb - one.mb) / (ten.contacts - one.contacts)) * 10_000;
+const leanSlopePer10000 = ((tenLean.mb - oneLean.mb) / (tenLean.contacts - oneLean.contacts)) * 10_000;
 results.memory = {
   gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
   mbPer10000Contacts: Math.round(slopePer10000 * 10) / 10,
+  mbPer10000ContactsFiguresOnly: Math.round(leanSlopePer10000 * 10) / 10,
   oneBoroughYear: { contacts: one.contacts, mb: one.mb },
   tenBoroughYears: { contacts: ten.contacts, mb: ten.mb, targetMb: 500 },
   peakRssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
@@ -165,7 +170,7 @@ if (json) {
 } else {
   const es = eventsPerSecond;
   const by = results.boroughYear as { contactsPerProcess: number; bothProcessesMsFiguresOnly: number; bothProcessesMsCompiled: number; bothProcessesMsXState: number };
-  const mem = results.memory as { mbPer10000Contacts: number; tenBoroughYears: { contacts: number; mb: number }; gcExposed: boolean };
+  const mem = results.memory as { mbPer10000Contacts: number; mbPer10000ContactsFiguresOnly: number; tenBoroughYears: { contacts: number; mb: number }; gcExposed: boolean };
   const rows: [string, string, string][] = [
     ['Figure', 'Measured', 'Target'],
     ['Events/s, 2013, XState interpreter', String(es['2013'].xstate), ''],
@@ -177,6 +182,7 @@ if (json) {
     ['Borough-year, both processes, compiled, full trace kept', `${by.bothProcessesMsCompiled} ms`, ''],
     ['Borough-year, both processes, XState interpreter, full trace', `${by.bothProcessesMsXState} ms`, ''],
     [`Heap per 10,000 contacts (with trace)${mem.gcExposed ? '' : ' (no --expose-gc: rough)'}`, `${mem.mbPer10000Contacts} MB`, 'linear'],
+    ['Heap per 10,000 contacts, figures only (no trace)', `${mem.mbPer10000ContactsFiguresOnly} MB`, ''],
     [`Ten borough-years in one run (${mem.tenBoroughYears.contacts} contacts)`, `${mem.tenBoroughYears.mb} MB`, '< 500 MB'],
     ['Paired borough-year replications/s, one thread', String(replications.workers1), ''],
     ['Paired borough-year replications/s, 2 worker threads', String(replications.workers2), ''],
