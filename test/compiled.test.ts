@@ -92,6 +92,15 @@ describe('the compiled stepper', () => {
     });
     const p = compileMachine(plain, { copyContext: copyA });
     expect(p.transition(p.initial({}), { type: 'go' }).context).toEqual({ a: 2, b: 'kept' });
+    // A context whose keys vary with the input: once one differs, contexts are spread.
+    const varies = setup({ actions: { mark: assign({ a: 2 }) } }).createMachine({
+      context: ({ input }: { input: { more?: boolean } }) => (input.more ? { a: 1, more: true } : { a: 1 }),
+      initial: 'x',
+      states: { x: { on: { go: { target: 'y', actions: 'mark' } } }, y: {} },
+    });
+    const v = compileMachine(varies, { copyContext: copyA });
+    expect(v.transition(v.initial({}), { type: 'go' }).context).toEqual({ a: 2 });
+    expect(v.transition(v.initial({ more: true }), { type: 'go' }).context).toEqual({ a: 2, more: true });
   });
 
   it('refuses a chart it cannot reproduce exactly, so the engine falls back to XState', () => {

@@ -132,7 +132,8 @@ export function compileMachine(machine: AnyStateMachine, options: CompileOptions
   if (typeof config.context !== 'function') throw new NotCompilable('context must be a function of the input');
   const info: AssignInfo = { keys: new Set(), functionForm: false, copier: null };
   let copierChecked = options.copyContext === undefined;
-  let copiedKeys = 0;
+  /** The keys (in order) of the contexts the copier copies. */
+  let copiedKeys = '';
   const table = new Map<string, Map<string, Candidate[]>>();
   const finals = new Set<string>();
   const rootOn = new Map<string, Candidate[]>();
@@ -170,12 +171,12 @@ export function compileMachine(machine: AnyStateMachine, options: CompileOptions
         copierChecked = true;
         const copy = options.copyContext as unknown as Copier;
         const keys = Object.keys(context);
-        const same = JSON.stringify(Object.keys(copy(context))) === JSON.stringify(keys);
+        const same = Object.keys(copy(context)).join('\n') === keys.join('\n');
         if (same && !info.functionForm && [...info.keys].every((k) => keys.includes(k))) {
           info.copier = copy;
-          copiedKeys = keys.length;
+          copiedKeys = keys.join('\n');
         }
-      } else if (info.copier && Object.keys(context).length !== copiedKeys) {
+      } else if (info.copier && Object.keys(context).join('\n') !== copiedKeys) {
         // A context factory whose keys vary with the input: spread from here on.
         info.copier = null;
       }
