@@ -133,7 +133,12 @@ export function compileMachine(machine: AnyStateMachine, options: CompileOptions
   const info: AssignInfo = { keys: new Set(), functionForm: false, copier: null };
   let copierChecked = options.copyContext === undefined;
   /** The keys (in order) of the contexts the copier copies. */
-  let copiedKeys = '';
+  let copiedKeys: string[] = [];
+  const sameKeys = (context: Record<string, unknown>): boolean => {
+    let i = 0;
+    for (const k in context) if (k !== copiedKeys[i++]) return false;
+    return i === copiedKeys.length;
+  };
   const table = new Map<string, Map<string, Candidate[]>>();
   const finals = new Set<string>();
   const rootOn = new Map<string, Candidate[]>();
@@ -174,9 +179,9 @@ export function compileMachine(machine: AnyStateMachine, options: CompileOptions
         const same = Object.keys(copy(context)).join('\n') === keys.join('\n');
         if (same && !info.functionForm && [...info.keys].every((k) => keys.includes(k))) {
           info.copier = copy;
-          copiedKeys = keys.join('\n');
+          copiedKeys = keys;
         }
-      } else if (info.copier && Object.keys(context).join('\n') !== copiedKeys) {
+      } else if (info.copier && !sameKeys(context)) {
         // A context factory whose keys vary with the input: spread from here on.
         info.copier = null;
       }
