@@ -1,9 +1,11 @@
 /**
  * The discrete-event engine. It owns simulated time; the process statecharts own the logic.
  *
- * One run is one object (`createSimulation`), with no module-level state. The engine:
+ * One run is one object (`createSimulation`); the only module-level state is a memo of constant
+ * event objects. The engine:
  *  - generates the contacts before the run (arrivals.ts), from streams independent of the
- *    process, so that 2013 and 2015 meet the same children at the same instants;
+ *    process, so that 2013 and 2015 meet the same children at the same instants (or takes them
+ *    from `prepareArrivals`, generated once for both);
  *  - keeps one statechart snapshot per contact and sends it events with XState's pure
  *    `transition()`; it never decides where a case goes, only when work ends and what the world
  *    answers (the level a manager decides, an assessment's outcome);
