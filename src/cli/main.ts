@@ -6,10 +6,10 @@
  * validation), with one clear message on stderr; 1 only for a defect.
  */
 import { parseArgs } from 'node:util';
-import { traceToCsv, traceToJsonl, rowsToCsv } from '../core/export';
+import { compareCsv, traceToCsv, traceToJsonl, rowsToCsv } from '../core/export';
 import { PROCESS_NAMES, type ProcessName } from '../core/processes';
-import { aggregate, comparisonJobs, runScenario, COMPARED_METRICS, type CompareResult } from '../core/run';
-import { parseVariation, sweepJobs, sweepPoints } from '../core/sweep';
+import { aggregate, comparisonJobs, runScenario } from '../core/run';
+import { parseVariation, sweepJobs, sweepPoints, sweepRows } from '../core/sweep';
 import { defaultWorkers, runJobs } from './parallel';
 import { checkStaffFor, ScenarioError } from '../core/scenario';
 import { InputError, readScenarioFile, writeFileAtomic } from './io';
@@ -160,9 +160,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const bar = progressBar(io);
       const runs = await runJobs(jobs, workers, bar && ((d, t) => bar(d / t)));
       const points = sweepPoints(scenario, variation, processes, replications, seedOrDefault, runs);
-      const rows = points.flatMap((pt) =>
-        processes.flatMap((p) => ({ [variation.field]: pt.value, process: p, ...Object.fromEntries(COMPARED_METRICS.flatMap((k) => { const i = pt.result.metrics[k][p]; return [[k, i.mean], [`${k}.low95`, i.low], [`${k}.high95`, i.high]]; })) })),
-      );
+      const rows = sweepRows(variation.field, points, processes);
       if (values.json) io.out(JSON.stringify({ scenario: scenario.name, field: variation.field, values: variation.values, processes, replications, seed: String(seedOrDefault), rows }) + '\n');
       else if (values.csv) io.out(rowsToCsv(rows));
       else io.out(formatSweep(variation.field, points, processes));
@@ -207,17 +205,6 @@ function checkStaff(scenario: Parameters<typeof checkStaffFor>[0], process: Proc
     if (e instanceof ScenarioError) throw new InputError(e.issues.map((i) => `${path}: ${i.field}: ${i.rule}`).join('\n'));
     throw e;
   }
-}
-
-function compareCsv(r: CompareResult): string {
-  const rows: Record<string, unknown>[] = [];
-  for (const key of COMPARED_METRICS) {
-    for (const p of r.processes) {
-      const i = r.metrics[key][p];
-      rows.push({ metric: key, process: p, mean: i.mean, low95: i.low, high95: i.high, replications: i.n });
-    }
-  }
-  return rowsToCsv(rows);
 }
 
 const isMain = typeof process !== 'undefined' && process.argv[1] && /main\.(ts|js|mjs)$/.test(process.argv[1]);

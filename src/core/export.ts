@@ -1,6 +1,7 @@
 /** Trace and figures as CSV and JSON Lines: the same columns for the CLI and the browser. */
 import { formatLondon } from './calendar';
 import type { TraceRecord } from './engine';
+import { COMPARED_METRICS, type CompareResult } from './run';
 
 export const TRACE_COLUMNS = ['seq', 'time', 'caseId', 'from', 'to', 'event', 'actor', 'report', 'reportPending', 'reportDecided', 'undecided', 'unallocated', 'detail'] as const;
 
@@ -41,4 +42,16 @@ function flatten(o: Record<string, unknown>, prefix = ''): Record<string, unknow
     else out[`${prefix}${k}`] = v;
   }
   return out;
+}
+
+/** A comparison as CSV: one row per figure and process (`compare --csv`, and the browser's save). */
+export function compareCsv(r: CompareResult): string {
+  const rows: Record<string, unknown>[] = [];
+  for (const key of COMPARED_METRICS) {
+    for (const p of r.processes) {
+      const i = r.metrics[key][p];
+      rows.push({ metric: key, process: p, mean: i.mean, low95: i.low, high95: i.high, replications: i.n });
+    }
+  }
+  return rowsToCsv(rows);
 }

@@ -2,7 +2,7 @@
  * Capacity-planning sweeps: one scenario field varied over a range, both processes, replicated.
  * `--vary contactsPerWorkingDay=20:80:10` or `--vary staff.raSocialWorker.count=10:20:2`.
  */
-import { aggregate, comparisonJobs, type CompareResult, type ReplicationJob, type RunSummary } from './run';
+import { COMPARED_METRICS, aggregate, comparisonJobs, type CompareResult, type ReplicationJob, type RunSummary } from './run';
 import type { ProcessName } from './processes';
 import { parseScenario, ScenarioError, type Scenario } from './scenario';
 
@@ -66,4 +66,27 @@ export function sweepPoints(scenario: Scenario, variation: Variation, processes:
     value,
     result: aggregate(scenario.name, String(seed), processes, replications, runs.slice(i * per, (i + 1) * per)),
   }));
+}
+
+/**
+ * One row per value and process: the varied field, the process, and each compared figure's mean
+ * and 95% interval. What `npm run sim -- sweep --csv` prints and the browser saves.
+ */
+export function sweepRows(field: string, points: readonly SweepPoint[], processes: readonly string[]): Record<string, unknown>[] {
+  return points.flatMap((pt) =>
+    processes.map((p) => ({
+      [field]: pt.value,
+      process: p,
+      ...Object.fromEntries(
+        COMPARED_METRICS.flatMap((k) => {
+          const i = pt.result.metrics[k][p];
+          return [
+            [k, i.mean],
+            [`${k}.low95`, i.low],
+            [`${k}.high95`, i.high],
+          ];
+        }),
+      ),
+    })),
+  );
 }

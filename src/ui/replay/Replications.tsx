@@ -10,7 +10,7 @@ import type { Interval } from '../../core/stats';
 import { COLOURS } from './chartKit';
 import { downloadText } from './download';
 import { formatDuration } from './format';
-import { rowsToCsv } from '../../core/export';
+import { compareCsv } from '../../core/export';
 import { PROCESS_KEYS, defaultPoolSize } from './store';
 import { Help, Term } from './Term';
 import { useReplay, useStore } from './useReplay';
@@ -27,17 +27,6 @@ function fmtDiff(key: string, i: Interval | undefined): string {
   const unit = SHARE_FIGURES.has(key) ? ' points' : '';
   const sign = i.mean > 0 ? '+' : '';
   return i.n === 1 ? `${sign}${f(i.mean)}${unit}` : `${sign}${f(i.mean)}${unit} (${f(i.low)} to ${f(i.high)})`;
-}
-
-export function compareCsv(r: CompareResult): string {
-  const rows: Record<string, unknown>[] = [];
-  for (const key of COMPARED_METRICS) {
-    for (const p of r.processes) {
-      const i = r.metrics[key][p];
-      rows.push({ metric: key, process: p, mean: i.mean, low95: i.low, high95: i.high, replications: i.n });
-    }
-  }
-  return rowsToCsv(rows);
 }
 
 export function Replications() {

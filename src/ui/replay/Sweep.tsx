@@ -7,11 +7,12 @@
 import { useEffect, useMemo, useRef, type FormEvent } from 'react';
 import { rowsToCsv } from '../../core/export';
 import { FIGURE_HELP, LABELS, SHARE_FIGURES, formatFigure } from '../../core/labels';
+import { sweepRows } from '../../core/sweep';
 import { COLOURS, LineChart, niceScale, type Series } from './chartKit';
 import { downloadText } from './download';
 import { formatDuration } from './format';
 import { defaultPoolSize } from './store';
-import { OTHER_FIELD, SWEEP_FIELDS, SWEEP_METRICS, currentValue, sweepField, sweepJson, sweepRows, type SweepInput, type SweepResult } from './sweepForm';
+import { OTHER_FIELD, SWEEP_FIELDS, SWEEP_METRICS, currentValue, sweepField, sweepJson, type SweepInput, type SweepResult } from './sweepForm';
 import { Help } from './Term';
 import { useReplay, useStore } from './useReplay';
 
@@ -246,7 +247,7 @@ function SweepResultView({ result: r, metric, elapsedMs }: { result: SweepResult
         />
       </div>
       <div className="button-row">
-        <button type="button" className="button button-secondary" onClick={() => downloadText(rowsToCsv(sweepRows(r)), `sweep-${r.field}.csv`, 'text/csv')}>
+        <button type="button" className="button button-secondary" onClick={() => downloadText(rowsToCsv(sweepRows(r.field, r.points, r.processes)), `sweep-${r.field}.csv`, 'text/csv')}>
           Save the sweep as CSV
         </button>
         <button type="button" className="button button-secondary" onClick={() => downloadText(sweepJson(r), `sweep-${r.field}.json`, 'application/json')}>

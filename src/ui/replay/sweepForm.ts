@@ -6,9 +6,8 @@
  */
 import { ROLE_LABELS } from '../../core/labels';
 import { ROLES } from '../../core/processes/common';
-import { COMPARED_METRICS } from '../../core/run';
 import { checkStaffFor, ScenarioError, type Scenario } from '../../core/scenario';
-import { applyVariation, parseVariation, sweepJobs, type SweepJob, type SweepPoint, type Variation } from '../../core/sweep';
+import { applyVariation, parseVariation, sweepJobs, sweepRows, type SweepJob, type SweepPoint, type Variation } from '../../core/sweep';
 import type { ProcessKey } from './store';
 
 export interface SweepForm {
@@ -133,27 +132,7 @@ export interface SweepResult {
   points: SweepPoint[];
 }
 
-/** The rows of `npm run sim -- sweep --csv` (and `--json`'s rows), built as the command line builds them. */
-export function sweepRows(r: SweepResult): Record<string, unknown>[] {
-  return r.points.flatMap((pt) =>
-    r.processes.map((p) => ({
-      [r.field]: pt.value,
-      process: p,
-      ...Object.fromEntries(
-        COMPARED_METRICS.flatMap((k) => {
-          const i = pt.result.metrics[k][p];
-          return [
-            [k, i.mean],
-            [`${k}.low95`, i.low],
-            [`${k}.high95`, i.high],
-          ];
-        }),
-      ),
-    })),
-  );
-}
-
 /** What `npm run sim -- sweep --json` prints. */
 export function sweepJson(r: SweepResult): string {
-  return JSON.stringify({ scenario: r.scenario, field: r.field, values: r.values, processes: r.processes, replications: r.replications, seed: r.seed, rows: sweepRows(r) }, null, 2) + '\n';
+  return JSON.stringify({ scenario: r.scenario, field: r.field, values: r.values, processes: r.processes, replications: r.replications, seed: r.seed, rows: sweepRows(r.field, r.points, r.processes) }, null, 2) + '\n';
 }
