@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnyStateMachine } from 'xstate';
 import { addWorkingDays, dueByOneWorkingDay, fromLondon, HOUR, type Instant } from '../src/core/calendar';
 import type { Contact } from '../src/core/contact';
-import { createSimulation, type TraceRecord } from '../src/core/engine';
+import { createSimulation, traceRecord, type TraceRecord } from '../src/core/engine';
 import { brokenInvariants, checkInvariants, chronology, formatChronologies, INVARIANTS, invariantById, type RunView } from '../src/core/invariants';
 import { REPORT, initialContext, spa2013, spa2015, spaSetup, type StateMeta } from '../src/core/processes';
 import { contactStreamArb, scenarioOf, variantArb } from './support/arbitraries';
@@ -47,21 +47,7 @@ function journey(machine: AnyStateMachine, c: Contact, steps: Step[], seq0 = 0):
   let from: string | null = null;
   for (const [t, to, event, actor, detail] of [[c.receivedAt, 'received', 'contact.received', c.source] as Step, ...steps]) {
     const m = machine.root.states[to].meta as StateMeta;
-    out.push({
-      seq: seq0 + out.length,
-      t,
-      caseId: c.id,
-      from,
-      to,
-      event,
-      actor,
-      report: m.report.label,
-      reportPending: m.report.pending,
-      reportDecided: m.report.decided,
-      undecided: m.undecided,
-      unallocated: m.unallocated === true,
-      detail,
-    });
+    out.push(traceRecord(seq0 + out.length, t, c.id, from, to, m, event, actor, detail));
     from = to;
   }
   return out;

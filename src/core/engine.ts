@@ -52,6 +52,25 @@ export interface TraceRecord {
   detail?: string;
 }
 
+/** A trace record: the transition, and what the target state's meta says the report and the truth are. */
+export function traceRecord(seq: number, t: Instant, caseId: string, from: string | null, to: string, m: StateMeta, event: string, actor: string, detail: string | undefined): TraceRecord {
+  return {
+    seq,
+    t,
+    caseId,
+    from,
+    to,
+    event,
+    actor,
+    report: m.report.label,
+    reportPending: m.report.pending,
+    reportDecided: m.report.decided,
+    undecided: m.undecided,
+    unallocated: m.unallocated === true,
+    detail,
+  };
+}
+
 export interface SimulationOptions {
   seed?: string | number;
   process?: ProcessName;
@@ -502,21 +521,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     let detail: string | undefined;
     if (level >= 0) detail = LEVEL_DETAIL[level];
     else if ('outcome' in event) detail = String((event as { outcome: string }).outcome);
-    trace.push({
-      seq: trace.length,
-      t,
-      caseId: c.contact.id,
-      from,
-      to,
-      event: event.type,
-      actor,
-      report: m.report.label,
-      reportPending: m.report.pending,
-      reportDecided: m.report.decided,
-      undecided: m.undecided,
-      unallocated: m.unallocated === true,
-      detail,
-    });
+    trace.push(traceRecord(trace.length, t, c.contact.id, from, to, m, event.type, actor, detail));
   };
 
   const releaseSlot = (c: CaseRt) => {
