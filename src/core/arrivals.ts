@@ -87,8 +87,6 @@ export interface Arrivals {
   contacts: Contact[];
   /** For each contact, the index of the previous contact about the same child, or -1. */
   previousIndex: Int32Array;
-  /** Each contact's receivedAt, as numbers (the engine's arrival loop reads only these). */
-  receivedAt: Float64Array;
 }
 
 /** The contacts, and each one's link to the previous contact about the same child. */
@@ -149,7 +147,6 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
   const children: ChildRecord[] = [];
   const contacts: Contact[] = [];
   const previousIndex = new Int32Array(stamps.length);
-  const receivedAt = new Float64Array(stamps.length);
   let childSeq = 0;
   for (let i = 0; i < stamps.length; i++) {
     const { t, source } = stamps[i];
@@ -164,7 +161,6 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
     }
     const previousContactId = child ? child.lastContactId : null;
     previousIndex[i] = child ? child.lastIndex : -1;
-    receivedAt[i] = t;
     if (!child) {
       childSeq++;
       child = {
@@ -211,7 +207,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
       previousContactId,
     });
   }
-  return { contacts, previousIndex, receivedAt };
+  return { contacts, previousIndex };
 }
 
 function startOfDay(t: Instant): Instant {

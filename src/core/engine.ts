@@ -363,7 +363,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   if (shared && (shared.scenario !== scenario || shared.seed !== seed || shared.days !== days)) {
     throw new Error(`arrivals: prepared for ${shared.scenario.name}, seed ${shared.seed}, ${shared.days} days; this run is ${scenario.name}, seed ${seed}, ${days} days`);
   }
-  const { contacts, previousIndex, receivedAt } = shared ? shared.arrivals : generateArrivals(scenario, streams, { from: simStart, to: end });
+  const { contacts, previousIndex } = shared ? shared.arrivals : generateArrivals(scenario, streams, { from: simStart, to: end });
   /** The arrived contacts as `sim.contacts` shows them (made on demand from shared drafts). */
   const arrived: Contact[] = [];
   /** What the process had decided about each contact's child when it arrived. */
@@ -432,7 +432,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const dayStartSeq = (d: number) => contacts.length + d - 1;
   seq = contacts.length + Math.max(0, totalDays - 1);
   const queueArrival = (i: number) => {
-    if (i < contacts.length) schedule(ARRIVAL, receivedAt[i], 1, arrivalSeq(i), null, i, null, '');
+    if (i < contacts.length) schedule(ARRIVAL, contacts[i].receivedAt, 1, arrivalSeq(i), null, i, null, '');
   };
   const queueDayStart = (d: number) => {
     // Staffing changes take effect at local midnight; priority 0 so they precede work at that instant.
