@@ -132,7 +132,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const jobs = comparisonJobs(scenario, processes, replications, seedOrDefault, days);
       const workers = parseIntOption('workers', values.workers, 1, 64) ?? autoWorkers(jobs.length);
       const bar = progressBar(io);
-      const runs = await runJobs(jobs, workers, bar && ((d, t) => bar(d / t)));
+      const runs = await runJobs(jobs, workers, { onProgress: bar && ((d, t) => bar(d / t)) });
       const result = aggregate(scenario.name, String(seedOrDefault), processes, replications, runs);
       if (values.json) io.out(JSON.stringify(result) + '\n');
       else if (values.csv) io.out(compareCsv(result));
@@ -158,7 +158,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       const workers = parseIntOption('workers', values.workers, 1, 64) ?? autoWorkers(jobs.length);
       const bar = progressBar(io);
-      const runs = await runJobs(jobs, workers, bar && ((d, t) => bar(d / t)));
+      const runs = await runJobs(jobs, workers, { onProgress: bar && ((d, t) => bar(d / t)) });
       const points = sweepPoints(scenario, variation, processes, replications, seedOrDefault, runs);
       const rows = sweepRows(variation.field, points, processes);
       if (values.json) io.out(JSON.stringify({ scenario: scenario.name, field: variation.field, values: variation.values, processes, replications, seed: String(seedOrDefault), rows }) + '\n');

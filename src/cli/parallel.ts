@@ -39,8 +39,7 @@ export interface RunJobsOptions {
   onReady?: (ms: number) => void;
 }
 
-export async function runJobs(jobs: readonly ReplicationJob[], workers: number, options: RunJobsOptions | ((done: number, total: number) => void) = {}): Promise<RunSummary[]> {
-  const { onProgress, onReady } = typeof options === 'function' ? { onProgress: options, onReady: undefined } : options;
+export async function runJobs(jobs: readonly ReplicationJob[], workers: number, { onProgress, onReady }: RunJobsOptions = {}): Promise<RunSummary[]> {
   if (workers <= 1 || jobs.length <= 1) {
     onReady?.(0);
     return runReplicationJobs(jobs, onProgress);

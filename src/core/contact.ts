@@ -51,12 +51,11 @@ export interface Contact {
 }
 
 /**
- * A copy of a contact (with what the process decided about the child, if given), written field
- * by field: V8 keeps a literal's fields inside the object,
- * while a spread copy of this many fields puts most of them in a second array (more memory for
- * every contact a run keeps).
+ * A copy of a contact with what the process decided about the child, written field by field:
+ * V8 keeps a literal's fields inside the object, while a spread copy of this many fields puts
+ * most of them in a second array (more memory for every contact a run keeps).
  */
-export function copyContact(c: Contact, decided?: Pick<Contact, 'openCase' | 'inEarlyHelp'>): Contact {
+export function copyContact(c: Contact, decided: Pick<Contact, 'openCase' | 'inEarlyHelp'>): Contact {
   return {
     id: c.id,
     childId: c.childId,
@@ -69,8 +68,8 @@ export function copyContact(c: Contact, decided?: Pick<Contact, 'openCase' | 'in
     receivedAt: c.receivedAt,
     outOfHours: c.outOfHours,
     knownChild: c.knownChild,
-    openCase: decided ? decided.openCase : c.openCase,
-    inEarlyHelp: decided ? decided.inEarlyHelp : c.inEarlyHelp,
+    openCase: decided.openCase,
+    inEarlyHelp: decided.inEarlyHelp,
     levelClear: c.levelClear,
     immediateDanger: c.immediateDanger,
     mentalHealth: c.mentalHealth,
