@@ -47,17 +47,20 @@ describe('the compiled stepper', () => {
       { type: 'strategy.held' }, { type: 'police.available' }, ...['plan', 'childInNeed', 'close'].map((outcome) => ({ type: 'enquiry.completed', outcome })),
       { type: 'earlyHelp.escalated' }, { type: 'earlyHelp.completed' },
     ];
+    // Steppers that share snapshots keep them across every run of the property, as the engine's
+    // do across cases and runs: a step computed for one sequence is reused by the next.
+    const sharing = { spa2013: compileMachine(spa2013, { copyContext, share: true }), spa2015: compileMachine(spa2015, { copyContext, share: true }) };
     fc.assert(
       fc.property(
-        fc.constantFrom('spa2013', 'spa2015'),
+        fc.constantFrom('spa2013' as const, 'spa2015' as const),
         fc.record({ openCase: fc.boolean(), immediateDanger: fc.boolean(), levelClear: fc.boolean(), mentalHealth: fc.boolean(), formComplete: fc.boolean(), inEarlyHelp: fc.boolean() }),
         fc.array(fc.constantFrom(...events), { maxLength: 12 }),
-        fc.boolean(),
-        (name, flags, sequence, literalCopies) => {
+        fc.constantFrom('spread' as const, 'literal' as const, 'shared' as const),
+        (name, flags, sequence, how) => {
           const machine = name === 'spa2013' ? spa2013 : spa2015;
-          const input = { caseId: 'C1', ...flags };
-          // With the engine's literal context copier and without it (spread, as XState).
-          const compiled = compileMachine(machine, literalCopies ? { copyContext } : {});
+          const input = { ...flags };
+          // With the engine's literal context copier, without it (spread, as XState), and sharing snapshots.
+          const compiled = how === 'shared' ? sharing[name] : compileMachine(machine, how === 'literal' ? { copyContext } : {});
           let c = compiled.initial(input);
           let [x] = initialTransition(machine, input);
           for (const e of sequence) {
@@ -70,8 +73,26 @@ describe('the compiled stepper', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 600 },
     );
+  });
+
+  it('shares snapshots: one object per step, equal plain inputs share an initial snapshot, others do not', () => {
+    const m = compileMachine(spa2015, { copyContext, share: true });
+    const flags = { openCase: false, immediateDanger: false, levelClear: false, mentalHealth: false, formComplete: true, inEarlyHelp: false };
+    const a = m.initial({ ...flags });
+    const b = m.initial({ ...flags });
+    expect(b).toBe(a);
+    expect(m.initial({ ...flags, levelClear: true })).not.toBe(a);
+    const screened = { type: 'screening.completed' };
+    const next = m.transition(a, screened);
+    expect(next.value).toBe('informationGathering');
+    expect(m.transition(b, screened)).toBe(next);
+    // An unhandled event still answers the same snapshot.
+    expect(m.transition(next, { type: 'case.allocated' })).toBe(next);
+    // An input with a value that is not plain data gets its own snapshot.
+    const odd = { ...flags, extra: { note: 'x' } };
+    expect(m.initial(odd)).not.toBe(m.initial({ ...odd }));
   });
 
   it('copies contexts with the literal copier only where it copies every key', () => {

@@ -33,7 +33,6 @@ export type Flags = Pick<SpaInput, 'levelClear' | 'immediateDanger' | 'openCase'
 
 export function makeInput(flags: Partial<Flags> = {}): SpaInput {
   return {
-    caseId: 'case-1',
     openCase: false,
     immediateDanger: false,
     levelClear: true,

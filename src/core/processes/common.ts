@@ -73,9 +73,12 @@ export const SPA_EVENT_TYPES: readonly SpaEventType[] = [
   'police.available', 'enquiry.completed', 'earlyHelp.escalated', 'earlyHelp.completed',
 ];
 
-/** The facts about the contact that the process can see, given when the journey starts. */
+/**
+ * The facts about the contact that the process can see, given when the journey starts. Which
+ * contact it is stays with the engine: the chart is one journey, and its guards and actions read
+ * only these facts and the events (so the engine can share snapshots between cases, engine.ts).
+ */
 export interface SpaInput {
-  caseId: string;
   openCase: boolean;
   immediateDanger: boolean;
   levelClear: boolean;
@@ -131,7 +134,6 @@ export interface StateMeta {
  */
 export function copyContext(c: SpaContext): SpaContext {
   return {
-    caseId: c.caseId,
     openCase: c.openCase,
     immediateDanger: c.immediateDanger,
     levelClear: c.levelClear,
@@ -152,7 +154,6 @@ export function copyContext(c: SpaContext): SpaContext {
 export function initialContext(input: SpaInput): SpaContext {
   // Written out field by field: this runs once per contact in every simulation.
   return {
-    caseId: input.caseId,
     openCase: input.openCase,
     immediateDanger: input.immediateDanger,
     levelClear: input.levelClear,

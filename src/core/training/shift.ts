@@ -448,7 +448,6 @@ export function startShift(library: readonly Vignette[], config: ShiftConfig): S
     // Only a process with an escalation (2015) gets the escalation clock.
     const escalation = machine.events.includes('clock.escalationDue') ? addWorkingMillis(receivedAt, settings.escalateAfterWorkingHours * HOUR) : Infinity;
     const input: SpaInput = {
-      caseId: v.id,
       openCase: false, // the learner makes every threshold call: no contact goes straight to a worker
       immediateDanger: false, // likewise: a level-4 call is the learner's, then the strategy discussion
       levelClear: true, // set by the learner's screening judgement (see `screen`)
@@ -874,7 +873,7 @@ export function journeyAfterDecision(rules: Rules, snapshot: AnyMachineSnapshot,
  */
 export function routeForLevel(rules: Rules, level: Level): { state: string; text: string; description: string }[] {
   const machine = machineOf(rules);
-  const input: SpaInput = { caseId: 'route', openCase: false, immediateDanger: false, levelClear: true, mentalHealth: false, formComplete: true, inEarlyHelp: false };
+  const input: SpaInput = { openCase: false, immediateDanger: false, levelClear: true, mentalHealth: false, formComplete: true, inEarlyHelp: false };
   let [snap] = initialTransition(machine, input);
   [snap] = transition(machine, snap, { type: 'screening.completed' });
   [snap] = transition(machine, snap, { type: 'threshold.decided', level });
