@@ -123,29 +123,17 @@ export interface CompileOptions {
   copyContext?: (context: never) => unknown;
   /**
    * Share snapshots between cases: the snapshot after (snapshot, event) is computed once and the
-   * same object is returned every time after, and equal inputs (of booleans, numbers, strings and
-   * null) get the same initial snapshot. A case then holds a pointer: no context is copied per
+   * same object is returned every time after, and the same input object gets the same initial
+   * snapshot (the engine makes one input object per combination of facts). A case then holds a pointer: no context is copied per
    * transition and nothing is kept per case. Right because a chart's guards and actions are pure
    * functions of the context and the event (../shared/STYLE.md: the machines own no time source;
    * XState's own `transition()` is pure too), and test/compiled.test.ts checks shared and
    * unshared steppers agree with XState. Worth it only when events come from a bounded set of
-   * objects, as the engine's do (each distinct event object gets its own entry).
+   * and input objects, as the engine's do (each distinct object gets its own entry).
    */
   share?: boolean;
 }
 
-/** A key for an input whose values are all plain (boolean, number, string, null), else null. */
-function inputKey(input: unknown): string | null {
-  if (typeof input !== 'object' || input === null) return null;
-  let key = '';
-  for (const k in input) {
-    const v = (input as Record<string, unknown>)[k];
-    const type = typeof v;
-    if (v !== null && type !== 'boolean' && type !== 'number' && type !== 'string') return null;
-    key += `${k}\u0000${type}\u0000${String(v)}\u0000`;
-  }
-  return key;
-}
 
 export function compileMachine(machine: AnyStateMachine, options: CompileOptions = {}): CompiledMachine {
   const root = machine.root as unknown as RawNode;
@@ -228,14 +216,12 @@ export function compileMachine(machine: AnyStateMachine, options: CompileOptions
 
 /** A stepper that computes each step once and shares the snapshots (`CompileOptions.share`). */
 function shared(stepper: CompiledMachine): CompiledMachine {
-  const initials = new Map<string, CompiledSnapshot>();
+  const initials = new Map<unknown, CompiledSnapshot>();
   const after = new Map<CompiledSnapshot, Map<object, CompiledSnapshot>>();
   return {
     initial(input) {
-      const key = inputKey(input);
-      if (key === null) return stepper.initial(input);
-      let snapshot = initials.get(key);
-      if (!snapshot) initials.set(key, (snapshot = stepper.initial(input)));
+      let snapshot = initials.get(input);
+      if (!snapshot) initials.set(input, (snapshot = stepper.initial(input)));
       return snapshot;
     },
     transition(snapshot, event) {

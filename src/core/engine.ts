@@ -297,6 +297,15 @@ function eventOf(type: string, outcome?: string): SpaEvent {
   }
   return e;
 }
+const INPUTS: SpaInput[] = [];
+/**
+ * The one input object for a combination of the facts a chart sees (64 in all), so that the
+ * compiled stepper shares initial snapshots between contacts with the same facts.
+ */
+function inputOf(openCase: boolean, immediateDanger: boolean, levelClear: boolean, mentalHealth: boolean, formComplete: boolean, inEarlyHelp: boolean): SpaInput {
+  const key = +openCase | (+immediateDanger << 1) | (+levelClear << 2) | (+mentalHealth << 3) | (+formComplete << 4) | (+inEarlyHelp << 5);
+  return (INPUTS[key] ??= Object.freeze({ openCase, immediateDanger, levelClear, mentalHealth, formComplete, inEarlyHelp }));
+}
 const LEVEL_DETAIL = ['level 0', 'level 1', 'level 2', 'level 3', 'level 4'];
 const PLAN_OPEN_DAYS: Record<string, number> = { childInNeedPlan: 180, childProtectionPlan: 270 }; // assumption
 
@@ -626,13 +635,19 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     return true;
   };
 
+  /**
+   * Whether any state of the chart answers the escalation clock (2015 does, 2013 has no
+   * escalation: 004 ¶38). A chart that cannot answer it is never sent it, which changes nothing
+   * (an unanswered event leaves no trace) but saves a queued event per contact.
+   */
+  const escalates = machine.events.some((type) => type === EVENTS.escalationDue.type || type === '*' || (type.endsWith('.*') && EVENTS.escalationDue.type.startsWith(type.slice(0, -1))));
   /** The decision clocks (DOMAIN.md statutory clocks; 000; 002), as engine events. */
   const scheduleDecisionClocks = (c: CaseRt, from: Instant) => {
     const epoch = ++c.clockEpoch;
     const due = dueByOneWorkingDay(from);
     schedule(CLOCK, due, 1, seq++, c, epoch, EVENTS.oneWorkingDayElapsed, 'clock');
     const escalateAt = addWorkingMillis(from, scenario.escalateAfterWorkingHours * HOUR);
-    if (escalateAt < due) schedule(CLOCK, escalateAt, 1, seq++, c, epoch, EVENTS.escalationDue, 'clock');
+    if (escalateAt < due && escalates) schedule(CLOCK, escalateAt, 1, seq++, c, epoch, EVENTS.escalationDue, 'clock');
   };
 
   const isOpenSocialCare = (c: CaseRt): boolean => !c.meta.undecided && !!c.meta.work && c.state !== 'earlyHelp';
@@ -666,15 +681,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       own.inEarlyHelp = inEarlyHelp;
     }
     const contact = draft;
-    const input: SpaInput = {
-      openCase,
-      immediateDanger: contact.immediateDanger,
-      levelClear: contact.levelClear,
-      mentalHealth: contact.mentalHealth,
-      formComplete: contact.formComplete,
-      inEarlyHelp,
-    };
-    const snapshot = stepper.initial(input);
+    const snapshot = stepper.initial(inputOf(openCase, contact.immediateDanger, contact.levelClear, contact.mentalHealth, contact.formComplete, inEarlyHelp));
     const state = String(snapshot.value);
     const c = new CaseRt(index, contact, child ?? { openUntil: 0 }, previous, snapshot, state, meta(state), caseSeeds[2 * index] | 0, caseSeeds[2 * index + 1] | 0);
     cases.push(c);
