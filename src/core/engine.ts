@@ -199,39 +199,6 @@ function makeStepper(machine: AnyStateMachine, kind: 'compiled' | 'xstate'): Ste
   };
 }
 
-/** What the cases about one child share: until when a plan keeps the child's case open. */
-interface ChildRt {
-  openUntil: Instant;
-}
-
-/** One contact's case as the engine runs it (a class: one shape, allocated fast). */
-class CaseRt {
-  token = 0;
-  /** Role whose slot the case holds (the worker who has it), if any. */
-  slotRole: Role | null = null;
-  /** Which decision episode the pending clock events belong to (a step-up starts a new one). */
-  clockEpoch = 0;
-
-  constructor(
-    /** Arrival order: the contact's index in the run's contact list. */
-    readonly index: number,
-    readonly contact: Contact,
-    readonly child: ChildRt,
-    /** The previous case about the same child (the cases about a child form a chain), or null. */
-    readonly previous: CaseRt | null,
-    public snapshot: Snap,
-    public state: string,
-    /** The meta of `state` (kept with it: read at every step). */
-    public meta: StateMeta,
-    /**
-     * The case's two random streams (durations; what the world answers), mulberry32 states held
-     * as numbers: the same draws as `streams.seeded(seed)`, without two closures per case.
-     */
-    public durState: number,
-    public worldState: number,
-  ) {}
-}
-
 /** What an engine event is (a number, so every queued event has one shape). */
 const ARRIVAL = 0;
 const DAY_START = 1;
@@ -241,15 +208,16 @@ const CLOCK = 4;
 
 /**
  * One queued engine event. Every kind has the same fields, so that handled events can be reused
- * for later ones (a borough-year queues about 150,000): `n` is the contact index (arrival), the
- * day (day start), the case's token when queued (work done, during) or its clock epoch (clock).
+ * for later ones (a borough-year queues about 150,000): `c` is the case (its arrival index, -1
+ * for none), `n` the contact index (arrival), the day (day start), the case's token when queued
+ * (work done, during) or its clock epoch (clock).
  */
 interface QueueItem {
   kind: number;
   t: Instant;
   priority: number;
   seq: number;
-  c: CaseRt | null;
+  c: number;
   n: number;
   event: SpaEvent | null;
   /** Who acts: the role whose work is done, 'teamManager' during a hold, 'clock'. */
@@ -260,12 +228,15 @@ interface Job {
   t: number;
   priority: number;
   seq: number;
-  c: CaseRt;
+  /** The case (arrival index). */
+  c: number;
   token: number;
 }
 
 interface Pool {
   role: Role;
+  /** The role's index in ROLES (what a case's slot column holds). */
+  index: number;
   busy: number;
   queue: Heap<Job>;
   /** Slots available on each simulated day (index from simStart). */
@@ -306,6 +277,17 @@ function inputOf(openCase: boolean, immediateDanger: boolean, levelClear: boolea
   const key = +openCase | (+immediateDanger << 1) | (+levelClear << 2) | (+mentalHealth << 3) | (+formComplete << 4) | (+inEarlyHelp << 5);
   return (INPUTS[key] ??= Object.freeze({ openCase, immediateDanger, levelClear, mentalHealth, formComplete, inEarlyHelp }));
 }
+const ASSESSED = {
+  plan: eventOf('assessment.completed', 'plan'),
+  stepDown: eventOf('assessment.completed', 'stepDown'),
+  close: eventOf('assessment.completed', 'close'),
+  protection: eventOf('assessment.completed', 'protection'),
+};
+const ENQUIRED = {
+  plan: eventOf('enquiry.completed', 'plan'),
+  childInNeed: eventOf('enquiry.completed', 'childInNeed'),
+  close: eventOf('enquiry.completed', 'close'),
+};
 const LEVEL_DETAIL = ['level 0', 'level 1', 'level 2', 'level 3', 'level 4'];
 const PLAN_OPEN_DAYS: Record<string, number> = { childInNeedPlan: 180, childProtectionPlan: 270 }; // assumption
 
@@ -395,37 +377,74 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const trace: TraceRecord[] = [];
   const keepTrace = options.trace ?? true;
   const figures = new MetricsAccumulator(contacts.length, start, end);
-  /** Cases in arrival order (index = the contact's index). */
-  const cases: CaseRt[] = [];
+  /**
+   * The cases, one column per field, indexed by arrival order (the contact's index): no object
+   * per case, and what every event reads sits close together in memory. A case's snapshot is
+   * shared with every case in the same state and context (see `makeStepper`).
+   */
+  const n = contacts.length;
+  let arrivedCount = 0;
+  const snapshots: Snap[] = new Array<Snap>(n);
+  /** The case's state, as an index into `states`. */
+  const stateAt = new Int32Array(n);
+  /** Bumped at every state change: queued work and jobs of an earlier state are stale. */
+  const tokenAt = new Int32Array(n);
+  /** Which decision episode the pending clock events belong to (a step-up starts a new one). */
+  const clockEpochAt = new Int32Array(n);
+  /** The role (index in ROLES) whose slot the case holds (the worker who has it), or -1. */
+  const slotAt = new Int8Array(n).fill(-1);
+  /** The first case about the same child: its `openUntil` is the child's. */
+  const rootAt = new Int32Array(n);
+  /** Until when a plan keeps the child's case open, by the child's first case. */
+  const openUntil = new Float64Array(n);
+  /**
+   * Each case's two random streams (durations at 2i; what the world answers at 2i + 1), mulberry32
+   * states: the same draws as `streams.seeded(seed)`, two seeds per contact in arrival order, the
+   * same for every process (common random numbers).
+   */
+  const rngAt = new Int32Array(n * 2);
+  {
+    const u = streams.stream('case-seeds');
+    for (let i = 0; i < rngAt.length; i++) rngAt[i] = Math.floor(u() * 4294967296);
+  }
   /** Case index by contact id, filled in lazily for `stateOf` and `contextOf`. */
   const caseIndex = new Map<string, number>();
-  const caseById = (id: string): CaseRt | undefined => {
-    for (let k = caseIndex.size; k < cases.length; k++) caseIndex.set(cases[k].contact.id, k);
-    const k = caseIndex.get(id);
-    return k === undefined ? undefined : cases[k];
+  const caseById = (id: string): number | undefined => {
+    for (let k = caseIndex.size; k < arrivedCount; k++) caseIndex.set(contacts[k].id, k);
+    return caseIndex.get(id);
   };
   const stepper = makeStepper(machine, options.engine ?? 'compiled');
-  const metaCache = new Map<string, StateMeta>();
-  const meta = (s: string): StateMeta => {
-    let m = metaCache.get(s);
-    if (!m) {
-      m = metaOf(machine, s);
-      metaCache.set(s, m);
+  /** The chart's states met so far, numbered, with what the engine reads of each. */
+  const states: { name: string; meta: StateMeta; plan: number; urgent: boolean; openSocialCare: boolean; earlyHelp: boolean }[] = [];
+  const stateIds = new Map<string, number>();
+  const stateId = (name: string): number => {
+    let id = stateIds.get(name);
+    if (id === undefined) {
+      const m = metaOf(machine, name);
+      id = states.length;
+      states.push({
+        name,
+        meta: m,
+        plan: PLAN_OPEN_DAYS[name] ?? 0,
+        // Work in these states goes to the front of its queue (immediate danger, child protection).
+        urgent: name === 'strategyDiscussion' || name === 'section47Enquiry' || name === 'awaitingJointVisit',
+        openSocialCare: !m.undecided && !!m.work && name !== 'earlyHelp',
+        earlyHelp: name === 'earlyHelp',
+      });
+      stateIds.set(name, id);
     }
-    return m;
+    return id;
   };
 
-  const pools = new Map<Role, Pool>();
-  for (const role of ROLES) {
-    pools.set(role, { role, busy: 0, queue: new Heap<Job>(byPriorityThenTime), slotsByDay: staffingByDay(scenario, role, streams, simStart, totalDays) });
-  }
+  const pools: Pool[] = ROLES.map((role, index) => ({ role, index, busy: 0, queue: new Heap<Job>(byPriorityThenTime), slotsByDay: staffingByDay(scenario, role, streams, simStart, totalDays) }));
+  const poolOf = (role: Role): Pool => pools[ROLES.indexOf(role)];
 
   const queue = new Heap<QueueItem>();
   // Handled events and finished jobs, kept for reuse.
   const spareItems: QueueItem[] = [];
   const spareJobs: Job[] = [];
-  const schedule = (kind: number, t: Instant, priority: number, sequence: number, c: CaseRt | null, n: number, event: SpaEvent | null, actor: string) => {
-    const item = spareItems.pop() ?? { kind: 0, t: 0, priority: 0, seq: 0, c: null, n: 0, event: null, actor: '' };
+  const schedule = (kind: number, t: Instant, priority: number, sequence: number, c: number, n: number, event: SpaEvent | null, actor: string) => {
+    const item = spareItems.pop() ?? { kind: 0, t: 0, priority: 0, seq: 0, c: -1, n: 0, event: null, actor: '' };
     item.kind = kind;
     item.t = t;
     item.priority = priority;
@@ -436,13 +455,13 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     item.actor = actor;
     queue.push(item);
   };
-  const queueJob = (pool: Pool, c: CaseRt) => {
+  const queueJob = (pool: Pool, c: number) => {
     const job = spareJobs.pop() ?? { t: 0, priority: 0, seq: 0, c, token: 0 };
     job.t = now;
     job.priority = jobPriority(c);
     job.seq = seq++;
     job.c = c;
-    job.token = c.token;
+    job.token = tokenAt[c];
     pool.queue.push(job);
   };
   let seq = 0;
@@ -455,75 +474,79 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const dayStartSeq = (d: number) => contacts.length + d - 1;
   seq = contacts.length + Math.max(0, totalDays - 1);
   const queueArrival = (i: number) => {
-    if (i < contacts.length) schedule(ARRIVAL, contacts[i].receivedAt, 1, arrivalSeq(i), null, i, null, '');
+    if (i < contacts.length) schedule(ARRIVAL, contacts[i].receivedAt, 1, arrivalSeq(i), -1, i, null, '');
   };
   const queueDayStart = (d: number) => {
     // Staffing changes take effect at local midnight; priority 0 so they precede work at that instant.
-    if (d < totalDays) schedule(DAY_START, addLocalDays(simStart, d), 0, dayStartSeq(d), null, d, null, '');
+    if (d < totalDays) schedule(DAY_START, addLocalDays(simStart, d), 0, dayStartSeq(d), -1, d, null, '');
   };
   queueArrival(0);
   queueDayStart(1);
 
   // The case whose streams uDur and uWorld draw from (set by startWork, where all draws happen).
-  let drawing: CaseRt = null as unknown as CaseRt;
+  let drawing = 0;
   const uDur: Uniform = () => {
-    const c = drawing;
-    c.durState = (c.durState + MULBERRY32_STEP) | 0;
-    return mulberry32Value(c.durState);
+    const k = 2 * drawing;
+    const state = (rngAt[k] + MULBERRY32_STEP) | 0;
+    rngAt[k] = state;
+    return mulberry32Value(state);
   };
   const uWorld: Uniform = () => {
-    const c = drawing;
-    c.worldState = (c.worldState + MULBERRY32_STEP) | 0;
-    return mulberry32Value(c.worldState);
+    const k = 2 * drawing + 1;
+    const state = (rngAt[k] + MULBERRY32_STEP) | 0;
+    rngAt[k] = state;
+    return mulberry32Value(state);
   };
 
-  const duration = (c: CaseRt, activity: Activity): number => {
+  const duration = (c: number, activity: Activity): number => {
     const spec = scenario.durations[activity];
     let hours = lognormal(uDur, spec.meanWorkingHours, spec.cv);
-    if (!c.contact.formComplete && (activity === 'heldInformationGathering' || activity === 'informationGathering' || activity === 'camhsScreening')) {
+    if (!contacts[c].formComplete && (activity === 'heldInformationGathering' || activity === 'informationGathering' || activity === 'camhsScreening')) {
       hours *= scenario.incompleteFormFactor; // 004 ¶37
     }
     // Never zero: every piece of work takes at least a minute.
     return Math.max(60_000, Math.round(hours * HOUR));
   };
 
-  /** What the world answers when work ends: the event to send, and how long the work took. */
-  const worldOutcome = (c: CaseRt, done: SpaEvent['type'], activity: Activity): { event: SpaEvent; ms: number } => {
+  /** How long the work that `worldOutcome` last answered took (set with its event). */
+  let outcomeMs = 0;
+  /** What the world answers when work ends: the event to send (returned) and how long the work took (`outcomeMs`). */
+  const worldOutcome = (c: number, done: SpaEvent['type'], activity: Activity): SpaEvent => {
     const u = uWorld;
-    const level = c.contact.trueLevel;
+    const level = contacts[c].trueLevel;
     const ms = duration(c, activity);
+    outcomeMs = ms;
     switch (done) {
       case 'threshold.decided':
-        return { event: DECIDED[decideLevel(c, u)], ms };
+        return DECIDED[decideLevel(c, u)];
       case 'assessment.completed': {
         const x = u();
-        let outcome: 'plan' | 'stepDown' | 'close' | 'protection';
-        if (level === 4) outcome = x < 0.8 ? 'protection' : 'plan';
-        else if (level === 3) outcome = x < 0.5 ? 'plan' : x < 0.8 ? 'stepDown' : 'close';
-        else outcome = x < 0.5 ? 'stepDown' : 'close';
-        return { event: eventOf('assessment.completed', outcome), ms };
+        if (level === 4) return x < 0.8 ? ASSESSED.protection : ASSESSED.plan;
+        if (level === 3) return x < 0.5 ? ASSESSED.plan : x < 0.8 ? ASSESSED.stepDown : ASSESSED.close;
+        return x < 0.5 ? ASSESSED.stepDown : ASSESSED.close;
       }
       case 'enquiry.completed': {
         // DOMAIN.md: ICPCs per section 47 about 42-44%, CP plans per ICPC about 87%.
         const x = u();
-        const outcome = level === 4 ? (x < 0.45 ? 'plan' : x < 0.8 ? 'childInNeed' : 'close') : x < 0.6 ? 'childInNeed' : 'close';
-        return { event: eventOf('enquiry.completed', outcome), ms };
+        if (level === 4) return x < 0.45 ? ENQUIRED.plan : x < 0.8 ? ENQUIRED.childInNeed : ENQUIRED.close;
+        return x < 0.6 ? ENQUIRED.childInNeed : ENQUIRED.close;
       }
       case 'earlyHelp.completed': {
         // A child whose true need is statutory, placed in early help, is escalated (step-up).
         if (level >= 3 && bernoulli(u, scenario.earlyHelpEscalationShare)) {
-          return { event: EVENTS.earlyHelpEscalated, ms: Math.max(60_000, Math.round(ms * 0.3)) };
+          outcomeMs = Math.max(60_000, Math.round(ms * 0.3));
+          return EVENTS.earlyHelpEscalated;
         }
-        return { event: EVENTS.earlyHelpCompleted, ms };
+        return EVENTS.earlyHelpCompleted;
       }
       default:
-        return { event: eventOf(done), ms };
+        return eventOf(done);
     }
   };
 
-  const decideLevel = (c: CaseRt, u: Uniform): Level => {
-    const truth = c.contact.trueLevel;
-    const ctx = c.snapshot.context as SpaContext;
+  const decideLevel = (c: number, u: Uniform): Level => {
+    const truth = contacts[c].trueLevel;
+    const ctx = snapshots[c].context as SpaContext;
     let under = 0;
     let over = 0;
     const wrong = 1 - scenario.decisionAccuracy;
@@ -537,46 +560,48 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     return truth;
   };
 
-  const record = (c: CaseRt, t: Instant, from: string | null, to: string, m: StateMeta, event: SpaEvent | { type: string }, actor: string) => {
+  const record = (c: number, t: Instant, from: string | null, to: string, m: StateMeta, event: SpaEvent | { type: string }, actor: string) => {
     const level = event.type === 'threshold.decided' ? (event as { level: number }).level : -1;
-    figures.add(c.index, t, to, event.type, level, m.undecided, m.report.pending, m.report.decided, m.unallocated === true);
+    figures.add(c, t, to, event.type, level, m.undecided, m.report.pending, m.report.decided, m.unallocated === true);
     if (!keepTrace) return;
     let detail: string | undefined;
     if (level >= 0) detail = LEVEL_DETAIL[level];
     else if ('outcome' in event) detail = String((event as { outcome: string }).outcome);
-    trace.push(traceRecord(trace.length, t, c.contact.id, from, to, m, event.type, actor, detail));
+    trace.push(traceRecord(trace.length, t, contacts[c].id, from, to, m, event.type, actor, detail));
   };
 
-  const releaseSlot = (c: CaseRt) => {
-    if (c.slotRole) {
-      const pool = pools.get(c.slotRole)!;
+  const releaseSlot = (c: number) => {
+    const slot = slotAt[c];
+    if (slot >= 0) {
+      const pool = pools[slot];
       pool.busy--;
-      c.slotRole = null;
+      slotAt[c] = -1;
       dispatch(pool);
     }
   };
 
-  const startWork = (c: CaseRt) => {
+  const startWork = (c: number) => {
     drawing = c;
-    const work = c.meta.work!;
-    const { event, ms } = worldOutcome(c, work.done, work.activity);
+    const work = states[stateAt[c]].meta.work!;
+    const event = worldOutcome(c, work.done, work.activity);
+    const ms = outcomeMs;
     const doneAt = addWorkingMillis(now, ms);
-    schedule(WORK_DONE, doneAt, 2, seq++, c, c.token, event, work.role);
+    schedule(WORK_DONE, doneAt, 2, seq++, c, tokenAt[c], event, work.role);
     if (work.activity === 'heldInformationGathering' && scenario.parentContactPerHoldDay > 0) {
       // 004 ¶38: the team manager contacts parents and holds office visits during the hold.
       const heldDays = Math.floor(ms / (WORKING_DAY_HOURS * HOUR));
       for (let d = 1; d <= heldDays; d++) {
         if (bernoulli(uWorld, scenario.parentContactPerHoldDay)) {
           const at = addWorkingMillis(now, d * WORKING_DAY_HOURS * HOUR - HOUR);
-          schedule(DURING, at, 2, seq++, c, c.token, EVENTS.parentsContacted, 'teamManager');
+          schedule(DURING, at, 2, seq++, c, tokenAt[c], EVENTS.parentsContacted, 'teamManager');
         }
       }
     }
   };
 
-  const jobPriority = (c: CaseRt): number => {
-    const ctx = c.snapshot.context as SpaContext;
-    if (ctx.immediateDanger || c.state === 'strategyDiscussion' || c.state === 'section47Enquiry' || c.state === 'awaitingJointVisit') return 0;
+  const jobPriority = (c: number): number => {
+    const ctx = snapshots[c].context as SpaContext;
+    if (ctx.immediateDanger || states[stateAt[c]].urgent) return 0;
     if (ctx.escalated) return 1;
     return 2;
   };
@@ -586,48 +611,50 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     while (pool.busy < slots && pool.queue.size > 0) {
       const job = pool.queue.pop()!;
       const c = job.c;
-      const stale = c.token !== job.token;
+      const stale = tokenAt[c] !== job.token;
       spareJobs.push(job);
       if (stale) continue; // the case moved on while it waited
       pool.busy++;
-      c.slotRole = pool.role;
+      slotAt[c] = pool.index;
       startWork(c);
     }
   };
 
-  const enter = (c: CaseRt) => {
-    const m = c.meta;
-    if (m.work) {
-      const role = m.work.role;
-      if (c.slotRole === role) {
+  const enter = (c: number) => {
+    const state = states[stateAt[c]];
+    const work = state.meta.work;
+    if (work) {
+      const pool = poolOf(work.role);
+      if (slotAt[c] === pool.index) {
         // The same worker carries on (an allocated social worker goes on to assess).
         startWork(c);
         return;
       }
       releaseSlot(c);
-      const pool = pools.get(role)!;
       queueJob(pool, c);
       dispatch(pool);
     } else {
       releaseSlot(c);
-      const planDays = PLAN_OPEN_DAYS[c.state];
-      if (planDays) c.child.openUntil = Math.max(c.child.openUntil, now + planDays * DAY);
+      if (state.plan) {
+        const root = rootAt[c];
+        openUntil[root] = Math.max(openUntil[root], now + state.plan * DAY);
+      }
     }
   };
 
-  const send = (c: CaseRt, event: SpaEvent, actor: string): boolean => {
-    const prev = c.snapshot;
+  const send = (c: number, event: SpaEvent, actor: string): boolean => {
+    const prev = snapshots[c];
     const next = stepper.transition(prev, event);
     if (next.value === prev.value && next.context === prev.context) return false;
-    c.snapshot = next;
-    const from = c.state;
+    snapshots[c] = next;
+    const fromId = stateAt[c];
+    const from = states[fromId].name;
     const to = String(next.value);
-    const m = to === from ? c.meta : meta(to);
-    record(c, now, from, to, m, event, actor);
-    if (to !== from) {
-      c.state = to;
-      c.meta = m;
-      c.token++;
+    const toId = to === from ? fromId : stateId(to);
+    record(c, now, from, to, states[toId].meta, event, actor);
+    if (toId !== fromId) {
+      stateAt[c] = toId;
+      tokenAt[c]++;
       // A step-up needs a new decision, on a new one-working-day clock.
       if (event.type === 'earlyHelp.escalated') scheduleDecisionClocks(c, now);
       enter(c);
@@ -642,33 +669,26 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
    */
   const escalates = machine.events.some((type) => type === EVENTS.escalationDue.type || type === '*' || (type.endsWith('.*') && EVENTS.escalationDue.type.startsWith(type.slice(0, -1))));
   /** The decision clocks (DOMAIN.md statutory clocks; 000; 002), as engine events. */
-  const scheduleDecisionClocks = (c: CaseRt, from: Instant) => {
-    const epoch = ++c.clockEpoch;
+  const scheduleDecisionClocks = (c: number, from: Instant) => {
+    const epoch = ++clockEpochAt[c];
     const due = dueByOneWorkingDay(from);
     schedule(CLOCK, due, 1, seq++, c, epoch, EVENTS.oneWorkingDayElapsed, 'clock');
     const escalateAt = addWorkingMillis(from, scenario.escalateAfterWorkingHours * HOUR);
     if (escalateAt < due && escalates) schedule(CLOCK, escalateAt, 1, seq++, c, epoch, EVENTS.escalationDue, 'clock');
   };
 
-  const isOpenSocialCare = (c: CaseRt): boolean => !c.meta.undecided && !!c.meta.work && c.state !== 'earlyHelp';
-
-  // Two seeds per contact, in arrival order: the same for every process (common random numbers).
-  const caseSeeds = new Uint32Array(contacts.length * 2);
-  {
-    const u = streams.stream('case-seeds');
-    for (let i = 0; i < caseSeeds.length; i++) caseSeeds[i] = Math.floor(u() * 4294967296);
-  }
-
   const arrive = (draft: Contact, index: number) => {
     // Any earlier case about the child counts, not only the last one (a later contact closed
     // with advice does not close an earlier referral).
-    const previous = previousIndex[index] >= 0 ? cases[previousIndex[index]] : null;
-    const child = previous?.child;
-    let openCase = child !== undefined && child.openUntil > now;
+    const previous = previousIndex[index];
+    const root = previous >= 0 ? rootAt[previous] : index;
+    rootAt[index] = root;
+    let openCase = previous >= 0 && openUntil[root] > now;
     let inEarlyHelp = false;
-    for (let earlier = previous; earlier !== null; earlier = earlier.previous) {
-      if (isOpenSocialCare(earlier)) openCase = true;
-      if (earlier.state === 'earlyHelp') inEarlyHelp = true;
+    for (let earlier = previous; earlier >= 0; earlier = previousIndex[earlier]) {
+      const state = states[stateAt[earlier]];
+      if (state.openSocialCare) openCase = true;
+      if (state.earlyHelp) inEarlyHelp = true;
     }
     // What the process decided about earlier contacts: kept beside the drafts, and filled in the
     // drafts themselves when they belong to this run (shared drafts are copied only when
@@ -682,12 +702,13 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     }
     const contact = draft;
     const snapshot = stepper.initial(inputOf(openCase, contact.immediateDanger, contact.levelClear, contact.mentalHealth, contact.formComplete, inEarlyHelp));
-    const state = String(snapshot.value);
-    const c = new CaseRt(index, contact, child ?? { openUntil: 0 }, previous, snapshot, state, meta(state), caseSeeds[2 * index] | 0, caseSeeds[2 * index + 1] | 0);
-    cases.push(c);
-    record(c, now, null, c.state, c.meta, EVENTS.contactReceived, contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
-    scheduleDecisionClocks(c, contact.receivedAt);
-    enter(c);
+    const id = stateId(String(snapshot.value));
+    snapshots[index] = snapshot;
+    stateAt[index] = id;
+    arrivedCount = index + 1;
+    record(index, now, null, states[id].name, states[id].meta, EVENTS.contactReceived, contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
+    scheduleDecisionClocks(index, contact.receivedAt);
+    enter(index);
   };
 
   const handle = (item: QueueItem) => {
@@ -699,27 +720,27 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       case DAY_START:
         queueDayStart(item.n + 1);
         dayIndex = item.n;
-        for (const pool of pools.values()) dispatch(pool);
+        for (const pool of pools) dispatch(pool);
         break;
       case WORK_DONE: {
-        const c = item.c!;
-        if (c.token !== item.n) break; // superseded (e.g. escalated while working)
+        const c = item.c;
+        if (tokenAt[c] !== item.n) break; // superseded (e.g. escalated while working)
         if (!send(c, item.event!, item.actor)) {
           // A chart whose state does not answer its own work's event would hold the worker for
           // ever; say so rather than run on wrongly (only a changed chart can do this).
-          throw new Error(`process ${processLabel}: state "${c.state}" does not handle "${item.event!.type}", the event its meta.work says ends its work (case ${c.contact.id})`);
+          throw new Error(`process ${processLabel}: state "${states[stateAt[c]].name}" does not handle "${item.event!.type}", the event its meta.work says ends its work (case ${contacts[c].id})`);
         }
         break;
       }
       case DURING: {
-        const c = item.c!;
-        if (c.token !== item.n) break;
+        const c = item.c;
+        if (tokenAt[c] !== item.n) break;
         send(c, item.event!, item.actor);
         break;
       }
       case CLOCK: {
-        const c = item.c!;
-        if (item.n !== c.clockEpoch) break; // a clock of an earlier decision (before a step-up)
+        const c = item.c;
+        if (item.n !== clockEpochAt[c]) break; // a clock of an earlier decision (before a step-up)
         send(c, item.event!, item.actor);
         break;
       }
@@ -732,7 +753,6 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     queue.pop();
     now = next.t;
     handle(next);
-    next.c = null;
     next.event = null;
     spareItems.push(next);
     return true;
@@ -746,8 +766,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     simStart,
     end,
     get contacts() {
-      for (let k = arrived.length; k < cases.length; k++) {
-        const draft = cases[k].contact;
+      for (let k = arrived.length; k < arrivedCount; k++) {
+        const draft = contacts[k];
         arrived.push(shared ? copyContact(draft, { openCase: openCaseAt[k] === 1, inEarlyHelp: inEarlyHelpAt[k] === 1 }) : draft);
       }
       return arrived;
@@ -756,7 +776,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     machine,
     engine: stepper.kind,
     now: () => now,
-    metrics: () => figures.finish(cases.length === contacts.length ? contacts : contacts.slice(0, cases.length), inEarlyHelpAt),
+    metrics: () => figures.finish(arrivedCount === contacts.length ? contacts : contacts.slice(0, arrivedCount), inEarlyHelpAt),
     step,
     runUntil(t: Instant) {
       for (;;) {
@@ -781,17 +801,26 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       now = end;
       onProgress?.(1);
     },
-    stateOf: (id) => caseById(id)?.state,
-    contextOf: (id) => caseById(id)?.snapshot.context as SpaContext | undefined,
+    stateOf(id) {
+      const k = caseById(id);
+      return k === undefined ? undefined : states[stateAt[k]].name;
+    },
+    contextOf(id) {
+      const k = caseById(id);
+      return k === undefined ? undefined : (snapshots[k].context as SpaContext);
+    },
     stateCounts() {
       const out: Record<string, number> = {};
-      for (const c of cases) out[c.state] = (out[c.state] ?? 0) + 1;
+      for (let k = 0; k < arrivedCount; k++) {
+        const name = states[stateAt[k]].name;
+        out[name] = (out[name] ?? 0) + 1;
+      }
       return out;
     },
     queueLengths() {
       const out = {} as Record<Role, number>;
       // Jobs whose case moved on while waiting stay in the heap until popped: do not count them.
-      for (const [role, pool] of pools) out[role] = pool.queue.count((job) => job.c.token === job.token);
+      for (const pool of pools) out[pool.role] = pool.queue.count((job) => tokenAt[job.c] === job.token);
       return out;
     },
   };
