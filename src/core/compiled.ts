@@ -214,21 +214,30 @@ export function compileMachine(machine: AnyStateMachine, options: CompileOptions
   return options.share ? shared(machineStepper) : machineStepper;
 }
 
+/** A shared snapshot, with the steps already computed from it (by event object). */
+interface SharedSnapshot extends CompiledSnapshot {
+  readonly steps: Map<object, SharedSnapshot>;
+}
+
 /** A stepper that computes each step once and shares the snapshots (`CompileOptions.share`). */
 function shared(stepper: CompiledMachine): CompiledMachine {
-  const initials = new Map<unknown, CompiledSnapshot>();
-  const after = new Map<CompiledSnapshot, Map<object, CompiledSnapshot>>();
+  const initials = new Map<unknown, SharedSnapshot>();
+  const node = (s: CompiledSnapshot): SharedSnapshot => ({ value: s.value, context: s.context, status: s.status, steps: new Map() });
   return {
     initial(input) {
       let snapshot = initials.get(input);
-      if (!snapshot) initials.set(input, (snapshot = stepper.initial(input)));
+      if (!snapshot) initials.set(input, (snapshot = node(stepper.initial(input))));
       return snapshot;
     },
     transition(snapshot, event) {
-      let steps = after.get(snapshot);
-      if (!steps) after.set(snapshot, (steps = new Map()));
-      let next = steps.get(event);
-      if (!next) steps.set(event, (next = stepper.transition(snapshot, event)));
+      // Only snapshots this stepper made are passed back to it (the engine keeps what it returns).
+      const from = snapshot as SharedSnapshot;
+      let next = from.steps.get(event);
+      if (!next) {
+        const computed = stepper.transition(from, event);
+        next = computed === from ? from : node(computed);
+        from.steps.set(event, next);
+      }
       return next;
     },
   };

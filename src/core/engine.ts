@@ -407,6 +407,13 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     const u = streams.stream('case-seeds');
     for (let i = 0; i < rngAt.length; i++) rngAt[i] = Math.floor(u() * 4294967296);
   }
+  /** What the work outcomes read of each contact, kept beside the cases (a contact is a large object). */
+  const trueLevelAt = new Uint8Array(n);
+  const formCompleteAt = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    trueLevelAt[i] = contacts[i].trueLevel;
+    formCompleteAt[i] = contacts[i].formComplete ? 1 : 0;
+  }
   /** Case index by contact id, filled in lazily for `stateOf` and `contextOf`. */
   const caseIndex = new Map<string, number>();
   const caseById = (id: string): number | undefined => {
@@ -501,7 +508,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const duration = (c: number, activity: Activity): number => {
     const spec = scenario.durations[activity];
     let hours = lognormal(uDur, spec.meanWorkingHours, spec.cv);
-    if (!contacts[c].formComplete && (activity === 'heldInformationGathering' || activity === 'informationGathering' || activity === 'camhsScreening')) {
+    if (formCompleteAt[c] === 0 && (activity === 'heldInformationGathering' || activity === 'informationGathering' || activity === 'camhsScreening')) {
       hours *= scenario.incompleteFormFactor; // 004 ¶37
     }
     // Never zero: every piece of work takes at least a minute.
@@ -513,7 +520,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   /** What the world answers when work ends: the event to send (returned) and how long the work took (`outcomeMs`). */
   const worldOutcome = (c: number, done: SpaEvent['type'], activity: Activity): SpaEvent => {
     const u = uWorld;
-    const level = contacts[c].trueLevel;
+    const level = trueLevelAt[c];
     const ms = duration(c, activity);
     outcomeMs = ms;
     switch (done) {
@@ -545,7 +552,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   };
 
   const decideLevel = (c: number, u: Uniform): Level => {
-    const truth = contacts[c].trueLevel;
+    const truth = trueLevelAt[c] as Level;
     const ctx = snapshots[c].context as SpaContext;
     let under = 0;
     let over = 0;
