@@ -150,7 +150,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
   let childSeq = 0;
   for (let i = 0; i < stamps.length; i++) {
     const { t, source } = stamps[i];
-    const id = `C${String(i + 1).padStart(6, '0')}`;
+    const id = sequenceId(CONTACT_IDS, 'C', i + 1);
     // Repeat contact about a child seen in the last 12 months (DOMAIN.md: re-referrals 22-25%).
     let child: ChildRecord | undefined;
     if (children.length > 0 && bernoulli(uRepeat, scenario.repeatContactShare)) {
@@ -164,7 +164,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
     if (!child) {
       childSeq++;
       child = {
-        childId: `K${String(childSeq).padStart(6, '0')}`,
+        childId: sequenceId(CHILD_IDS, 'K', childSeq),
         ageBand: AGE_BANDS[pickIndex(uChild, AGE_WEIGHTS)],
         disabled: bernoulli(uChild, 0.05),
         lastContactId: id,
@@ -208,6 +208,16 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
     });
   }
   return { contacts, previousIndex };
+}
+
+/**
+ * Ids already made ('C000001', 'K000001', ...): every run numbers its contacts and children the
+ * same way, so a worker running many replications makes each id string once.
+ */
+const CONTACT_IDS: string[] = [];
+const CHILD_IDS: string[] = [];
+function sequenceId(made: string[], prefix: string, n: number): string {
+  return (made[n] ??= `${prefix}${String(n).padStart(6, '0')}`);
 }
 
 function startOfDay(t: Instant): Instant {

@@ -217,12 +217,15 @@ export function compileMachine(machine: AnyStateMachine, options: CompileOptions
 /** A shared snapshot, with the steps already computed from it (by event object). */
 interface SharedSnapshot extends CompiledSnapshot {
   readonly steps: Map<object, SharedSnapshot>;
+  /** Its number, from 0 in the order made (a caller can keep what it knows of it in an array). */
+  readonly node: number;
 }
 
 /** A stepper that computes each step once and shares the snapshots (`CompileOptions.share`). */
 function shared(stepper: CompiledMachine): CompiledMachine {
   const initials = new Map<unknown, SharedSnapshot>();
-  const node = (s: CompiledSnapshot): SharedSnapshot => ({ value: s.value, context: s.context, status: s.status, steps: new Map() });
+  let made = 0;
+  const node = (s: CompiledSnapshot): SharedSnapshot => ({ value: s.value, context: s.context, status: s.status, steps: new Map(), node: made++ });
   return {
     initial(input) {
       let snapshot = initials.get(input);

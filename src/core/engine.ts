@@ -28,7 +28,7 @@ import { MetricsAccumulator, type RunMetrics } from './metrics';
 import { compileMachine, NotCompilable, type CompiledSnapshot } from './compiled';
 import type { Level } from './levels';
 import { PROCESSES, type ProcessName } from './processes';
-import type { Activity, Role, SpaContext, SpaEvent, SpaInput, StateMeta } from './processes/common';
+import type { Activity, Role, SpaContext, SpaEvent, SpaEventType, SpaInput, StateMeta } from './processes/common';
 import { ROLES, copyContext } from './processes/common';
 import { MULBERRY32_STEP, bernoulli, createStreams, lognormal, mulberry32Value, type Streams, type Uniform } from './rng';
 import { checkStaffFor, type Scenario } from './scenario';
@@ -243,6 +243,64 @@ interface Pool {
   slotsByDay: number[];
 }
 
+/** What the engine reads of a state, worked out once per run. */
+interface StateRt {
+  name: string;
+  meta: StateMeta;
+  /** Days a plan keeps the child's case open from entering this state (0: none). */
+  plan: number;
+  /** Work here goes to the front of its queue (child protection). */
+  urgent: boolean;
+  openSocialCare: boolean;
+  earlyHelp: boolean;
+  work: WorkRt | null;
+}
+
+/** The work done in a state (its meta.work), with the role's pool and the duration's parameters. */
+interface WorkRt {
+  pool: Pool;
+  activity: Activity;
+  done: SpaEventType;
+  /** The event that ends the work when it has no outcome to draw (else null). */
+  event: SpaEvent | null;
+  meanWorkingHours: number;
+  cv: number;
+  /** An incomplete referral form lengthens this work (004 ¶37). */
+  longerIfFormIncomplete: boolean;
+  /** 2013's hold, during which the team manager contacts parents (004 ¶38). */
+  held: boolean;
+}
+
+/** Events whose outcome the world draws when the work ends (see `worldOutcome`). */
+const DRAWN: ReadonlySet<SpaEventType> = new Set(['threshold.decided', 'assessment.completed', 'enquiry.completed', 'earlyHelp.completed']);
+
+function stateRt(name: string, meta: StateMeta, scenario: Scenario, pools: readonly Pool[]): StateRt {
+  const w = meta.work;
+  let work: WorkRt | null = null;
+  if (w) {
+    const spec = scenario.durations[w.activity];
+    work = {
+      pool: pools[ROLES.indexOf(w.role)],
+      activity: w.activity,
+      done: w.done,
+      event: DRAWN.has(w.done) ? null : eventOf(w.done),
+      meanWorkingHours: spec.meanWorkingHours,
+      cv: spec.cv,
+      longerIfFormIncomplete: w.activity === 'heldInformationGathering' || w.activity === 'informationGathering' || w.activity === 'camhsScreening',
+      held: w.activity === 'heldInformationGathering',
+    };
+  }
+  return {
+    name,
+    meta,
+    plan: PLAN_OPEN_DAYS[name] ?? 0,
+    urgent: name === 'strategyDiscussion' || name === 'section47Enquiry' || name === 'awaitingJointVisit',
+    openSocialCare: !meta.undecided && !!w && name !== 'earlyHelp',
+    earlyHelp: name === 'earlyHelp',
+    work,
+  };
+}
+
 const WORKING_DAY_HOURS = 9;
 /**
  * Events are plain data and never changed, so each distinct one is made once per module, not
@@ -422,29 +480,26 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   };
   const stepper = makeStepper(machine, options.engine ?? 'compiled');
   /** The chart's states met so far, numbered, with what the engine reads of each. */
-  const states: { name: string; meta: StateMeta; plan: number; urgent: boolean; openSocialCare: boolean; earlyHelp: boolean }[] = [];
+  const pools: Pool[] = ROLES.map((role, index) => ({ role, index, busy: 0, queue: new Heap<Job>(byPriorityThenTime), slotsByDay: staffingByDay(scenario, role, streams, simStart, totalDays) }));
+
+  const states: StateRt[] = [];
   const stateIds = new Map<string, number>();
   const stateId = (name: string): number => {
     let id = stateIds.get(name);
     if (id === undefined) {
-      const m = metaOf(machine, name);
       id = states.length;
-      states.push({
-        name,
-        meta: m,
-        plan: PLAN_OPEN_DAYS[name] ?? 0,
-        // Work in these states goes to the front of its queue (immediate danger, child protection).
-        urgent: name === 'strategyDiscussion' || name === 'section47Enquiry' || name === 'awaitingJointVisit',
-        openSocialCare: !m.undecided && !!m.work && name !== 'earlyHelp',
-        earlyHelp: name === 'earlyHelp',
-      });
+      states.push(stateRt(name, metaOf(machine, name), scenario, pools));
       stateIds.set(name, id);
     }
     return id;
   };
-
-  const pools: Pool[] = ROLES.map((role, index) => ({ role, index, busy: 0, queue: new Heap<Job>(byPriorityThenTime), slotsByDay: staffingByDay(scenario, role, streams, simStart, totalDays) }));
-  const poolOf = (role: Role): Pool => pools[ROLES.indexOf(role)];
+  /** The engine's state number of a shared snapshot, by the snapshot's node number (no lookup by name). */
+  const stateOfNode: number[] = [];
+  const stateOfSnapshot = (snapshot: Snap): number => {
+    const node = (snapshot as { node?: number }).node;
+    if (node === undefined) return stateId(String(snapshot.value));
+    return (stateOfNode[node] ??= stateId(String(snapshot.value)));
+  };
 
   const queue = new Heap<QueueItem>();
   // Handled events and finished jobs, kept for reuse.
@@ -505,10 +560,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     return mulberry32Value(state);
   };
 
-  const duration = (c: number, activity: Activity): number => {
-    const spec = scenario.durations[activity];
-    let hours = lognormal(uDur, spec.meanWorkingHours, spec.cv);
-    if (formCompleteAt[c] === 0 && (activity === 'heldInformationGathering' || activity === 'informationGathering' || activity === 'camhsScreening')) {
+  const duration = (c: number, work: WorkRt): number => {
+    let hours = lognormal(uDur, work.meanWorkingHours, work.cv);
+    if (work.longerIfFormIncomplete && formCompleteAt[c] === 0) {
       hours *= scenario.incompleteFormFactor; // 004 ¶37
     }
     // Never zero: every piece of work takes at least a minute.
@@ -518,12 +572,12 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   /** How long the work that `worldOutcome` last answered took (set with its event). */
   let outcomeMs = 0;
   /** What the world answers when work ends: the event to send (returned) and how long the work took (`outcomeMs`). */
-  const worldOutcome = (c: number, done: SpaEvent['type'], activity: Activity): SpaEvent => {
+  const worldOutcome = (c: number, work: WorkRt): SpaEvent => {
     const u = uWorld;
     const level = trueLevelAt[c];
-    const ms = duration(c, activity);
+    const ms = duration(c, work);
     outcomeMs = ms;
-    switch (done) {
+    switch (work.done) {
       case 'threshold.decided':
         return DECIDED[decideLevel(c, u)];
       case 'assessment.completed': {
@@ -547,7 +601,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         return EVENTS.earlyHelpCompleted;
       }
       default:
-        return eventOf(done);
+        return work.event!;
     }
   };
 
@@ -589,12 +643,12 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
 
   const startWork = (c: number) => {
     drawing = c;
-    const work = states[stateAt[c]].meta.work!;
-    const event = worldOutcome(c, work.done, work.activity);
+    const work = states[stateAt[c]].work!;
+    const event = worldOutcome(c, work);
     const ms = outcomeMs;
     const doneAt = addWorkingMillis(now, ms);
-    schedule(WORK_DONE, doneAt, 2, seq++, c, tokenAt[c], event, work.role);
-    if (work.activity === 'heldInformationGathering' && scenario.parentContactPerHoldDay > 0) {
+    schedule(WORK_DONE, doneAt, 2, seq++, c, tokenAt[c], event, work.pool.role);
+    if (work.held && scenario.parentContactPerHoldDay > 0) {
       // 004 ¶38: the team manager contacts parents and holds office visits during the hold.
       const heldDays = Math.floor(ms / (WORKING_DAY_HOURS * HOUR));
       for (let d = 1; d <= heldDays; d++) {
@@ -629,9 +683,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
 
   const enter = (c: number) => {
     const state = states[stateAt[c]];
-    const work = state.meta.work;
+    const work = state.work;
     if (work) {
-      const pool = poolOf(work.role);
+      const pool = work.pool;
       if (slotAt[c] === pool.index) {
         // The same worker carries on (an allocated social worker goes on to assess).
         startWork(c);
@@ -655,10 +709,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     if (next.value === prev.value && next.context === prev.context) return false;
     snapshots[c] = next;
     const fromId = stateAt[c];
-    const from = states[fromId].name;
-    const to = String(next.value);
-    const toId = to === from ? fromId : stateId(to);
-    record(c, now, from, to, states[toId].meta, event, actor);
+    const toId = stateOfSnapshot(next);
+    record(c, now, states[fromId].name, states[toId].name, states[toId].meta, event, actor);
     if (toId !== fromId) {
       stateAt[c] = toId;
       tokenAt[c]++;
@@ -709,11 +761,11 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     }
     const contact = draft;
     const snapshot = stepper.initial(inputOf(openCase, contact.immediateDanger, contact.levelClear, contact.mentalHealth, contact.formComplete, inEarlyHelp));
-    const id = stateId(String(snapshot.value));
+    const id = stateOfSnapshot(snapshot);
     snapshots[index] = snapshot;
     stateAt[index] = id;
     arrivedCount = index + 1;
-    record(index, now, null, states[id].name, states[id].meta, EVENTS.contactReceived, contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
+    record(index, now, null, states[id].name, states[id].meta, EVENTS.contactReceived, !keepTrace ? '' : contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
     scheduleDecisionClocks(index, contact.receivedAt);
     enter(index);
   };
