@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runJobs, type ReplicationJob } from '../src/cli/parallel';
 import { createSimulation, prepareArrivals } from '../src/core/engine';
+import { dueByOneWorkingDay } from '../src/core/calendar';
 import { consecutiveGroups, replicationSeed, runReplicationJobs, runScenario } from '../src/core/run';
 import { applyVariation, parseVariation, sweepJobs } from '../src/core/sweep';
 import { loadScenario } from './support/scenarios';
@@ -69,6 +70,13 @@ describe('contacts shared by the runs of one replication', () => {
     }
     // The shared drafts are left as generated.
     expect(prepared.arrivals.contacts.every((c) => !c.openCase && !c.inEarlyHelp)).toBe(true);
+  });
+
+  it('carry each contact\'s one-working-day deadline, the same as worked out from its receipt', () => {
+    const { contacts, due } = prepareArrivals(june, 'd').arrivals;
+    expect(due.length).toBe(contacts.length);
+    expect(contacts.length).toBeGreaterThan(50);
+    contacts.forEach((c, i) => expect(due[i]).toBe(dueByOneWorkingDay(c.receivedAt)));
   });
 
   it('are refused by a run of another seed, scenario or period, naming both', () => {

@@ -13,7 +13,7 @@
  *  - age bands: 004 ¶13 (children on plans: 40% under five, 34% 5-11, 26% 12 or over);
  *  - incomplete referral forms: 004 ¶37.
  */
-import { DAY, HOUR, addLocalDays, atLocalTime, easterSunday, fromLondon, isOutOfHours, isWorkingDay, toLondon, type Instant } from './calendar';
+import { DAY, HOUR, addLocalDays, atLocalTime, dueByOneWorkingDay, easterSunday, fromLondon, isOutOfHours, isWorkingDay, toLondon, type Instant } from './calendar';
 import type { Contact, ContactSource } from './contact';
 import { CONTACT_SOURCES } from './contact';
 import { INDICATORS, type AgeBand, type Level } from './levels';
@@ -87,6 +87,11 @@ export interface Arrivals {
   contacts: Contact[];
   /** For each contact, the index of the previous contact about the same child, or -1. */
   previousIndex: Int32Array;
+  /**
+   * For each contact, the end of its one working day (`dueByOneWorkingDay` of its receipt:
+   * DOMAIN.md statutory clocks), worked out once for every process that meets the contact.
+   */
+  due: Float64Array;
 }
 
 /** The contacts, and each one's link to the previous contact about the same child. */
@@ -147,6 +152,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
   const children: ChildRecord[] = [];
   const contacts: Contact[] = [];
   const previousIndex = new Int32Array(stamps.length);
+  const due = new Float64Array(stamps.length);
   let childSeq = 0;
   for (let i = 0; i < stamps.length; i++) {
     const { t, source } = stamps[i];
@@ -161,6 +167,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
     }
     const previousContactId = child ? child.lastContactId : null;
     previousIndex[i] = child ? child.lastIndex : -1;
+    due[i] = dueByOneWorkingDay(t);
     if (!child) {
       childSeq++;
       child = {
@@ -207,7 +214,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
       previousContactId,
     });
   }
-  return { contacts, previousIndex };
+  return { contacts, previousIndex, due };
 }
 
 /**

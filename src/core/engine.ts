@@ -426,7 +426,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   if (shared && (shared.scenario !== scenario || shared.seed !== seed || shared.days !== days)) {
     throw new Error(`arrivals: prepared for ${shared.scenario.name}, seed ${shared.seed}, ${shared.days} days; this run is ${scenario.name}, seed ${seed}, ${days} days`);
   }
-  const { contacts, previousIndex } = shared ? shared.arrivals : generateArrivals(scenario, streams, { from: simStart, to: end });
+  const { contacts, previousIndex, due: dueAt } = shared ? shared.arrivals : generateArrivals(scenario, streams, { from: simStart, to: end });
   /** The arrived contacts as `sim.contacts` shows them (made on demand from shared drafts). */
   const arrived: Contact[] = [];
   /** What the process had decided about each contact's child when it arrived. */
@@ -715,7 +715,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       stateAt[c] = toId;
       tokenAt[c]++;
       // A step-up needs a new decision, on a new one-working-day clock.
-      if (event.type === 'earlyHelp.escalated') scheduleDecisionClocks(c, now);
+      if (event.type === 'earlyHelp.escalated') scheduleDecisionClocks(c, now, dueByOneWorkingDay(now));
       enter(c);
     }
     return true;
@@ -728,9 +728,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
    */
   const escalates = machine.events.some((type) => type === EVENTS.escalationDue.type || type === '*' || (type.endsWith('.*') && EVENTS.escalationDue.type.startsWith(type.slice(0, -1))));
   /** The decision clocks (DOMAIN.md statutory clocks; 000; 002), as engine events. */
-  const scheduleDecisionClocks = (c: number, from: Instant) => {
+  const scheduleDecisionClocks = (c: number, from: Instant, due: Instant) => {
     const epoch = ++clockEpochAt[c];
-    const due = dueByOneWorkingDay(from);
     schedule(CLOCK, due, 1, seq++, c, epoch, EVENTS.oneWorkingDayElapsed, 'clock');
     const escalateAt = addWorkingMillis(from, scenario.escalateAfterWorkingHours * HOUR);
     if (escalateAt < due && escalates) schedule(CLOCK, escalateAt, 1, seq++, c, epoch, EVENTS.escalationDue, 'clock');
@@ -766,7 +765,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     stateAt[index] = id;
     arrivedCount = index + 1;
     record(index, now, null, states[id].name, states[id].meta, EVENTS.contactReceived, !keepTrace ? '' : contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
-    scheduleDecisionClocks(index, contact.receivedAt);
+    scheduleDecisionClocks(index, contact.receivedAt, dueAt[index]);
     enter(index);
   };
 
@@ -835,7 +834,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     machine,
     engine: stepper.kind,
     now: () => now,
-    metrics: () => figures.finish(arrivedCount === contacts.length ? contacts : contacts.slice(0, arrivedCount), inEarlyHelpAt),
+    metrics: () => figures.finish(arrivedCount === contacts.length ? contacts : contacts.slice(0, arrivedCount), { inEarlyHelp: inEarlyHelpAt, due: dueAt }),
     step,
     runUntil(t: Instant) {
       for (;;) {

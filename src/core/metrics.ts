@@ -222,10 +222,12 @@ export class MetricsAccumulator {
 
   /**
    * The run's figures; `contacts` are the run's contacts, numbered in order from 0. Whether each
-   * child was in early help when contacted is read from `inEarlyHelp` when given (the engine
-   * keeps it beside shared contacts), else from the contact.
+   * child was in early help when contacted is read from `known.inEarlyHelp` when given (the engine
+   * keeps it beside shared contacts), else from the contact; each contact's one-working-day
+   * deadline from `known.due` when given (the arrivals work it out once), else from its receipt.
    */
-  finish(contacts: readonly Contact[], inEarlyHelp?: Uint8Array): RunMetrics {
+  finish(contacts: readonly Contact[], known: { inEarlyHelp?: Uint8Array; due?: Float64Array } = {}): RunMetrics {
+    const { inEarlyHelp, due: dueAt } = known;
     const { start, end } = this;
     const outcomes: Outcomes = { advice: 0, earlyHelp: 0, childInNeed: 0, childProtection: 0 };
     let counted = 0;
@@ -259,7 +261,7 @@ export class MetricsAccumulator {
         if (c.previousContactId) repeatContacts++;
         if (referral && referredChildren.has(c.childId)) reReferrals++;
         if ((inEarlyHelp ? inEarlyHelp[i] === 1 : c.inEarlyHelp) && referral) stepUps++;
-        const due = dueByOneWorkingDay(c.receivedAt);
+        const due = dueAt ? dueAt[i] : dueByOneWorkingDay(c.receivedAt);
         if (response === ALLOCATED_WORKER) passed++;
         else {
           needingDecision++;
