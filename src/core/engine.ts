@@ -23,7 +23,7 @@ import { createActor, type AnyActorScope, type AnyStateMachine, type SnapshotFro
 import { generateArrivals, type Arrivals } from './arrivals';
 import { DAY, HOUR, addLocalDays, addWorkingMillis, dueByOneWorkingDay, fromLondon, isWorkingDay, type Instant } from './calendar';
 import { copyContact, type Contact } from './contact';
-import { Heap, byPriorityThenTime } from './heap';
+import { Heap, Lane, byPriorityThenTime } from './heap';
 import { MetricsAccumulator, type RunMetrics } from './metrics';
 import { compileMachine, NotCompilable, type CompiledSnapshot } from './compiled';
 import type { Level } from './levels';
@@ -199,12 +199,17 @@ function makeStepper(machine: AnyStateMachine, kind: 'compiled' | 'xstate'): Ste
   };
 }
 
-/** What an engine event is (a number, so every queued event has one shape). */
-const ARRIVAL = 0;
-const DAY_START = 1;
+/** What a queued engine event is (a number, so every queued event has one shape). */
 const WORK_DONE = 2;
 const DURING = 3;
 const CLOCK = 4;
+/** Where the next event comes from (see `peekNext`): the heap, or one of the lines beside it. */
+const NONE = -1;
+const QUEUED = 0;
+const ARRIVAL = 1;
+const DAY_START = 5;
+const DUE_CLOCK = 6;
+const ESCALATION_CLOCK = 7;
 
 /**
  * One queued engine event. Every kind has the same fields, so that handled events can be reused
@@ -529,21 +534,64 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   let seq = 0;
   let now = simStart;
   let dayIndex = 0;
-  // Arrivals and day starts are already in time order, so only the next of each waits in the
-  // queue (a small heap is a fast heap). Their sequence numbers are reserved up front, so ties
-  // resolve exactly as if every one had been queued at the start.
-  const arrivalSeq = (i: number) => i;
+  // Events that come in time order by construction are not queued in the heap but wait in their
+  // own lines, and at every step the first of each line is weighed against the heap's first by
+  // the same (time, priority, sequence) order: the arrivals and day starts (their sequence
+  // numbers reserved up front, so ties resolve exactly as if every one had been queued at the
+  // start) and the decision clocks (see `Lane`). A borough-year's heap then holds only work.
   const dayStartSeq = (d: number) => contacts.length + d - 1;
   seq = contacts.length + Math.max(0, totalDays - 1);
-  const queueArrival = (i: number) => {
-    if (i < contacts.length) schedule(ARRIVAL, contacts[i].receivedAt, 1, arrivalSeq(i), -1, i, null, '');
+  let nextArrival = 0;
+  let nextDay = 1;
+  // Staffing changes take effect at local midnight; priority 0 so they precede work at that instant.
+  let nextDayAt = nextDay < totalDays ? addLocalDays(simStart, nextDay) : Infinity;
+  const dueClocks = new Lane<SpaEvent>(EVENTS.oneWorkingDayElapsed);
+  const escalationClocks = new Lane<SpaEvent>(EVENTS.escalationDue);
+  /** What comes next (set by `peekNext`): which line, and when. */
+  let nextFrom = NONE;
+  let nextAt = Infinity;
+  const peekNext = () => {
+    const top = queue.peek();
+    let from = NONE;
+    let t = Infinity;
+    let priority = 0;
+    let sq = 0;
+    if (top) {
+      from = QUEUED;
+      t = top.t;
+      priority = top.priority;
+      sq = top.seq;
+    }
+    if (nextArrival < contacts.length) {
+      const at = contacts[nextArrival].receivedAt;
+      if (at < t || (at === t && (priority > 1 || (priority === 1 && nextArrival < sq)))) {
+        from = ARRIVAL;
+        t = at;
+        priority = 1;
+        sq = nextArrival;
+      }
+    }
+    if (nextDayAt < t || (nextDayAt === t && (priority > 0 || dayStartSeq(nextDay) < sq))) {
+      from = DAY_START;
+      t = nextDayAt;
+      priority = 0;
+      sq = dayStartSeq(nextDay);
+    }
+    for (let k = 0; k < 2; k++) {
+      const lane = k === 0 ? dueClocks : escalationClocks;
+      if (lane.head === lane.tail) continue;
+      const at = lane.t[lane.head];
+      const ls = lane.seq[lane.head];
+      if (at < t || (at === t && (priority > 1 || (priority === 1 && ls < sq)))) {
+        from = k === 0 ? DUE_CLOCK : ESCALATION_CLOCK;
+        t = at;
+        priority = 1;
+        sq = ls;
+      }
+    }
+    nextFrom = from;
+    nextAt = t;
   };
-  const queueDayStart = (d: number) => {
-    // Staffing changes take effect at local midnight; priority 0 so they precede work at that instant.
-    if (d < totalDays) schedule(DAY_START, addLocalDays(simStart, d), 0, dayStartSeq(d), -1, d, null, '');
-  };
-  queueArrival(0);
-  queueDayStart(1);
 
   // The case whose streams uDur and uWorld draw from (set by startWork, where all draws happen).
   let drawing = 0;
@@ -730,9 +778,16 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   /** The decision clocks (DOMAIN.md statutory clocks; 000; 002), as engine events. */
   const scheduleDecisionClocks = (c: number, from: Instant, due: Instant) => {
     const epoch = ++clockEpochAt[c];
-    schedule(CLOCK, due, 1, seq++, c, epoch, EVENTS.oneWorkingDayElapsed, 'clock');
-    const escalateAt = addWorkingMillis(from, scenario.escalateAfterWorkingHours * HOUR);
-    if (escalateAt < due && escalates) schedule(CLOCK, escalateAt, 1, seq++, c, epoch, EVENTS.escalationDue, 'clock');
+    clock(dueClocks, due, c, epoch);
+    if (escalates) {
+      const escalateAt = addWorkingMillis(from, scenario.escalateAfterWorkingHours * HOUR);
+      if (escalateAt < due) clock(escalationClocks, escalateAt, c, epoch);
+    }
+  };
+  /** A clock goes in its line; one that would fall before the line's last goes in the heap. */
+  const clock = (lane: Lane<SpaEvent>, t: Instant, c: number, epoch: number) => {
+    const sq = seq++;
+    if (!lane.push(t, sq, c, epoch)) schedule(CLOCK, t, 1, sq, c, epoch, lane.event, 'clock');
   };
 
   const arrive = (draft: Contact, index: number) => {
@@ -771,15 +826,6 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
 
   const handle = (item: QueueItem) => {
     switch (item.kind) {
-      case ARRIVAL:
-        queueArrival(item.n + 1);
-        arrive(contacts[item.n], item.n);
-        break;
-      case DAY_START:
-        queueDayStart(item.n + 1);
-        dayIndex = item.n;
-        for (const pool of pools) dispatch(pool);
-        break;
       case WORK_DONE: {
         const c = item.c;
         if (tokenAt[c] !== item.n) break; // superseded (e.g. escalated while working)
@@ -806,13 +852,35 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   };
 
   const step = (): boolean => {
-    const next = queue.peek();
-    if (!next || next.t >= end) return false;
-    queue.pop();
-    now = next.t;
-    handle(next);
-    next.event = null;
-    spareItems.push(next);
+    peekNext();
+    if (nextFrom === NONE || nextAt >= end) return false;
+    now = nextAt;
+    switch (nextFrom) {
+      case QUEUED: {
+        const next = queue.pop()!;
+        handle(next);
+        next.event = null;
+        spareItems.push(next);
+        break;
+      }
+      case ARRIVAL: {
+        const i = nextArrival++;
+        arrive(contacts[i], i);
+        break;
+      }
+      case DAY_START:
+        dayIndex = nextDay++;
+        nextDayAt = nextDay < totalDays ? addLocalDays(simStart, nextDay) : Infinity;
+        for (const pool of pools) dispatch(pool);
+        break;
+      default: {
+        const lane = nextFrom === DUE_CLOCK ? dueClocks : escalationClocks;
+        const h = lane.head++;
+        const c = lane.c[h];
+        // A clock of an earlier decision (before a step-up) is stale.
+        if (lane.epoch[h] === clockEpochAt[c]) send(c, lane.event, 'clock');
+      }
+    }
     return true;
   };
 
@@ -838,8 +906,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     step,
     runUntil(t: Instant) {
       for (;;) {
-        const next = queue.peek();
-        if (!next || next.t >= end || next.t > t) break;
+        peekNext();
+        if (nextFrom === NONE || nextAt >= end || nextAt > t) break;
         step();
       }
       if (t > now) now = Math.min(t, end);

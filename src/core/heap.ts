@@ -125,3 +125,48 @@ export class Heap<T extends Keyed> {
     return top;
   }
 }
+
+/**
+ * A line of events kept in the order they fall due (first in, first out), beside a heap: the
+ * engine's decision clocks are each set from the current instant by a rule that does not go back
+ * in time (one working day; so many working hours), so each kind arrives in time order and needs
+ * no heap. `push` refuses an event that would fall before the last one in the line (the caller
+ * then queues it in the heap), so the order stays right whatever the rule. Each entry is a time,
+ * a sequence number, a case and an epoch; `event` is what every entry stands for.
+ */
+export class Lane<E> {
+  t = new Float64Array(256);
+  seq = new Float64Array(256);
+  c = new Int32Array(256);
+  epoch = new Int32Array(256);
+  head = 0;
+  tail = 0;
+
+  constructor(readonly event: E) {}
+
+  push(t: number, seq: number, c: number, epoch: number): boolean {
+    if (this.tail > this.head && t < this.t[this.tail - 1]) return false;
+    if (this.tail === this.t.length) this.makeRoom();
+    const k = this.tail++;
+    this.t[k] = t;
+    this.seq[k] = seq;
+    this.c[k] = c;
+    this.epoch[k] = epoch;
+    return true;
+  }
+
+  /** Move the waiting clocks to the front of new columns, twice as long if more than half are waiting. */
+  private makeRoom() {
+    const { head, tail } = this;
+    const size = (tail - head) * 2 > this.t.length ? this.t.length * 2 : this.t.length;
+    const t = new Float64Array(size);
+    const seq = new Float64Array(size);
+    const c = new Int32Array(size);
+    const epoch = new Int32Array(size);
+    t.set(this.t.subarray(head, tail));
+    seq.set(this.seq.subarray(head, tail));
+    c.set(this.c.subarray(head, tail));
+    epoch.set(this.epoch.subarray(head, tail));
+    Object.assign(this, { t, seq, c, epoch, head: 0, tail: tail - head });
+  }
+}
