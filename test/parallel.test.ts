@@ -72,11 +72,15 @@ describe('contacts shared by the runs of one replication', () => {
     expect(prepared.arrivals.contacts.every((c) => !c.openCase && !c.inEarlyHelp)).toBe(true);
   });
 
-  it('carry each contact\'s one-working-day deadline, the same as worked out from its receipt', () => {
-    const { contacts, due } = prepareArrivals(june, 'd').arrivals;
+  it('carry each contact\'s receipt and one-working-day deadline in columns, the same as worked out from the contact', () => {
+    const { contacts, due, receivedAt } = prepareArrivals(june, 'd').arrivals;
     expect(due.length).toBe(contacts.length);
+    expect(receivedAt.length).toBe(contacts.length);
     expect(contacts.length).toBeGreaterThan(50);
-    contacts.forEach((c, i) => expect(due[i]).toBe(dueByOneWorkingDay(c.receivedAt)));
+    contacts.forEach((c, i) => {
+      expect(receivedAt[i]).toBe(c.receivedAt);
+      expect(due[i]).toBe(dueByOneWorkingDay(c.receivedAt));
+    });
   });
 
   it('are refused by a run of another seed, scenario or period, naming both', () => {

@@ -92,6 +92,8 @@ export interface Arrivals {
    * DOMAIN.md statutory clocks), worked out once for every process that meets the contact.
    */
   due: Float64Array;
+  /** Each contact's `receivedAt`, in a column (read at every step of a run to find the next arrival). */
+  receivedAt: Float64Array;
 }
 
 /** The contacts, and each one's link to the previous contact about the same child. */
@@ -153,6 +155,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
   const contacts: Contact[] = [];
   const previousIndex = new Int32Array(stamps.length);
   const due = new Float64Array(stamps.length);
+  const receivedAt = new Float64Array(stamps.length);
   let childSeq = 0;
   for (let i = 0; i < stamps.length; i++) {
     const { t, source } = stamps[i];
@@ -168,6 +171,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
     const previousContactId = child ? child.lastContactId : null;
     previousIndex[i] = child ? child.lastIndex : -1;
     due[i] = dueByOneWorkingDay(t);
+    receivedAt[i] = t;
     if (!child) {
       childSeq++;
       child = {
@@ -214,7 +218,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
       previousContactId,
     });
   }
-  return { contacts, previousIndex, due };
+  return { contacts, previousIndex, due, receivedAt };
 }
 
 /**

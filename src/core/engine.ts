@@ -431,7 +431,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   if (shared && (shared.scenario !== scenario || shared.seed !== seed || shared.days !== days)) {
     throw new Error(`arrivals: prepared for ${shared.scenario.name}, seed ${shared.seed}, ${shared.days} days; this run is ${scenario.name}, seed ${seed}, ${days} days`);
   }
-  const { contacts, previousIndex, due: dueAt } = shared ? shared.arrivals : generateArrivals(scenario, streams, { from: simStart, to: end });
+  const { contacts, previousIndex, due: dueAt, receivedAt } = shared ? shared.arrivals : generateArrivals(scenario, streams, { from: simStart, to: end });
   /** The arrived contacts as `sim.contacts` shows them (made on demand from shared drafts). */
   const arrived: Contact[] = [];
   /** What the process had decided about each contact's child when it arrived. */
@@ -563,7 +563,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       sq = top.seq;
     }
     if (nextArrival < contacts.length) {
-      const at = contacts[nextArrival].receivedAt;
+      const at = receivedAt[nextArrival];
       if (at < t || (at === t && (priority > 1 || (priority === 1 && nextArrival < sq)))) {
         from = ARRIVAL;
         t = at;

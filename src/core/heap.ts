@@ -155,10 +155,19 @@ export class Lane<E> {
     return true;
   }
 
-  /** Move the waiting clocks to the front of new columns, twice as long if more than half are waiting. */
+  /** Move the waiting entries to the front; into new columns twice as long if more than half are waiting. */
   private makeRoom() {
     const { head, tail } = this;
-    const size = (tail - head) * 2 > this.t.length ? this.t.length * 2 : this.t.length;
+    if ((tail - head) * 2 <= this.t.length) {
+      this.t.copyWithin(0, head, tail);
+      this.seq.copyWithin(0, head, tail);
+      this.c.copyWithin(0, head, tail);
+      this.epoch.copyWithin(0, head, tail);
+      this.head = 0;
+      this.tail = tail - head;
+      return;
+    }
+    const size = this.t.length * 2;
     const t = new Float64Array(size);
     const seq = new Float64Array(size);
     const c = new Int32Array(size);
