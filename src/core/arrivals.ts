@@ -61,15 +61,6 @@ export interface ArrivalWindow {
   to: Instant;
 }
 
-interface ChildRecord {
-  childId: string;
-  ageBand: AgeBand;
-  disabled: boolean;
-  lastContactId: string;
-  lastIndex: number;
-  lastAt: Instant;
-}
-
 const INDICATORS_BY_LEVEL: Record<Level, string[]> = { 1: [], 2: [], 3: [], 4: [] };
 for (const i of INDICATORS) INDICATORS_BY_LEVEL[i.level].push(i.id);
 const MENTAL_HEALTH_INDICATORS = new Set(['repeated-self-harm', 'parental-mental-health-starting', 'parental-illness-impairing-care']);
@@ -109,8 +100,23 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
   const levelWeights = [scenario.levelMix[1], scenario.levelMix[2], scenario.levelMix[3], scenario.levelMix[4]];
   const otherWorkdayFactor = Math.max(0, (5 - scenario.mondayFactor) / 4);
 
-  type Stamp = { t: Instant; source: ContactSource };
-  const stamps: Stamp[] = [];
+  // When each contact comes and from whom (a source index), in time order: each day's are drawn
+  // together and sorted among themselves (they all fall on that day), first drawn first at ties.
+  const stampT: number[] = [];
+  const stampSource: number[] = [];
+  const stamp = (t: Instant, source: number) => {
+    if (t < window.from || t >= window.to) return;
+    let k = stampT.length;
+    stampT.push(t);
+    stampSource.push(source);
+    for (; k > dayFirst && stampT[k - 1] > t; k--) {
+      stampT[k] = stampT[k - 1];
+      stampSource[k] = stampSource[k - 1];
+    }
+    stampT[k] = t;
+    stampSource[k] = source;
+  };
+  let dayFirst = 0;
   const drawTime = (dayStart: Instant, source: ContactSource, overnight: boolean): Instant => {
     let hour: number;
     if (overnight) hour = pick(uTime, OVERNIGHT_HOURS);
@@ -120,6 +126,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
   };
 
   for (let day = startOfDay(window.from); day < window.to; day = addLocalDays(day, 1)) {
+    dayFirst = stampT.length;
     const noon = day + 12 * HOUR;
     const working = isWorkingDay(noon);
     const weekday = toLondon(noon).weekday;
@@ -134,59 +141,63 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
       return w;
     });
     for (let k = 0; k < n; k++) {
-      const source = CONTACT_SOURCES[pickIndex(uSource, weights)];
-      const t = drawTime(day, source, false);
-      if (t >= window.from && t < window.to) stamps.push({ t, source });
+      const source = pickIndex(uSource, weights);
+      stamp(drawTime(day, CONTACT_SOURCES[source], false), source);
     }
     for (const surge of scenario.surges) {
       const first = fromLondon(...(surge.date.split('-').map(Number) as [number, number, number]));
       const last = addLocalDays(first, surge.days);
       if (day < first || day >= last) continue;
       const perDay = Math.floor(surge.extraContacts / surge.days) + (day === first ? surge.extraContacts % surge.days : 0);
-      for (let k = 0; k < perDay; k++) {
-        const t = drawTime(day, surge.source, surge.outOfHours);
-        if (t >= window.from && t < window.to) stamps.push({ t, source: surge.source });
-      }
+      const source = CONTACT_SOURCES.indexOf(surge.source);
+      for (let k = 0; k < perDay; k++) stamp(drawTime(day, surge.source, surge.outOfHours), source);
     }
   }
-  stamps.sort((a, b) => a.t - b.t);
+  // Every draw falls on its own day, so the days' sorted runs make one sorted list. Were one to
+  // fall outside it, a stable sort of the whole list gives the same order as sorting all the
+  // draws at once (equal times keep the order drawn either way).
+  let sorted = true;
+  for (let k = 1; k < stampT.length && sorted; k++) sorted = stampT[k] >= stampT[k - 1];
+  if (!sorted) {
+    const order = stampT.map((_, k) => k).sort((a, b) => stampT[a] - stampT[b] || a - b);
+    const [t, source] = [order.map((k) => stampT[k]), order.map((k) => stampSource[k])];
+    stampT.splice(0, stampT.length, ...t);
+    stampSource.splice(0, stampSource.length, ...source);
+  }
 
-  const children: ChildRecord[] = [];
+  // The children so far, one column per field (index: the child's number less one).
+  const childAge: AgeBand[] = [];
+  const childDisabled: boolean[] = [];
+  /** The child's latest contact (its index). */
+  const childLast: number[] = [];
   const contacts: Contact[] = [];
-  const previousIndex = new Int32Array(stamps.length);
-  const due = new Float64Array(stamps.length);
-  const receivedAt = new Float64Array(stamps.length);
-  let childSeq = 0;
-  for (let i = 0; i < stamps.length; i++) {
-    const { t, source } = stamps[i];
+  const count = stampT.length;
+  const previousIndex = new Int32Array(count);
+  const due = new Float64Array(count);
+  const receivedAt = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const t = stampT[i];
+    const source = CONTACT_SOURCES[stampSource[i]];
     const id = sequenceId(CONTACT_IDS, 'C', i + 1);
     // Repeat contact about a child seen in the last 12 months (DOMAIN.md: re-referrals 22-25%).
-    let child: ChildRecord | undefined;
-    if (children.length > 0 && bernoulli(uRepeat, scenario.repeatContactShare)) {
-      for (let tries = 0; tries < 4 && !child; tries++) {
-        const c = children[Math.floor(uRepeat() * children.length)];
-        if (t - c.lastAt <= 365 * DAY) child = c;
+    let child = -1;
+    if (childLast.length > 0 && bernoulli(uRepeat, scenario.repeatContactShare)) {
+      for (let tries = 0; tries < 4 && child < 0; tries++) {
+        const k = Math.floor(uRepeat() * childLast.length);
+        if (t - receivedAt[childLast[k]] <= 365 * DAY) child = k;
       }
     }
-    const previousContactId = child ? child.lastContactId : null;
-    previousIndex[i] = child ? child.lastIndex : -1;
+    const previousContactId = child >= 0 ? contacts[childLast[child]].id : null;
+    previousIndex[i] = child >= 0 ? childLast[child] : -1;
     due[i] = dueByOneWorkingDay(t);
     receivedAt[i] = t;
-    if (!child) {
-      childSeq++;
-      child = {
-        childId: sequenceId(CHILD_IDS, 'K', childSeq),
-        ageBand: AGE_BANDS[pickIndex(uChild, AGE_WEIGHTS)],
-        disabled: bernoulli(uChild, 0.05),
-        lastContactId: id,
-        lastIndex: i,
-        lastAt: t,
-      };
-      children.push(child);
+    if (child < 0) {
+      child = childLast.length;
+      childAge.push(AGE_BANDS[pickIndex(uChild, AGE_WEIGHTS)]);
+      childDisabled.push(bernoulli(uChild, 0.05));
+      childLast.push(i);
     }
-    child.lastContactId = id;
-    child.lastIndex = i;
-    child.lastAt = t;
+    childLast[child] = i;
 
     const trueLevel = (pickIndex(uChild, levelWeights) + 1) as Level;
     const indicators = drawIndicators(uChild, trueLevel);
@@ -200,11 +211,11 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
     const mentalHealth = indicators.some((x) => MENTAL_HEALTH_INDICATORS.has(x)) || bernoulli(uChild, scenario.mentalHealthShare);
     contacts.push({
       id,
-      childId: child.childId,
+      childId: sequenceId(CHILD_IDS, 'K', child + 1),
       trueLevel,
       indicators,
-      ageBand: child.ageBand,
-      disabled: child.disabled,
+      ageBand: childAge[child],
+      disabled: childDisabled[child],
       source,
       formComplete,
       receivedAt: t,
