@@ -30,7 +30,7 @@ import type { Level } from './levels';
 import { PROCESSES, type ProcessName } from './processes';
 import type { Activity, Role, SpaContext, SpaEvent, SpaEventType, SpaInput, StateMeta } from './processes/common';
 import { ROLES, copyContext } from './processes/common';
-import { MULBERRY32_STEP, bernoulli, createStreams, lognormal, mulberry32Value, type Streams, type Uniform } from './rng';
+import { MULBERRY32_STEP, bernoulli, createStreams, lognormalDraw, lognormalParams, mulberry32Value, type LognormalParams, type Streams, type Uniform } from './rng';
 import { checkStaffFor, type Scenario } from './scenario';
 
 /** One state change (or handled self-transition) of one case. */
@@ -268,8 +268,8 @@ interface WorkRt {
   done: SpaEventType;
   /** The event that ends the work when it has no outcome to draw (else null). */
   event: SpaEvent | null;
-  meanWorkingHours: number;
-  cv: number;
+  /** How many working hours the work takes (drawn per piece of work). */
+  hours: LognormalParams;
   /** An incomplete referral form lengthens this work (004 ¶37). */
   longerIfFormIncomplete: boolean;
   /** 2013's hold, during which the team manager contacts parents (004 ¶38). */
@@ -289,8 +289,7 @@ function stateRt(name: string, meta: StateMeta, scenario: Scenario, pools: reado
       activity: w.activity,
       done: w.done,
       event: DRAWN.has(w.done) ? null : eventOf(w.done),
-      meanWorkingHours: spec.meanWorkingHours,
-      cv: spec.cv,
+      hours: lognormalParams(spec.meanWorkingHours, spec.cv),
       longerIfFormIncomplete: w.activity === 'heldInformationGathering' || w.activity === 'informationGathering' || w.activity === 'camhsScreening',
       held: w.activity === 'heldInformationGathering',
     };
@@ -609,7 +608,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   };
 
   const duration = (c: number, work: WorkRt): number => {
-    let hours = lognormal(uDur, work.meanWorkingHours, work.cv);
+    let hours = lognormalDraw(uDur, work.hours);
     if (work.longerIfFormIncomplete && formCompleteAt[c] === 0) {
       hours *= scenario.incompleteFormFactor; // 004 ¶37
     }

@@ -78,11 +78,28 @@ export function normal(u: Uniform): number {
 
 /** Lognormal with the given mean and coefficient of variation. */
 export function lognormal(u: Uniform, mean: number, cv: number): number {
-  if (mean <= 0) return 0;
-  if (cv <= 0) return mean;
+  return lognormalDraw(u, lognormalParams(mean, cv));
+}
+
+/** A lognormal's mean and coefficient of variation, with the normal's mu and sigma worked out from them. */
+export interface LognormalParams {
+  readonly mean: number;
+  readonly cv: number;
+  readonly mu: number;
+  readonly sigma: number;
+}
+
+/** Work out a lognormal's parameters once, for many draws (`lognormalDraw`). */
+export function lognormalParams(mean: number, cv: number): LognormalParams {
   const sigma2 = Math.log(1 + cv * cv);
-  const mu = Math.log(mean) - sigma2 / 2;
-  return Math.exp(mu + Math.sqrt(sigma2) * normal(u));
+  return { mean, cv, mu: Math.log(mean) - sigma2 / 2, sigma: Math.sqrt(sigma2) };
+}
+
+/** One draw of a lognormal: the same number `lognormal` gives for the same mean, cv and uniforms. */
+export function lognormalDraw(u: Uniform, p: LognormalParams): number {
+  if (p.mean <= 0) return 0;
+  if (p.cv <= 0) return p.mean;
+  return Math.exp(p.mu + p.sigma * normal(u));
 }
 
 /** Poisson by inversion for small means, normal approximation above 500. */
