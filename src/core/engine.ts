@@ -901,7 +901,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     machine,
     engine: stepper.kind,
     now: () => now,
-    metrics: () => figures.finish(arrivedCount === contacts.length ? contacts : contacts.slice(0, arrivedCount), { inEarlyHelp: inEarlyHelpAt, due: dueAt }),
+    metrics: () => figures.finish({ count: arrivedCount, receivedAt, due: dueAt, trueLevel: trueLevelAt, previous: previousIndex, repeat: null, inEarlyHelp: inEarlyHelpAt }),
     step,
     runUntil(t: Instant) {
       for (;;) {

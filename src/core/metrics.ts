@@ -220,14 +220,9 @@ export class MetricsAccumulator {
     };
   }
 
-  /**
-   * The run's figures; `contacts` are the run's contacts, numbered in order from 0. Whether each
-   * child was in early help when contacted is read from `known.inEarlyHelp` when given (the engine
-   * keeps it beside shared contacts), else from the contact; each contact's one-working-day
-   * deadline from `known.due` when given (the arrivals work it out once), else from its receipt.
-   */
-  finish(contacts: readonly Contact[], known: { inEarlyHelp?: Uint8Array; due?: Float64Array } = {}): RunMetrics {
-    const { inEarlyHelp, due: dueAt } = known;
+  /** The run's figures; `contacts` are what they read of the run's contacts, numbered as the cases. */
+  finish(contacts: ContactColumns): RunMetrics {
+    const { count, receivedAt: receivedAtOf, due: dueOf, trueLevel: trueLevelOf, previous, repeat, inEarlyHelp } = contacts;
     const { start, end } = this;
     const outcomes: Outcomes = { advice: 0, earlyHelp: 0, childInNeed: 0, childProtection: 0 };
     let counted = 0;
@@ -250,18 +245,22 @@ export class MetricsAccumulator {
     let strategyInTime = 0;
     let level4Judged = 0;
     const strategyHours: number[] = [];
-    // Children referred before the window count for re-referrals too.
-    const referredChildren = new Set<string>();
-    for (let i = 0; i < contacts.length; i++) {
-      const c = contacts[i];
+    // Whether the child had been referred by each contact (this one or an earlier one): children
+    // referred before the window count for re-referrals too.
+    const referredBy = new Uint8Array(count);
+    for (let i = 0; i < count; i++) {
       const response = this.response[i];
       const referral = response === CHILD_IN_NEED || response === CHILD_PROTECTION;
-      if (c.receivedAt >= start && c.receivedAt < end) {
+      const before = previous[i] >= 0 && referredBy[previous[i]] === 1;
+      referredBy[i] = referral || before ? 1 : 0;
+      const receivedAt = receivedAtOf[i];
+      const trueLevel = trueLevelOf[i];
+      if (receivedAt >= start && receivedAt < end) {
         counted++;
-        if (c.previousContactId) repeatContacts++;
-        if (referral && referredChildren.has(c.childId)) reReferrals++;
-        if ((inEarlyHelp ? inEarlyHelp[i] === 1 : c.inEarlyHelp) && referral) stepUps++;
-        const due = dueAt ? dueAt[i] : dueByOneWorkingDay(c.receivedAt);
+        if (repeat ? repeat[i] === 1 : previous[i] >= 0) repeatContacts++;
+        if (referral && before) reReferrals++;
+        if (inEarlyHelp[i] === 1 && referral) stepUps++;
+        const due = dueOf[i];
         if (response === ALLOCATED_WORKER) passed++;
         else {
           needingDecision++;
@@ -276,21 +275,21 @@ export class MetricsAccumulator {
             if (decidedAt <= due) decidedInTime++;
             if (this.reportedAt[i] <= due) reportedInTime++;
           }
-          const held = workingDaysBetween(c.receivedAt, Number.isNaN(decidedAt) ? end : decidedAt);
+          const held = workingDaysBetween(receivedAt, Number.isNaN(decidedAt) ? end : decidedAt);
           if (held > 5) heldOver5++;
           if (held > maxHeld) maxHeld = held;
           sumHeld += held;
           if (this.flags[i] & HIDDEN) hidden++;
           const level = this.level[i];
           if (level >= 0) {
-            if (level < c.trueLevel) under++;
-            else if (level > c.trueLevel) over++;
+            if (level < trueLevel) under++;
+            else if (level > trueLevel) over++;
           }
         }
-        if (c.trueLevel === 4) {
+        if (trueLevel === 4) {
           level4++;
           const strategyAt = this.strategyAt[i];
-          if (!Number.isNaN(strategyAt)) strategyHours.push(workingMillisBetween(c.receivedAt, strategyAt) / HOUR);
+          if (!Number.isNaN(strategyAt)) strategyHours.push(workingMillisBetween(receivedAt, strategyAt) / HOUR);
           // The share within one working day: contacts due inside the run and not passed to an
           // allocated worker (whose own case carries the response).
           if (due <= end && response !== ALLOCATED_WORKER) {
@@ -299,7 +298,6 @@ export class MetricsAccumulator {
           }
         }
       }
-      if (referral) referredChildren.add(c.childId);
     }
     return {
       contacts: counted,
@@ -353,6 +351,43 @@ export class MetricsAccumulator {
   }
 }
 
+/**
+ * What the figures read of a run's contacts, one column per field, numbered as the cases (the
+ * engine keeps these beside shared contacts; `contactColumns` makes them from a contact list).
+ */
+export interface ContactColumns {
+  count: number;
+  receivedAt: ArrayLike<number>;
+  /** The end of each contact's one working day (`dueByOneWorkingDay` of its receipt). */
+  due: ArrayLike<number>;
+  trueLevel: ArrayLike<number>;
+  /** The previous contact about the same child (its number), or -1. */
+  previous: ArrayLike<number>;
+  /** 1 for a repeat contact (one that names an earlier contact); null: the same as having a previous one. */
+  repeat: ArrayLike<number> | null;
+  /** 1 if the child was in early help when contacted. */
+  inEarlyHelp: ArrayLike<number>;
+}
+
+/** The columns of a contact list. */
+export function contactColumns(contacts: readonly Contact[]): ContactColumns {
+  const lastOfChild = new Map<string, number>();
+  const previous = new Int32Array(contacts.length);
+  contacts.forEach((c, i) => {
+    previous[i] = lastOfChild.get(c.childId) ?? -1;
+    lastOfChild.set(c.childId, i);
+  });
+  return {
+    count: contacts.length,
+    receivedAt: contacts.map((c) => c.receivedAt),
+    due: contacts.map((c) => dueByOneWorkingDay(c.receivedAt)),
+    trueLevel: contacts.map((c) => c.trueLevel),
+    previous,
+    repeat: contacts.map((c) => (c.previousContactId ? 1 : 0)),
+    inEarlyHelp: contacts.map((c) => (c.inEarlyHelp ? 1 : 0)),
+  };
+}
+
 /** Feed a stored trace to an accumulator; cases are numbered by `contacts`, then by first appearance. */
 function accumulate({ contacts, trace, start, end }: MetricsInput): MetricsAccumulator {
   const index = new Map<string, number>();
@@ -370,5 +405,5 @@ export function summariseCases(input: MetricsInput): CaseSummary[] {
 }
 
 export function computeMetrics(input: MetricsInput): RunMetrics {
-  return accumulate(input).finish(input.contacts);
+  return accumulate(input).finish(contactColumns(input.contacts));
 }
