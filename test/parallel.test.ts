@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runJobs, type ReplicationJob } from '../src/cli/parallel';
 import { createSimulation, prepareArrivals } from '../src/core/engine';
 import { dueByOneWorkingDay } from '../src/core/calendar';
@@ -81,6 +81,20 @@ describe('contacts shared by the runs of one replication', () => {
       expect(receivedAt[i]).toBe(c.receivedAt);
       expect(due[i]).toBe(dueByOneWorkingDay(c.receivedAt));
     });
+  });
+
+  it('are read from their columns by a figure-only run, which never makes the contact objects', () => {
+    const prepared = prepareArrivals(june, 'f');
+    const read = vi.spyOn(prepared.arrivals, 'contacts', 'get');
+    const figures = (['2013', '2015'] as const).map((process) => {
+      const sim = createSimulation(june, { process, seed: 'f', arrivals: prepared, trace: false });
+      sim.run();
+      return sim.metrics();
+    });
+    expect(read).not.toHaveBeenCalled();
+    expect(figures[0].contacts).toBeGreaterThan(0);
+    // The same figures as runs that made them.
+    expect(figures).toEqual((['2013', '2015'] as const).map((process) => runScenario(june, { process, seed: 'f' }).summary).map(({ scenario: _s, process: _p, seed: _seed, start: _start, days: _d, ...m }) => m));
   });
 
   it('are refused by a run of another seed, scenario or period, naming both', () => {

@@ -61,8 +61,6 @@ export interface ArrivalWindow {
   to: Instant;
 }
 
-const INDICATORS_BY_LEVEL: Record<Level, string[]> = { 1: [], 2: [], 3: [], 4: [] };
-for (const i of INDICATORS) INDICATORS_BY_LEVEL[i.level].push(i.id);
 const MENTAL_HEALTH_INDICATORS = new Set(['repeated-self-harm', 'parental-mental-health-starting', 'parental-illness-impairing-care']);
 
 /**
@@ -74,8 +72,15 @@ export function generateContacts(scenario: Scenario, streams: Streams, window: A
   return generateArrivals(scenario, streams, window).contacts;
 }
 
+/**
+ * A run's contacts, kept as columns (one typed array per field, indexed by arrival order): the
+ * engine reads only these, and the contact objects are made from them the first time `contacts`
+ * is read (a replication that keeps only figures never makes them).
+ */
 export interface Arrivals {
-  contacts: Contact[];
+  /** The contacts, made from the columns when first read (the same array every time after). */
+  readonly contacts: Contact[];
+  count: number;
   /** For each contact, the index of the previous contact about the same child, or -1. */
   previousIndex: Int32Array;
   /**
@@ -85,6 +90,12 @@ export interface Arrivals {
   due: Float64Array;
   /** Each contact's `receivedAt`, in a column (read at every step of a run to find the next arrival). */
   receivedAt: Float64Array;
+  trueLevel: Uint8Array;
+  /** The contact's facts, 1 or 0. */
+  formComplete: Uint8Array;
+  levelClear: Uint8Array;
+  immediateDanger: Uint8Array;
+  mentalHealth: Uint8Array;
 }
 
 /** The contacts, and each one's link to the previous contact about the same child. */
@@ -166,19 +177,26 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
   }
 
   // The children so far, one column per field (index: the child's number less one).
-  const childAge: AgeBand[] = [];
+  const childAge: number[] = [];
   const childDisabled: boolean[] = [];
   /** The child's latest contact (its index). */
   const childLast: number[] = [];
-  const contacts: Contact[] = [];
   const count = stampT.length;
   const previousIndex = new Int32Array(count);
   const due = new Float64Array(count);
   const receivedAt = new Float64Array(count);
+  const trueLevels = new Uint8Array(count);
+  const formCompletes = new Uint8Array(count);
+  const levelClears = new Uint8Array(count);
+  const immediateDangers = new Uint8Array(count);
+  const mentalHealths = new Uint8Array(count);
+  // What only the contact objects show, for making them when asked.
+  const childOf = new Int32Array(count);
+  const knownChildren = new Uint8Array(count);
+  const indicatorsOf = new Uint8Array(count * 3).fill(NO_INDICATOR);
   for (let i = 0; i < count; i++) {
     const t = stampT[i];
     const source = CONTACT_SOURCES[stampSource[i]];
-    const id = sequenceId(CONTACT_IDS, 'C', i + 1);
     // Repeat contact about a child seen in the last 12 months (DOMAIN.md: re-referrals 22-25%).
     let child = -1;
     if (childLast.length > 0 && bernoulli(uRepeat, scenario.repeatContactShare)) {
@@ -187,20 +205,20 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
         if (t - receivedAt[childLast[k]] <= 365 * DAY) child = k;
       }
     }
-    const previousContactId = child >= 0 ? contacts[childLast[child]].id : null;
     previousIndex[i] = child >= 0 ? childLast[child] : -1;
     due[i] = dueByOneWorkingDay(t);
     receivedAt[i] = t;
     if (child < 0) {
       child = childLast.length;
-      childAge.push(AGE_BANDS[pickIndex(uChild, AGE_WEIGHTS)]);
+      childAge.push(pickIndex(uChild, AGE_WEIGHTS));
       childDisabled.push(bernoulli(uChild, 0.05));
       childLast.push(i);
     }
     childLast[child] = i;
+    childOf[i] = child;
 
     const trueLevel = (pickIndex(uChild, levelWeights) + 1) as Level;
-    const indicators = drawIndicators(uChild, trueLevel);
+    const mentalHealthIndicator = drawIndicators(uChild, trueLevel, indicatorsOf, 3 * i);
     const professional = source === 'police' || source === 'school' || source === 'health';
     const formShare = professional ? scenario.formCompleteShare : source === 'anonymous' ? 0 : scenario.formCompleteShare * 0.5;
     const formComplete = bernoulli(uForm, formShare);
@@ -208,28 +226,60 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
     const clearShare = scenario.levelClearShare[trueLevel] * (formComplete ? 1 : 0.7);
     const levelClear = bernoulli(uChild, clearShare);
     const immediateDanger = trueLevel === 4 && bernoulli(uChild, scenario.immediateDangerShareOfLevel4);
-    const mentalHealth = indicators.some((x) => MENTAL_HEALTH_INDICATORS.has(x)) || bernoulli(uChild, scenario.mentalHealthShare);
-    contacts.push({
-      id,
-      childId: sequenceId(CHILD_IDS, 'K', child + 1),
-      trueLevel,
-      indicators,
-      ageBand: childAge[child],
-      disabled: childDisabled[child],
-      source,
-      formComplete,
-      receivedAt: t,
-      outOfHours: isOutOfHours(t),
-      knownChild: previousContactId !== null || bernoulli(uChild, 0.2),
-      openCase: false,
-      inEarlyHelp: false,
-      levelClear,
-      immediateDanger,
-      mentalHealth,
-      previousContactId,
-    });
+    const mentalHealth = mentalHealthIndicator || bernoulli(uChild, scenario.mentalHealthShare);
+    const knownChild = previousIndex[i] >= 0 || bernoulli(uChild, 0.2);
+    trueLevels[i] = trueLevel;
+    formCompletes[i] = +formComplete;
+    levelClears[i] = +levelClear;
+    immediateDangers[i] = +immediateDanger;
+    mentalHealths[i] = +mentalHealth;
+    knownChildren[i] = +knownChild;
   }
-  return { contacts, previousIndex, due, receivedAt };
+
+  let made: Contact[] | undefined;
+  /** The contact objects, field by field in the order they have always had (exports list them so). */
+  const makeContacts = (): Contact[] => {
+    const contacts: Contact[] = new Array<Contact>(count);
+    for (let i = 0; i < count; i++) {
+      const t = receivedAt[i];
+      const child = childOf[i];
+      const previous = previousIndex[i];
+      contacts[i] = {
+        id: sequenceId(CONTACT_IDS, 'C', i + 1),
+        childId: sequenceId(CHILD_IDS, 'K', child + 1),
+        trueLevel: trueLevels[i] as Level,
+        indicators: indicatorIds(indicatorsOf, 3 * i),
+        ageBand: AGE_BANDS[childAge[child]],
+        disabled: childDisabled[child],
+        source: CONTACT_SOURCES[stampSource[i]],
+        formComplete: formCompletes[i] === 1,
+        receivedAt: t,
+        outOfHours: isOutOfHours(t),
+        knownChild: knownChildren[i] === 1,
+        openCase: false,
+        inEarlyHelp: false,
+        levelClear: levelClears[i] === 1,
+        immediateDanger: immediateDangers[i] === 1,
+        mentalHealth: mentalHealths[i] === 1,
+        previousContactId: previous >= 0 ? sequenceId(CONTACT_IDS, 'C', previous + 1) : null,
+      };
+    }
+    return contacts;
+  };
+  return {
+    get contacts() {
+      return (made ??= makeContacts());
+    },
+    count,
+    previousIndex,
+    due,
+    receivedAt,
+    trueLevel: trueLevels,
+    formComplete: formCompletes,
+    levelClear: levelClears,
+    immediateDanger: immediateDangers,
+    mentalHealth: mentalHealths,
+  };
 }
 
 /**
@@ -247,22 +297,56 @@ function startOfDay(t: Instant): Instant {
   return fromLondon(l.year, l.month, l.day, 0, 0);
 }
 
-/** One to three indicators at the true level; level 3 sometimes as several level-2 indicators. */
-function drawIndicators(u: () => number, level: Level): string[] {
-  // Distinct ids in the order first drawn (kept for the whole run, so exactly sized).
+/** Where a contact has fewer than three indicators. */
+const NO_INDICATOR = 255;
+/** Each level's indicators, as indexes into INDICATORS. */
+const INDICATOR_INDEXES: Record<Level, number[]> = { 1: [], 2: [], 3: [], 4: [] };
+INDICATORS.forEach((x, k) => INDICATOR_INDEXES[x.level].push(k));
+const MENTAL_HEALTH_INDEXES = new Set([...MENTAL_HEALTH_INDICATORS].map((id) => INDICATORS.findIndex((x) => x.id === id)));
+/** Each contact's indicator ids, made once per distinct set (contacts share them; they are read-only). */
+const INDICATOR_LISTS = new Map<number, readonly string[]>();
+function indicatorIds(column: Uint8Array, at: number): readonly string[] {
+  const key = column[at] * 65536 + column[at + 1] * 256 + column[at + 2];
+  let ids = INDICATOR_LISTS.get(key);
+  if (!ids) {
+    ids = Object.freeze([column[at], column[at + 1], column[at + 2]].filter((k) => k !== NO_INDICATOR).map((k) => INDICATORS[k].id));
+    INDICATOR_LISTS.set(key, ids);
+  }
+  return ids;
+}
+
+/**
+ * One to three indicators at the true level; level 3 sometimes as several level-2 indicators.
+ * Distinct, in the order first drawn, written into `column` from `at` (as indexes into
+ * INDICATORS); returns whether one is about mental health.
+ */
+function drawIndicators(u: () => number, level: Level, column: Uint8Array, at: number): boolean {
+  let n: number;
   if (level === 3 && u() < 0.25) {
-    const twos = INDICATORS_BY_LEVEL[2];
+    const twos = INDICATOR_INDEXES[2];
     const a = pick(u, twos);
     let b = pick(u, twos);
     while (b === a) b = pick(u, twos);
     let c = pick(u, twos);
     while (c === a || c === b) c = pick(u, twos);
-    return [a, b, c];
+    column[at] = a;
+    column[at + 1] = b;
+    column[at + 2] = c;
+    n = 3;
+  } else {
+    const pool = INDICATOR_INDEXES[level];
+    const two = 1 + Math.floor(u() * 2) === 2;
+    const a = pick(u, pool);
+    column[at] = a;
+    n = 1;
+    if (two) {
+      const b = pick(u, pool);
+      if (b !== a) {
+        column[at + 1] = b;
+        n = 2;
+      }
+    }
   }
-  const pool = INDICATORS_BY_LEVEL[level];
-  const n = 1 + Math.floor(u() * 2);
-  const a = pick(u, pool);
-  if (n === 1) return [a];
-  const b = pick(u, pool);
-  return b === a ? [a] : [a, b];
+  for (let k = 0; k < n; k++) if (MENTAL_HEALTH_INDEXES.has(column[at + k])) return true;
+  return false;
 }

@@ -350,6 +350,8 @@ const ENQUIRED = {
   childInNeed: eventOf('enquiry.completed', 'childInNeed'),
   close: eventOf('enquiry.completed', 'close'),
 };
+/** Who a contact came from, as the trace records it. */
+const actorOf = (contact: Contact): string => (contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
 const LEVEL_DETAIL = ['level 0', 'level 1', 'level 2', 'level 3', 'level 4'];
 const PLAN_OPEN_DAYS: Record<string, number> = { childInNeedPlan: 180, childProtectionPlan: 270 }; // assumption
 
@@ -430,21 +432,26 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   if (shared && (shared.scenario !== scenario || shared.seed !== seed || shared.days !== days)) {
     throw new Error(`arrivals: prepared for ${shared.scenario.name}, seed ${shared.seed}, ${shared.days} days; this run is ${scenario.name}, seed ${seed}, ${days} days`);
   }
-  const { contacts, previousIndex, due: dueAt, receivedAt } = shared ? shared.arrivals : generateArrivals(scenario, streams, { from: simStart, to: end });
+  const arrivals = shared ? shared.arrivals : generateArrivals(scenario, streams, { from: simStart, to: end });
+  const { count: n, previousIndex, due: dueAt, receivedAt, trueLevel: trueLevelAt, formComplete: formCompleteAt } = arrivals;
+  /**
+   * The contact objects: made from the arrivals' columns when first needed (a trace, an error,
+   * `contacts`, `stateOf`); a replication that keeps only figures never needs them.
+   */
+  const contactsOf = (): readonly Contact[] => arrivals.contacts;
   /** The arrived contacts as `sim.contacts` shows them (made on demand from shared drafts). */
   const arrived: Contact[] = [];
   /** What the process had decided about each contact's child when it arrived. */
-  const openCaseAt = new Uint8Array(contacts.length);
-  const inEarlyHelpAt = new Uint8Array(contacts.length);
+  const openCaseAt = new Uint8Array(n);
+  const inEarlyHelpAt = new Uint8Array(n);
   const trace: TraceRecord[] = [];
   const keepTrace = options.trace ?? true;
-  const figures = new MetricsAccumulator(contacts.length, start, end);
+  const figures = new MetricsAccumulator(n, start, end);
   /**
    * The cases, one column per field, indexed by arrival order (the contact's index): no object
    * per case, and what every event reads sits close together in memory. A case's snapshot is
    * shared with every case in the same state and context (see `makeStepper`).
    */
-  const n = contacts.length;
   let arrivedCount = 0;
   const snapshots: Snap[] = new Array<Snap>(n);
   /** The case's state, as an index into `states`. */
@@ -469,17 +476,10 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     const u = streams.stream('case-seeds');
     for (let i = 0; i < rngAt.length; i++) rngAt[i] = Math.floor(u() * 4294967296);
   }
-  /** What the work outcomes read of each contact, kept beside the cases (a contact is a large object). */
-  const trueLevelAt = new Uint8Array(n);
-  const formCompleteAt = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    trueLevelAt[i] = contacts[i].trueLevel;
-    formCompleteAt[i] = contacts[i].formComplete ? 1 : 0;
-  }
   /** Case index by contact id, filled in lazily for `stateOf` and `contextOf`. */
   const caseIndex = new Map<string, number>();
   const caseById = (id: string): number | undefined => {
-    for (let k = caseIndex.size; k < arrivedCount; k++) caseIndex.set(contacts[k].id, k);
+    for (let k = caseIndex.size; k < arrivedCount; k++) caseIndex.set(contactsOf()[k].id, k);
     return caseIndex.get(id);
   };
   const stepper = makeStepper(machine, options.engine ?? 'compiled');
@@ -538,8 +538,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   // the same (time, priority, sequence) order: the arrivals and day starts (their sequence
   // numbers reserved up front, so ties resolve exactly as if every one had been queued at the
   // start) and the decision clocks (see `Lane`). A borough-year's heap then holds only work.
-  const dayStartSeq = (d: number) => contacts.length + d - 1;
-  seq = contacts.length + Math.max(0, totalDays - 1);
+  const dayStartSeq = (d: number) => n + d - 1;
+  seq = n + Math.max(0, totalDays - 1);
   let nextArrival = 0;
   let nextDay = 1;
   // Staffing changes take effect at local midnight; priority 0 so they precede work at that instant.
@@ -561,7 +561,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       priority = top.priority;
       sq = top.seq;
     }
-    if (nextArrival < contacts.length) {
+    if (nextArrival < n) {
       const at = receivedAt[nextArrival];
       if (at < t || (at === t && (priority > 1 || (priority === 1 && nextArrival < sq)))) {
         from = ARRIVAL;
@@ -675,7 +675,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     let detail: string | undefined;
     if (level >= 0) detail = LEVEL_DETAIL[level];
     else if ('outcome' in event) detail = String((event as { outcome: string }).outcome);
-    trace.push(traceRecord(trace.length, t, contacts[c].id, from, to, m, event.type, actor, detail));
+    trace.push(traceRecord(trace.length, t, contactsOf()[c].id, from, to, m, event.type, actor, detail));
   };
 
   const releaseSlot = (c: number) => {
@@ -789,7 +789,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     if (!lane.push(t, sq, c, epoch)) schedule(CLOCK, t, 1, sq, c, epoch, lane.event, 'clock');
   };
 
-  const arrive = (draft: Contact, index: number) => {
+  const arrive = (index: number) => {
     // Any earlier case about the child counts, not only the last one (a later contact closed
     // with advice does not close an earlier referral).
     const previous = previousIndex[index];
@@ -808,18 +808,19 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     openCaseAt[index] = openCase ? 1 : 0;
     inEarlyHelpAt[index] = inEarlyHelp ? 1 : 0;
     if (!shared) {
-      const own = draft as { -readonly [K in keyof Contact]: Contact[K] };
+      const own = contactsOf()[index] as { -readonly [K in keyof Contact]: Contact[K] };
       own.openCase = openCase;
       own.inEarlyHelp = inEarlyHelp;
     }
-    const contact = draft;
-    const snapshot = stepper.initial(inputOf(openCase, contact.immediateDanger, contact.levelClear, contact.mentalHealth, contact.formComplete, inEarlyHelp));
+    const snapshot = stepper.initial(
+      inputOf(openCase, arrivals.immediateDanger[index] === 1, arrivals.levelClear[index] === 1, arrivals.mentalHealth[index] === 1, formCompleteAt[index] === 1, inEarlyHelp),
+    );
     const id = stateOfSnapshot(snapshot);
     snapshots[index] = snapshot;
     stateAt[index] = id;
     arrivedCount = index + 1;
-    record(index, now, null, states[id].name, states[id].meta, EVENTS.contactReceived, !keepTrace ? '' : contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
-    scheduleDecisionClocks(index, contact.receivedAt, dueAt[index]);
+    record(index, now, null, states[id].name, states[id].meta, EVENTS.contactReceived, keepTrace ? actorOf(contactsOf()[index]) : '');
+    scheduleDecisionClocks(index, receivedAt[index], dueAt[index]);
     enter(index);
   };
 
@@ -831,7 +832,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         if (!send(c, item.event!, item.actor)) {
           // A chart whose state does not answer its own work's event would hold the worker for
           // ever; say so rather than run on wrongly (only a changed chart can do this).
-          throw new Error(`process ${processLabel}: state "${states[stateAt[c]].name}" does not handle "${item.event!.type}", the event its meta.work says ends its work (case ${contacts[c].id})`);
+          throw new Error(`process ${processLabel}: state "${states[stateAt[c]].name}" does not handle "${item.event!.type}", the event its meta.work says ends its work (case ${contactsOf()[c].id})`);
         }
         break;
       }
@@ -864,7 +865,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       }
       case ARRIVAL: {
         const i = nextArrival++;
-        arrive(contacts[i], i);
+        arrive(i);
         break;
       }
       case DAY_START:
@@ -892,7 +893,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     end,
     get contacts() {
       for (let k = arrived.length; k < arrivedCount; k++) {
-        const draft = contacts[k];
+        const draft = contactsOf()[k];
         arrived.push(shared ? copyContact(draft, { openCase: openCaseAt[k] === 1, inEarlyHelp: inEarlyHelpAt[k] === 1 }) : draft);
       }
       return arrived;
