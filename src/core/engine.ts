@@ -8,13 +8,17 @@
  *    process, so that 2013 and 2015 meet the same children at the same instants (or takes them
  *    from `prepareArrivals`, generated once for both);
  *  - keeps one statechart snapshot per contact and sends it events with XState's pure
- *    `transition()`; it never decides where a case goes, only when work ends and what the world
- *    answers (the level a manager decides, an assessment's outcome);
+ *    `transition()` (or the compiled stepper, which shares snapshots between cases); it never
+ *    decides where a case goes, only when work ends and what the world answers (the level a
+ *    manager decides, an assessment's outcome);
+ *  - keeps the cases as columns (typed arrays by arrival order), not an object each, and reads
+ *    the contacts from the arrivals' columns: a figure-only run never makes a contact object;
  *  - reads each state's `meta.work` to know which role works the case and which event ends the
  *    work; roles have capacity (people x caseload, less absence and vacancies), and queues form
  *    where capacity runs out: that is how holds and unallocated referrals arise (004 ¶20, ¶30);
  *  - schedules every clock (one working day, escalation, durations on the working-day calendar)
- *    as events in a queue ordered by (time, priority, sequence);
+ *    as events ordered by (time, priority, sequence): work in a heap, and what comes in time
+ *    order by construction (arrivals, day starts, decision clocks) in lines beside it;
  *  - appends every transition to the trace, which metrics, exports, replay and tests read, and
  *    feeds it to the figures as it goes (metrics.ts), so a replication that needs only the
  *    figures can run without keeping the trace (`trace: false`).
