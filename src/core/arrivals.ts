@@ -172,8 +172,10 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
   if (!sorted) {
     const order = stampT.map((_, k) => k).sort((a, b) => stampT[a] - stampT[b] || a - b);
     const [t, source] = [order.map((k) => stampT[k]), order.map((k) => stampSource[k])];
-    stampT.splice(0, stampT.length, ...t);
-    stampSource.splice(0, stampSource.length, ...source);
+    for (let k = 0; k < order.length; k++) {
+      stampT[k] = t[k];
+      stampSource[k] = source[k];
+    }
   }
 
   // The children so far, one column per field (index: the child's number less one).
