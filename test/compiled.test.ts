@@ -48,7 +48,7 @@ describe('the compiled stepper', () => {
       { type: 'earlyHelp.escalated' }, { type: 'earlyHelp.completed' },
     ];
     // Steppers that share snapshots keep them across every run of the property, as the engine's
-    // do across cases and runs: a step computed for one sequence is reused by the next.
+    // do across the cases of a run: a step computed for one sequence is reused by the next.
     const inputs: Record<string, SpaInput> = {};
     const sharing = { spa2013: compileMachine(spa2013, { copyContext, share: true }), spa2015: compileMachine(spa2015, { copyContext, share: true }) };
     fc.assert(

@@ -242,13 +242,14 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
   /** The contact objects, field by field in the order they have always had (exports list them so). */
   const makeContacts = (): Contact[] => {
     const contacts: Contact[] = new Array<Contact>(count);
+    const childIds = childLast.map((_, k) => sequenceId('K', k + 1));
     for (let i = 0; i < count; i++) {
       const t = receivedAt[i];
       const child = childOf[i];
       const previous = previousIndex[i];
       contacts[i] = {
-        id: sequenceId(CONTACT_IDS, 'C', i + 1),
-        childId: sequenceId(CHILD_IDS, 'K', child + 1),
+        id: sequenceId('C', i + 1),
+        childId: childIds[child],
         trueLevel: trueLevels[i] as Level,
         indicators: indicatorIds(indicatorsOf, 3 * i),
         ageBand: AGE_BANDS[childAge[child]],
@@ -263,7 +264,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
         levelClear: levelClears[i] === 1,
         immediateDanger: immediateDangers[i] === 1,
         mentalHealth: mentalHealths[i] === 1,
-        previousContactId: previous >= 0 ? sequenceId(CONTACT_IDS, 'C', previous + 1) : null,
+        previousContactId: previous >= 0 ? contacts[previous].id : null,
       };
     }
     return contacts;
@@ -284,14 +285,9 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
   };
 }
 
-/**
- * Ids already made ('C000001', 'K000001', ...): every run numbers its contacts and children the
- * same way, so a worker running many replications makes each id string once.
- */
-const CONTACT_IDS: string[] = [];
-const CHILD_IDS: string[] = [];
-function sequenceId(made: string[], prefix: string, n: number): string {
-  return (made[n] ??= `${prefix}${String(n).padStart(6, '0')}`);
+/** 'C000001', 'K000001', ...: contacts and children numbered in order. */
+function sequenceId(prefix: string, n: number): string {
+  return `${prefix}${String(n).padStart(6, '0')}`;
 }
 
 function startOfDay(t: Instant): Instant {
@@ -305,15 +301,10 @@ const NO_INDICATOR = 255;
 const INDICATOR_INDEXES: Record<Level, number[]> = { 1: [], 2: [], 3: [], 4: [] };
 INDICATORS.forEach((x, k) => INDICATOR_INDEXES[x.level].push(k));
 const MENTAL_HEALTH_INDEXES = new Set([...MENTAL_HEALTH_INDICATORS].map((id) => INDICATORS.findIndex((x) => x.id === id)));
-/** Each contact's indicator ids, made once per distinct set (contacts share them; they are read-only). */
-const INDICATOR_LISTS = new Map<number, readonly string[]>();
-function indicatorIds(column: Uint8Array, at: number): readonly string[] {
-  const key = column[at] * 65536 + column[at + 1] * 256 + column[at + 2];
-  let ids = INDICATOR_LISTS.get(key);
-  if (!ids) {
-    ids = Object.freeze([column[at], column[at + 1], column[at + 2]].filter((k) => k !== NO_INDICATOR).map((k) => INDICATORS[k].id));
-    INDICATOR_LISTS.set(key, ids);
-  }
+/** A contact's indicator ids, from its three slots in the indicator column. */
+function indicatorIds(column: Uint8Array, at: number): string[] {
+  const ids: string[] = [];
+  for (let k = at; k < at + 3 && column[k] !== NO_INDICATOR; k++) ids.push(INDICATORS[column[k]].id);
   return ids;
 }
 

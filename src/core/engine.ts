@@ -2,8 +2,7 @@
  * The discrete-event engine. It owns simulated time; the process statecharts own the logic.
  *
  * One run is one object (`createSimulation`); the only module-level state is a memo of constant
- * event objects and, per chart, its compiled stepper with the snapshots it shares (see
- * `makeStepper`; steps are pure, so sharing them across runs changes nothing). The engine:
+ * event and input objects. The engine:
  *  - generates the contacts before the run (arrivals.ts), from streams independent of the
  *    process, so that 2013 and 2015 meet the same children at the same instants (or takes them
  *    from `prepareArrivals`, generated once for both);
@@ -169,31 +168,20 @@ interface Stepper {
   transition(snapshot: Snap, event: SpaEvent): Snap;
 }
 
-/**
- * Compiled steppers by machine, kept while the machine is: the snapshots they share serve every
- * later run of the same chart (a worker running many replications computes each step once).
- */
-const compiledSteppers = new WeakMap<AnyStateMachine, Stepper | null>();
-
 function makeStepper(machine: AnyStateMachine, kind: 'compiled' | 'xstate'): Stepper {
   if (kind === 'compiled') {
-    let stepper = compiledSteppers.get(machine);
-    if (stepper === undefined) {
-      stepper = null;
-      try {
-        // Shared snapshots: the engine's events are interned constants (EVENTS, DECIDED, eventOf).
-        const compiled = compileMachine(machine, { copyContext, share: true });
-        stepper = {
-          kind,
-          initial: (input) => compiled.initial(input),
-          transition: (snapshot, event) => compiled.transition(snapshot as CompiledSnapshot, event),
-        };
-      } catch (e) {
-        if (!(e instanceof NotCompilable)) throw e;
-      }
-      compiledSteppers.set(machine, stepper);
+    try {
+      // Snapshots shared between the run's cases: the engine's events and inputs are interned
+      // constants (EVENTS, DECIDED, eventOf, inputOf).
+      const compiled = compileMachine(machine, { copyContext, share: true });
+      return {
+        kind,
+        initial: (input) => compiled.initial(input),
+        transition: (snapshot, event) => compiled.transition(snapshot as CompiledSnapshot, event),
+      };
+    } catch (e) {
+      if (!(e instanceof NotCompilable)) throw e;
     }
-    if (stepper) return stepper;
   }
   const scope = inertScope(machine);
   return {
