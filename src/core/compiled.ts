@@ -211,7 +211,7 @@ export function compileMachine(machine: AnyStateMachine, options: CompileOptions
       return { value, context, status: finals.has(value) ? 'done' : 'active' };
     },
   };
-  return options.share ? shared(machineStepper) : machineStepper;
+  return options.share ? new SharingStepper(machineStepper) : machineStepper;
 }
 
 /** A shared snapshot, with the steps already computed from it (by event object). */
@@ -221,27 +221,36 @@ interface SharedSnapshot extends CompiledSnapshot {
   readonly node: number;
 }
 
-/** A stepper that computes each step once and shares the snapshots (`CompileOptions.share`). */
-function shared(stepper: CompiledMachine): CompiledMachine {
-  const initials = new Map<unknown, SharedSnapshot>();
-  let made = 0;
-  const node = (s: CompiledSnapshot): SharedSnapshot => ({ value: s.value, context: s.context, status: s.status, steps: new Map(), node: made++ });
-  return {
-    initial(input) {
-      let snapshot = initials.get(input);
-      if (!snapshot) initials.set(input, (snapshot = node(stepper.initial(input))));
-      return snapshot;
-    },
-    transition(snapshot, event) {
-      // Only snapshots this stepper made are passed back to it (the engine keeps what it returns).
-      const from = snapshot as SharedSnapshot;
-      let next = from.steps.get(event);
-      if (!next) {
-        const computed = stepper.transition(from, event);
-        next = computed === from ? from : node(computed);
-        from.steps.set(event, next);
-      }
-      return next;
-    },
-  };
+/**
+ * A stepper that computes each step once and shares the snapshots (`CompileOptions.share`). A
+ * class, so that every run's stepper calls the same methods (the engine's calls to it stay
+ * monomorphic and can be inlined; closures made per run could not).
+ */
+class SharingStepper implements CompiledMachine {
+  private readonly initials = new Map<unknown, SharedSnapshot>();
+  private made = 0;
+
+  constructor(private readonly stepper: CompiledMachine) {}
+
+  private node(s: CompiledSnapshot): SharedSnapshot {
+    return { value: s.value, context: s.context, status: s.status, steps: new Map(), node: this.made++ };
+  }
+
+  initial(input: unknown): CompiledSnapshot {
+    let snapshot = this.initials.get(input);
+    if (!snapshot) this.initials.set(input, (snapshot = this.node(this.stepper.initial(input))));
+    return snapshot;
+  }
+
+  transition(snapshot: CompiledSnapshot, event: { type: string }): CompiledSnapshot {
+    // Only snapshots this stepper made are passed back to it (the engine keeps what it returns).
+    const from = snapshot as SharedSnapshot;
+    let next = from.steps.get(event);
+    if (!next) {
+      const computed = this.stepper.transition(from, event);
+      next = computed === from ? from : this.node(computed);
+      from.steps.set(event, next);
+    }
+    return next;
+  }
 }

@@ -28,7 +28,7 @@ import { DAY, HOUR, addLocalDays, addWorkingMillis, dueByOneWorkingDay, fromLond
 import { copyContact, type Contact } from './contact';
 import { Heap, Lane, byPriorityThenTime } from './heap';
 import { MetricsAccumulator, type RunMetrics } from './metrics';
-import { compileMachine, NotCompilable, type CompiledSnapshot } from './compiled';
+import { compileMachine, NotCompilable, type CompiledMachine, type CompiledSnapshot } from './compiled';
 import type { Level } from './levels';
 import { PROCESSES, type ProcessName } from './processes';
 import type { Activity, Role, SpaContext, SpaEvent, SpaEventType, SpaInput, StateMeta } from './processes/common';
@@ -168,17 +168,24 @@ interface Stepper {
   transition(snapshot: Snap, event: SpaEvent): Snap;
 }
 
+/** The compiled stepper as the engine calls it (a class: the same methods for every run). */
+class CompiledStepper implements Stepper {
+  readonly kind = 'compiled' as const;
+  constructor(private readonly compiled: CompiledMachine) {}
+  initial(input: SpaInput): Snap {
+    return this.compiled.initial(input);
+  }
+  transition(snapshot: Snap, event: SpaEvent): Snap {
+    return this.compiled.transition(snapshot as CompiledSnapshot, event);
+  }
+}
+
 function makeStepper(machine: AnyStateMachine, kind: 'compiled' | 'xstate'): Stepper {
   if (kind === 'compiled') {
     try {
       // Snapshots shared between the run's cases: the engine's events and inputs are interned
       // constants (EVENTS, DECIDED, eventOf, inputOf).
-      const compiled = compileMachine(machine, { copyContext, share: true });
-      return {
-        kind,
-        initial: (input) => compiled.initial(input),
-        transition: (snapshot, event) => compiled.transition(snapshot as CompiledSnapshot, event),
-      };
+      return new CompiledStepper(compileMachine(machine, { copyContext, share: true }));
     } catch (e) {
       if (!(e instanceof NotCompilable)) throw e;
     }
