@@ -4,7 +4,7 @@ import { dueByOneWorkingDay, isOpen } from '../src/core/calendar';
 import { createSimulation, metaOf, type TraceRecord } from '../src/core/engine';
 import { computeMetrics } from '../src/core/metrics';
 import { runScenario } from '../src/core/run';
-import type { SpaInput } from '../src/core/processes';
+import { spa2013, spa2015, type SpaInput } from '../src/core/processes';
 import { loadScenario } from './support/scenarios';
 
 const june2013 = loadScenario('kingston-2013.json');
@@ -15,6 +15,20 @@ describe('the engine', () => {
     const a = runScenario(short, { seed: 11 }).sim.trace;
     const b = runScenario(short, { seed: 11 }).sim.trace;
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
+  it('gives the same trace with a chart\'s kept stepper as with a fresh one (its steps are pure)', () => {
+    for (const [process, chart] of [['2013', spa2013], ['2015', spa2015]] as const) {
+      // Warm the kept stepper with other seeds and another scenario first.
+      for (const seed of [1, 2, 3]) createSimulation({ ...short, contactsPerWorkingDay: 60 }, { process, seed }).run();
+      const kept = createSimulation(short, { process, seed: 21 });
+      // A copy of the chart is another machine object, so it gets a stepper of its own.
+      const fresh = createSimulation(short, { machine: chart.provide({}) as unknown as AnyStateMachine, seed: 21 });
+      kept.run();
+      fresh.run();
+      expect(fresh.engine).toBe('compiled');
+      expect(JSON.stringify(fresh.trace)).toBe(JSON.stringify(kept.trace));
+    }
   });
 
   it('gives a different trace for another seed', () => {

@@ -34,6 +34,8 @@ export interface CompiledMachine {
   initial(input: unknown): CompiledSnapshot;
   /** The next snapshot, or the same object when the event is not handled. */
   transition(snapshot: CompiledSnapshot, event: { type: string }): CompiledSnapshot;
+  /** With `share`: how many snapshots it keeps. */
+  readonly size?: number;
 }
 
 export class NotCompilable extends Error {}
@@ -231,6 +233,11 @@ class SharingStepper implements CompiledMachine {
   private made = 0;
 
   constructor(private readonly stepper: CompiledMachine) {}
+
+  /** How many snapshots it has made (and keeps). */
+  get size(): number {
+    return this.made;
+  }
 
   private node(s: CompiledSnapshot): SharedSnapshot {
     return { value: s.value, context: s.context, status: s.status, steps: new Map(), node: this.made++ };
