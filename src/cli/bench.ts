@@ -7,7 +7,8 @@
  *  - wall time for one borough-year of both processes (kingston-2015 scaled to about 10,000
  *    contacts a year): figures only, as a replication runs (the target), and with the full
  *    trace kept, on the compiled stepper and on XState's interpreter;
- *  - heap retained per 10,000 contacts (the run object with its trace), and for ten
+ *  - memory retained per 10,000 contacts (the run object, with and without its trace: the
+ *    JavaScript heap and the typed arrays' buffers, which live outside it), and for ten
  *    borough-years in one run;
  *  - paired replications per second in one thread and on 2 worker threads (figures only, no
  *    trace, the two processes of a replication sharing their contacts, as `compare` runs them),
@@ -61,7 +62,9 @@ function runOnce(scenario: Scenario, process: '2013' | '2015', engine: 'compiled
   const sim = createSimulation(scenario, { process, engine, seed, trace });
   let events = 0;
   while (sim.step()) events++;
-  return { events, contacts: sim.contacts.filter((c) => c.receivedAt >= sim.start).length, sim };
+  // Contacts counted from the figures (received in [start, end)): reading `sim.contacts` would make
+  // the contact objects, which a figure-only run never needs.
+  return { events, contacts: sim.metrics().contacts, sim };
 }
 
 const reps = quick ? 2 : 5;
@@ -110,17 +113,22 @@ log(`borough-year both processes: ${JSON.stringify(results.boroughYear)}`);
 // 3. Memory retained per 10,000 contacts, and ten borough-years in one run.
 let keep: unknown = null;
 export const retained = () => keep;
+/** The JavaScript heap and the typed arrays' buffers (kept outside it: the engine's columns). */
+const used = () => {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
 function retainedMb(scenario: Scenario, trace = true): { mb: number; contacts: number } {
   const gc = (globalThis as { gc?: () => void }).gc;
   keep = null;
   gc?.();
   gc?.();
-  const before = process.memoryUsage().heapUsed;
+  const before = used();
   const r = runOnce(scenario, '2013', 'compiled', undefined, trace);
   keep = r.sim; // the run object (with its trace, if kept) stays alive while measured
   gc?.();
   gc?.();
-  const after = process.memoryUsage().heapUsed;
+  const after = used();
   return { mb: Math.round(((after - before) / 2 ** 20) * 10) / 10, contacts: r.contacts };
 }
 // A small run first so the baseline holds no garbage of the earlier phases; then the per-contact
@@ -201,8 +209,8 @@ if (json) {
     [`Borough-year, both processes (${by.contactsPerProcess} contacts each), figures only`, `${by.bothProcessesMsFiguresOnly} ms`, '< 300 ms'],
     ['Borough-year, both processes, compiled, full trace kept', `${by.bothProcessesMsCompiled} ms`, ''],
     ['Borough-year, both processes, XState interpreter, full trace', `${by.bothProcessesMsXState} ms`, ''],
-    [`Heap per 10,000 contacts (with trace)${mem.gcExposed ? '' : ' (no --expose-gc: rough)'}`, `${mem.mbPer10000Contacts} MB`, 'linear'],
-    ['Heap per 10,000 contacts, figures only (no trace)', `${mem.mbPer10000ContactsFiguresOnly} MB`, ''],
+    [`Memory per 10,000 contacts (heap and typed arrays), with trace${mem.gcExposed ? '' : ' (no --expose-gc: rough)'}`, `${mem.mbPer10000Contacts} MB`, 'linear'],
+    ['Memory per 10,000 contacts, figures only (no trace)', `${mem.mbPer10000ContactsFiguresOnly} MB`, ''],
     [`Ten borough-years in one run (${mem.tenBoroughYears.contacts} contacts)`, `${mem.tenBoroughYears.mb} MB`, '< 500 MB'],
     [`Paired borough-year replications/s, one thread (all ${pairs}; last ${pairs - half})`, `${replications.workers1}; ${settled.workers1}`, ''],
     [`Paired borough-year replications/s, 2 worker threads (all ${pairs}; last ${pairs - half})`, `${replications.workers2}; ${settled.workers2}`, ''],

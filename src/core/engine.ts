@@ -824,16 +824,11 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       if (state.openSocialCare) openCase = true;
       if (state.earlyHelp) inEarlyHelp = true;
     }
-    // What the process decided about earlier contacts: kept beside the drafts, and filled in the
-    // drafts themselves when they belong to this run (shared drafts are copied only when
-    // `contacts` is read, so a replication keeps no copies).
+    // What the process decided about earlier contacts: kept beside the drafts, and given to the
+    // contacts when `contacts` is read (filled in the run's own drafts, or copies of shared ones),
+    // so a run that is never asked for its contacts never makes them.
     openCaseAt[index] = openCase ? 1 : 0;
     inEarlyHelpAt[index] = inEarlyHelp ? 1 : 0;
-    if (!shared) {
-      const own = contactsOf()[index] as { -readonly [K in keyof Contact]: Contact[K] };
-      own.openCase = openCase;
-      own.inEarlyHelp = inEarlyHelp;
-    }
     const snapshot = stepper.initial(
       inputOf(openCase, arrivals.immediateDanger[index] === 1, arrivals.levelClear[index] === 1, arrivals.mentalHealth[index] === 1, formCompleteAt[index] === 1, inEarlyHelp),
     );
@@ -916,7 +911,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     get contacts() {
       for (let k = arrived.length; k < arrivedCount; k++) {
         const draft = contactsOf()[k];
-        arrived.push(shared ? copyContact(draft, { openCase: openCaseAt[k] === 1, inEarlyHelp: inEarlyHelpAt[k] === 1 }) : draft);
+        const decided = { openCase: openCaseAt[k] === 1, inEarlyHelp: inEarlyHelpAt[k] === 1 };
+        if (shared) arrived.push(copyContact(draft, decided));
+        else arrived.push(Object.assign(draft as { -readonly [K in keyof Contact]: Contact[K] }, decided));
       }
       return arrived;
     },
