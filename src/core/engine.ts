@@ -165,6 +165,8 @@ interface Snap {
 
 interface Stepper {
   kind: 'compiled' | 'xstate';
+  /** How many snapshots a compiled stepper keeps (see `makeStepper`). */
+  readonly size?: number;
   initial(input: SpaInput): Snap;
   transition(snapshot: Snap, event: SpaEvent): Snap;
 }
@@ -461,7 +463,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
    * `contacts`, `stateOf`); a replication that keeps only figures never needs them.
    */
   const contactsOf = (): readonly Contact[] => arrivals.contacts;
-  /** The arrived contacts as `sim.contacts` shows them (made on demand from shared drafts). */
+  /** The arrived contacts as `sim.contacts` shows them (made on demand: own drafts filled in, shared ones copied). */
   const arrived: Contact[] = [];
   /** What the process had decided about each contact's child when it arrived. */
   const openCaseAt = new Uint8Array(n);
@@ -505,9 +507,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     return caseIndex.get(id);
   };
   const stepper = makeStepper(machine, options.engine ?? 'compiled');
-  /** The chart's states met so far, numbered, with what the engine reads of each. */
   const pools: Pool[] = ROLES.map((role, index) => ({ role, index, busy: 0, queue: new Heap<Job>(byPriorityThenTime), slotsByDay: staffingByDay(scenario, role, streams, simStart, totalDays) }));
 
+  /** The chart's states met so far, numbered, with what the engine reads of each. */
   const states: StateRt[] = [];
   const stateIds = new Map<string, number>();
   const stateId = (name: string): number => {
@@ -519,12 +521,22 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     }
     return id;
   };
-  /** The engine's state number of a shared snapshot, by the snapshot's node number (no lookup by name). */
-  const stateOfNode: number[] = [];
+  /**
+   * The engine's state number of each shared snapshot met, by the snapshot's node number (no
+   * lookup by name; -1 not yet met). Node numbers run up to the kept stepper's size, so a column.
+   */
+  let stateOfNode = new Int32Array(Math.max(1024, stepper.size ?? 0)).fill(-1);
   const stateOfSnapshot = (snapshot: Snap): number => {
     const node = (snapshot as { node?: number }).node;
     if (node === undefined) return stateId(String(snapshot.value));
-    return (stateOfNode[node] ??= stateId(String(snapshot.value)));
+    if (node >= stateOfNode.length) {
+      const grown = new Int32Array(Math.max(node + 1, stateOfNode.length * 2)).fill(-1);
+      grown.set(stateOfNode);
+      stateOfNode = grown;
+    }
+    let id = stateOfNode[node];
+    if (id < 0) stateOfNode[node] = id = stateId(String(snapshot.value));
+    return id;
   };
 
   const queue = new Heap<QueueItem>();
