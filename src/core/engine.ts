@@ -27,12 +27,12 @@ import { createActor, type AnyActorScope, type AnyStateMachine, type SnapshotFro
 import { generateArrivals, type Arrivals } from './arrivals';
 import { DAY, HOUR, addLocalDays, addWorkingMillis, dueByOneWorkingDay, fromLondon, isWorkingDay, type Instant } from './calendar';
 import { copyContact, type Contact } from './contact';
-import { Heap, Lane, byPriorityThenTime } from './heap';
+import { Heap, Lane, byPriorityThenTime, precedes } from './heap';
 import { MetricsAccumulator, type RunMetrics } from './metrics';
 import { compileMachine, NotCompilable, type CompiledMachine, type CompiledSnapshot } from './compiled';
 import type { Level } from './levels';
 import { PROCESSES, type ProcessName } from './processes';
-import type { Activity, Role, SpaContext, SpaEvent, SpaEventType, SpaInput, StateMeta } from './processes/common';
+import type { Role, SpaContext, SpaEvent, SpaEventType, SpaInput, StateMeta } from './processes/common';
 import { ROLES, copyContext } from './processes/common';
 import { MULBERRY32_STEP, bernoulli, createStreams, lognormalDraw, lognormalParams, mulberry32Value, type LognormalParams, type Streams, type Uniform } from './rng';
 import { checkStaffFor, type Scenario } from './scenario';
@@ -288,7 +288,6 @@ interface StateRt {
 /** The work done in a state (its meta.work), with the role's pool and the duration's parameters. */
 interface WorkRt {
   pool: Pool;
-  activity: Activity;
   done: SpaEventType;
   /** The event that ends the work when it has no outcome to draw (else null). */
   event: SpaEvent | null;
@@ -310,7 +309,6 @@ function stateRt(name: string, meta: StateMeta, scenario: Scenario, pools: reado
     const spec = scenario.durations[w.activity];
     work = {
       pool: pools[ROLES.indexOf(w.role)],
-      activity: w.activity,
       done: w.done,
       event: DRAWN.has(w.done) ? null : eventOf(w.done),
       hours: lognormalParams(spec.meanWorkingHours, spec.cv),
@@ -595,16 +593,13 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       priority = top.priority;
       sq = top.seq;
     }
-    if (nextArrival < n) {
-      const at = receivedAt[nextArrival];
-      if (at < t || (at === t && (priority > 1 || (priority === 1 && nextArrival < sq)))) {
-        from = ARRIVAL;
-        t = at;
-        priority = 1;
-        sq = nextArrival;
-      }
+    if (nextArrival < n && precedes(receivedAt[nextArrival], 1, nextArrival, t, priority, sq)) {
+      from = ARRIVAL;
+      t = receivedAt[nextArrival];
+      priority = 1;
+      sq = nextArrival;
     }
-    if (nextDayAt < t || (nextDayAt === t && (priority > 0 || dayStartSeq(nextDay) < sq))) {
+    if (precedes(nextDayAt, 0, dayStartSeq(nextDay), t, priority, sq)) {
       from = DAY_START;
       t = nextDayAt;
       priority = 0;
@@ -615,7 +610,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       if (lane.head === lane.tail) continue;
       const at = lane.t[lane.head];
       const ls = lane.seq[lane.head];
-      if (at < t || (at === t && (priority > 1 || (priority === 1 && ls < sq)))) {
+      if (precedes(at, 1, ls, t, priority, sq)) {
         from = k === 0 ? DUE_CLOCK : ESCALATION_CLOCK;
         t = at;
         priority = 1;
@@ -626,20 +621,16 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     nextAt = t;
   };
 
+  /** The next draw of the stream whose mulberry32 state is rngAt[k] (advanced in place). */
+  const draw = (k: number): number => {
+    const state = (rngAt[k] + MULBERRY32_STEP) | 0;
+    rngAt[k] = state;
+    return mulberry32Value(state);
+  };
   // The case whose streams uDur and uWorld draw from (set by startWork, where all draws happen).
   let drawing = 0;
-  const uDur: Uniform = () => {
-    const k = 2 * drawing;
-    const state = (rngAt[k] + MULBERRY32_STEP) | 0;
-    rngAt[k] = state;
-    return mulberry32Value(state);
-  };
-  const uWorld: Uniform = () => {
-    const k = 2 * drawing + 1;
-    const state = (rngAt[k] + MULBERRY32_STEP) | 0;
-    rngAt[k] = state;
-    return mulberry32Value(state);
-  };
+  const uDur: Uniform = () => draw(2 * drawing);
+  const uWorld: Uniform = () => draw(2 * drawing + 1);
 
   const duration = (c: number, work: WorkRt): number => {
     let hours = lognormalDraw(uDur, work.hours);
@@ -817,6 +808,10 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       if (escalateAt < due) clock(escalationClocks, escalateAt, c, epoch);
     }
   };
+  /** A decision clock of case c rings, unless it belongs to an earlier decision (before a step-up). */
+  const clockRings = (c: number, epoch: number, event: SpaEvent) => {
+    if (epoch === clockEpochAt[c]) send(c, event, 'clock');
+  };
   /** A clock goes in its line; one that would fall before the line's last goes in the heap. */
   const clock = (lane: Lane<SpaEvent>, t: Instant, c: number, epoch: number) => {
     const sq = seq++;
@@ -871,12 +866,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         send(c, item.event!, item.actor);
         break;
       }
-      case CLOCK: {
-        const c = item.c;
-        if (item.n !== clockEpochAt[c]) break; // a clock of an earlier decision (before a step-up)
-        send(c, item.event!, item.actor);
+      case CLOCK:
+        clockRings(item.c, item.n, item.event!);
         break;
-      }
     }
   };
 
@@ -905,9 +897,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       default: {
         const lane = nextFrom === DUE_CLOCK ? dueClocks : escalationClocks;
         const h = lane.head++;
-        const c = lane.c[h];
-        // A clock of an earlier decision (before a step-up) is stale.
-        if (lane.epoch[h] === clockEpochAt[c]) send(c, lane.event, 'clock');
+        clockRings(lane.c[h], lane.epoch[h], lane.event);
       }
     }
     return true;

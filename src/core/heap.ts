@@ -12,9 +12,14 @@ export interface Keyed {
 
 /** Earlier first; at the same instant, lower priority number first; then first in. */
 export function byTimeThenPriority(a: Keyed, b: Keyed): boolean {
-  if (a.t !== b.t) return a.t < b.t;
-  if (a.priority !== b.priority) return a.priority < b.priority;
-  return a.seq < b.seq;
+  return precedes(a.t, a.priority, a.seq, b.t, b.priority, b.seq);
+}
+
+/** `byTimeThenPriority` on the keys themselves: whether (t, priority, seq) comes before (t2, priority2, seq2). */
+export function precedes(t: number, priority: number, seq: number, t2: number, priority2: number, seq2: number): boolean {
+  if (t !== t2) return t < t2;
+  if (priority !== priority2) return priority < priority2;
+  return seq < seq2;
 }
 
 /** More urgent first (lower priority number), then earlier, then first in: a work queue. */
