@@ -29,7 +29,7 @@ describe('metrics at the end of a run', () => {
       rec('A', late.receivedAt, null, 'received', true), rec('A', fromLondon(2013, 6, 4, 15, 0), 'received', 'adviceGiven', false),
       rec('B', early.receivedAt, null, 'received', true), rec('B', fromLondon(2013, 6, 5, 10, 0), 'received', 'adviceGiven', false),
     ];
-    const m = computeMetrics({ contacts: [late, early], trace, start, end });
+    const m = computeMetrics({ machine: spa2015, contacts: [late, early], trace, start, end });
     expect(m.decidedWithinOneWorkingDay).toBe(0);
   });
 });

@@ -33,6 +33,7 @@ import { compileMachine, NotCompilable, type CompiledMachine, type CompiledSnaps
 import type { Level } from './levels';
 import { PROCESSES, type ProcessName } from './processes';
 import type { Role, SpaContext, SpaEvent, SpaEventType, SpaInput, StateMeta } from './processes/common';
+import { chartFacts, type StateFacts } from './processes/facts';
 import { ROLES, copyContext } from './processes/common';
 import { MULBERRY32_STEP, bernoulli, createStreams, lognormalDraw, lognormalParams, mulberry32Value, type LognormalParams, type Streams, type Uniform } from './rng';
 import { checkStaffFor, type Scenario } from './scenario';
@@ -272,16 +273,11 @@ interface Pool {
   slotsByDay: number[];
 }
 
-/** What the engine reads of a state, worked out once per run. */
+/** What the engine reads of a state (its facts, from the chart's meta), worked out once per run. */
 interface StateRt {
   name: string;
+  facts: StateFacts;
   meta: StateMeta;
-  /** Days a plan keeps the child's case open from entering this state (0: none). */
-  plan: number;
-  /** Work here goes to the front of its queue (child protection). */
-  urgent: boolean;
-  openSocialCare: boolean;
-  earlyHelp: boolean;
   work: WorkRt | null;
 }
 
@@ -302,8 +298,8 @@ interface WorkRt {
 /** Events whose outcome the world draws when the work ends (see `worldOutcome`). */
 const DRAWN: ReadonlySet<SpaEventType> = new Set(['threshold.decided', 'assessment.completed', 'enquiry.completed', 'earlyHelp.completed']);
 
-function stateRt(name: string, meta: StateMeta, scenario: Scenario, pools: readonly Pool[]): StateRt {
-  const w = meta.work;
+function stateRt(facts: StateFacts, scenario: Scenario, pools: readonly Pool[]): StateRt {
+  const w = facts.work;
   let work: WorkRt | null = null;
   if (w) {
     const spec = scenario.durations[w.activity];
@@ -312,19 +308,45 @@ function stateRt(name: string, meta: StateMeta, scenario: Scenario, pools: reado
       done: w.done,
       event: DRAWN.has(w.done) ? null : eventOf(w.done),
       hours: lognormalParams(spec.meanWorkingHours, spec.cv),
-      longerIfFormIncomplete: w.activity === 'heldInformationGathering' || w.activity === 'informationGathering' || w.activity === 'camhsScreening',
-      held: w.activity === 'heldInformationGathering',
+      longerIfFormIncomplete: facts.longerIfFormIncomplete,
+      held: facts.hold,
     };
   }
-  return {
-    name,
-    meta,
-    plan: PLAN_OPEN_DAYS[name] ?? 0,
-    urgent: name === 'strategyDiscussion' || name === 'section47Enquiry' || name === 'awaitingJointVisit',
-    openSocialCare: !meta.undecided && !!w && name !== 'earlyHelp',
-    earlyHelp: name === 'earlyHelp',
-    work,
-  };
+  return { name: facts.name, facts, meta: facts.meta, work };
+}
+
+/**
+ * An outcome drawn from shares: the first whose running total exceeds the uniform draw x, in the
+ * order listed (so [0.5, 0.3, 0.2] is "x < 0.5 ? first : x < 0.8 ? second : third").
+ */
+class OutcomeDraw {
+  private readonly upTo: number[] = [];
+  private readonly events: SpaEvent[] = [];
+  constructor(type: SpaEventType, shares: Readonly<Record<string, number>>) {
+    let total = 0;
+    for (const [outcome, p] of Object.entries(shares)) {
+      if (p <= 0) continue;
+      total += p;
+      this.upTo.push(total);
+      this.events.push(eventOf(type, outcome));
+    }
+  }
+  pick(x: number): SpaEvent {
+    const last = this.events.length - 1;
+    for (let k = 0; k < last; k++) if (x < this.upTo[k]) return this.events[k];
+    return this.events[last];
+  }
+}
+
+/** The outcome draws of a scenario for each true level (index 1-4). */
+function outcomeDraws(scenario: Scenario) {
+  const assessment: OutcomeDraw[] = [];
+  const enquiry: OutcomeDraw[] = [];
+  for (const level of [1, 2, 3, 4] as const) {
+    assessment[level] = new OutcomeDraw('assessment.completed', scenario.outcomes.assessment[level]);
+    enquiry[level] = new OutcomeDraw('enquiry.completed', scenario.outcomes.enquiry[level]);
+  }
+  return { assessment, enquiry };
 }
 
 const WORKING_DAY_HOURS = 9;
@@ -361,21 +383,9 @@ function inputOf(openCase: boolean, immediateDanger: boolean, levelClear: boolea
   const key = +openCase | (+immediateDanger << 1) | (+levelClear << 2) | (+mentalHealth << 3) | (+formComplete << 4) | (+inEarlyHelp << 5);
   return (INPUTS[key] ??= Object.freeze({ openCase, immediateDanger, levelClear, mentalHealth, formComplete, inEarlyHelp }));
 }
-const ASSESSED = {
-  plan: eventOf('assessment.completed', 'plan'),
-  stepDown: eventOf('assessment.completed', 'stepDown'),
-  close: eventOf('assessment.completed', 'close'),
-  protection: eventOf('assessment.completed', 'protection'),
-};
-const ENQUIRED = {
-  plan: eventOf('enquiry.completed', 'plan'),
-  childInNeed: eventOf('enquiry.completed', 'childInNeed'),
-  close: eventOf('enquiry.completed', 'close'),
-};
 /** Who a contact came from, as the trace records it. */
 const actorOf = (contact: Contact): string => (contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
 const LEVEL_DETAIL = ['level 0', 'level 1', 'level 2', 'level 3', 'level 4'];
-const PLAN_OPEN_DAYS: Record<string, number> = { childInNeedPlan: 180, childProtectionPlan: 270 }; // assumption
 
 /**
  * One inert actor scope per run, as XState's pure `transition()` builds per call (it constructs
@@ -398,11 +408,8 @@ function inertScope(machine: AnyStateMachine): AnyActorScope {
   } as unknown as AnyActorScope;
 }
 
-export function metaOf(machine: AnyStateMachine, state: string): StateMeta {
-  const node = machine.root.states[state];
-  if (!node) throw new Error(`state "${state}" is not in machine ${machine.id}`);
-  return node.meta as StateMeta;
-}
+/** A state's meta (processes/facts.ts reads it for everyone). */
+export { metaOf } from './processes/facts';
 
 function parseDate(s: string): Instant {
   const [y, m, d] = s.split('-').map(Number);
@@ -505,6 +512,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     return caseIndex.get(id);
   };
   const stepper = makeStepper(machine, options.engine ?? 'compiled');
+  const chart = chartFacts(machine);
+  const draws = outcomeDraws(scenario);
   const pools: Pool[] = ROLES.map((role, index) => ({ role, index, busy: 0, queue: new Heap<Job>(byPriorityThenTime), slotsByDay: staffingByDay(scenario, role, streams, simStart, totalDays) }));
 
   /** The chart's states met so far, numbered, with what the engine reads of each. */
@@ -514,7 +523,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     let id = stateIds.get(name);
     if (id === undefined) {
       id = states.length;
-      states.push(stateRt(name, metaOf(machine, name), scenario, pools));
+      states.push(stateRt(chart.state(name), scenario, pools));
       stateIds.set(name, id);
     }
     return id;
@@ -652,22 +661,14 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     switch (work.done) {
       case 'threshold.decided':
         return DECIDED[decideLevel(c, u)];
-      case 'assessment.completed': {
-        const x = u();
-        if (level === 4) return x < 0.8 ? ASSESSED.protection : ASSESSED.plan;
-        if (level === 3) return x < 0.5 ? ASSESSED.plan : x < 0.8 ? ASSESSED.stepDown : ASSESSED.close;
-        return x < 0.5 ? ASSESSED.stepDown : ASSESSED.close;
-      }
-      case 'enquiry.completed': {
-        // DOMAIN.md: ICPCs per section 47 about 42-44%, CP plans per ICPC about 87%.
-        const x = u();
-        if (level === 4) return x < 0.45 ? ENQUIRED.plan : x < 0.8 ? ENQUIRED.childInNeed : ENQUIRED.close;
-        return x < 0.6 ? ENQUIRED.childInNeed : ENQUIRED.close;
-      }
+      case 'assessment.completed':
+        return draws.assessment[level].pick(u());
+      case 'enquiry.completed':
+        return draws.enquiry[level].pick(u());
       case 'earlyHelp.completed': {
         // A child whose true need is statutory, placed in early help, is escalated (step-up).
         if (level >= 3 && bernoulli(u, scenario.earlyHelpEscalationShare)) {
-          outcomeMs = Math.max(60_000, Math.round(ms * 0.3));
+          outcomeMs = Math.max(60_000, Math.round(ms * scenario.outcomes.stepUpAfterShareOfEarlyHelp));
           return EVENTS.earlyHelpEscalated;
         }
         return EVENTS.earlyHelpCompleted;
@@ -693,14 +694,14 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     return truth;
   };
 
-  const record = (c: number, t: Instant, from: string | null, to: string, m: StateMeta, event: SpaEvent | { type: string }, actor: string) => {
+  const record = (c: number, t: Instant, from: StateRt | null, to: StateRt, event: SpaEvent | { type: string }, actor: string) => {
     const level = event.type === 'threshold.decided' ? (event as { level: number }).level : -1;
-    figures.add(c, t, to, event.type, level, m.undecided, m.report.pending, m.report.decided, m.unallocated === true);
+    figures.add(c, t, from === null ? null : from.facts, to.facts, event.type, level);
     if (!keepTrace) return;
     let detail: string | undefined;
     if (level >= 0) detail = LEVEL_DETAIL[level];
     else if ('outcome' in event) detail = String((event as { outcome: string }).outcome);
-    trace.push(traceRecord(trace.length, t, contactsOf()[c].id, from, to, m, event.type, actor, detail));
+    trace.push(traceRecord(trace.length, t, contactsOf()[c].id, from === null ? null : from.name, to.name, to.meta, event.type, actor, detail));
   };
 
   const releaseSlot = (c: number) => {
@@ -734,7 +735,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
 
   const jobPriority = (c: number): number => {
     const ctx = snapshots[c].context as SpaContext;
-    if (ctx.immediateDanger || states[stateAt[c]].urgent) return 0;
+    if (ctx.immediateDanger || states[stateAt[c]].facts.urgent) return 0;
     if (ctx.escalated) return 1;
     return 2;
   };
@@ -768,9 +769,10 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       dispatch(pool);
     } else {
       releaseSlot(c);
-      if (state.plan) {
+      const openDays = state.facts.keepsCaseOpenDays;
+      if (openDays) {
         const root = rootAt[c];
-        openUntil[root] = Math.max(openUntil[root], now + state.plan * DAY);
+        openUntil[root] = Math.max(openUntil[root], now + openDays * DAY);
       }
     }
   };
@@ -782,7 +784,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     snapshots[c] = next;
     const fromId = stateAt[c];
     const toId = stateOfSnapshot(next);
-    record(c, now, states[fromId].name, states[toId].name, states[toId].meta, event, actor);
+    record(c, now, states[fromId], states[toId], event, actor);
     if (toId !== fromId) {
       stateAt[c] = toId;
       tokenAt[c]++;
@@ -798,7 +800,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
    * escalation: 004 ¶38). A chart that cannot answer it is never sent it, which changes nothing
    * (an unanswered event leaves no trace) but saves a queued event per contact.
    */
-  const escalates = machine.events.some((type) => type === EVENTS.escalationDue.type || type === '*' || (type.endsWith('.*') && EVENTS.escalationDue.type.startsWith(type.slice(0, -1))));
+  const escalates = chart.escalates;
   /** The decision clocks (DOMAIN.md statutory clocks; 000; 002), as engine events. */
   const scheduleDecisionClocks = (c: number, from: Instant, due: Instant) => {
     const epoch = ++clockEpochAt[c];
@@ -828,8 +830,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     let inEarlyHelp = false;
     for (let earlier = previous; earlier >= 0; earlier = previousIndex[earlier]) {
       const state = states[stateAt[earlier]];
-      if (state.openSocialCare) openCase = true;
-      if (state.earlyHelp) inEarlyHelp = true;
+      if (state.facts.openSocialCare) openCase = true;
+      if (state.facts.earlyHelp) inEarlyHelp = true;
     }
     // What the process decided about earlier contacts: kept beside the drafts, and given to the
     // contacts when `contacts` is read (filled in the run's own drafts, or copies of shared ones),
@@ -843,7 +845,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     snapshots[index] = snapshot;
     stateAt[index] = id;
     arrivedCount = index + 1;
-    record(index, now, null, states[id].name, states[id].meta, EVENTS.contactReceived, keepTrace ? actorOf(contactsOf()[index]) : '');
+    record(index, now, null, states[id], EVENTS.contactReceived, keepTrace ? actorOf(contactsOf()[index]) : '');
     scheduleDecisionClocks(index, receivedAt[index], dueAt[index]);
     enter(index);
   };

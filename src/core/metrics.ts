@@ -21,7 +21,9 @@
  */
 import { HOUR, dueByOneWorkingDay, workingDaysBetween, workingMillisBetween, type Instant } from './calendar';
 import type { Contact } from './contact';
+import type { AnyStateMachine } from 'xstate';
 import type { TraceRecord } from './engine';
+import { FIRST_RESPONSES, chartFacts, type ChartFacts, type StateFacts } from './processes/facts';
 
 export interface Outcomes {
   advice: number;
@@ -90,6 +92,8 @@ export function byCase(trace: readonly TraceRecord[]): Map<string, TraceRecord[]
 }
 
 export interface MetricsInput {
+  /** The chart that made the trace: what the figures know of each state comes from its meta. */
+  machine: AnyStateMachine;
   contacts: readonly Contact[];
   trace: readonly TraceRecord[];
   start: Instant;
@@ -105,18 +109,13 @@ function median(xs: number[]): number | null {
 
 const round = (x: number, dp = 4) => Math.round(x * 10 ** dp) / 10 ** dp;
 
-const RESPONSES: readonly (keyof Outcomes | 'allocatedWorker')[] = ['advice', 'earlyHelp', 'childInNeed', 'childProtection', 'allocatedWorker'];
-/** The first response a decision into each state stands for (index into RESPONSES). */
-const RESPONSE_BY_STATE: Record<string, number> = {
-  adviceGiven: 0,
-  earlyHelp: 1,
-  awaitingAllocation: 2,
-  strategyDiscussion: 3,
-  withAllocatedWorker: 4,
-};
-const CHILD_IN_NEED = 2;
-const CHILD_PROTECTION = 3;
-const ALLOCATED_WORKER = 4;
+/** The first responses, numbered (a case's `response` column holds the number, -1 for none). */
+const RESPONSES = FIRST_RESPONSES;
+const CHILD_IN_NEED = RESPONSES.indexOf('childInNeed');
+const CHILD_PROTECTION = RESPONSES.indexOf('childProtection');
+const ALLOCATED_WORKER = RESPONSES.indexOf('allocatedWorker');
+/** The number of the first response a decision into a state stands for, or -1. */
+const responseNumber = (to: StateFacts): number => (to.firstResponse === null ? -1 : RESPONSES.indexOf(to.firstResponse));
 const HIDDEN = 1;
 const WAS_UNDECIDED = 2;
 const LEVEL_PREFIX = 'level ';
@@ -163,18 +162,20 @@ export class MetricsAccumulator {
   }
 
   /**
-   * One transition of case i, at t, into state `to` on `event`; `level` is the decided level of
-   * a threshold decision (else -1); the flags are the target state's meta.
+   * One transition of case i, at t, from state `from` (null when the contact arrives) into state
+   * `to` on `event`; `level` is the decided level of a threshold decision (else -1). What the
+   * figures read of the two states is their facts (the chart's meta).
    */
-  add(i: number, t: Instant, to: string, event: string, level: number, undecided: boolean, reportPending: boolean, reportDecided: boolean, unallocated: boolean): void {
+  add(i: number, t: Instant, from: StateFacts | null, to: StateFacts, event: string, level: number): void {
+    const { undecided, reportPending, reportDecided, unallocated } = to;
     let flags = this.flags[i];
     if (undecided && !reportPending) flags |= HIDDEN;
     if (reportDecided && Number.isNaN(this.reportedAt[i])) this.reportedAt[i] = t;
     if (!undecided && flags & WAS_UNDECIDED && Number.isNaN(this.decidedAt[i])) {
       this.decidedAt[i] = t;
-      this.response[i] = RESPONSE_BY_STATE[to] ?? -1;
+      this.response[i] = responseNumber(to);
       if (level >= 0) this.level[i] = level;
-      else if (to === 'strategyDiscussion') this.level[i] = 4;
+      else if (to.recordsLevel !== null) this.level[i] = to.recordsLevel;
     }
     this.flags[i] = undecided ? flags | WAS_UNDECIDED : flags & ~WAS_UNDECIDED;
     if (event === 'strategy.held' && Number.isNaN(this.strategyAt[i])) this.strategyAt[i] = t;
@@ -185,15 +186,17 @@ export class MetricsAccumulator {
       this.unallocatedSince[i] = NaN;
       if (t - since > UNALLOCATED_LIMIT) this.episode(since + UNALLOCATED_LIMIT, t);
     }
-    // Step-ups by the early help worker's escalation, and step-downs after assessment.
+    // Step-ups by the early help worker's escalation, and step-downs: from decided social-care
+    // work (an assessment) into early help.
     if (t >= this.start && t < this.end) {
       if (event === 'earlyHelp.escalated') this.stepUpEvents++;
-      else if (event === 'assessment.completed' && to === 'earlyHelp') this.stepDowns++;
+      else if (to.earlyHelp && from !== null && from.openSocialCare) this.stepDowns++;
     }
   }
 
-  addRecord(i: number, r: TraceRecord): void {
-    this.add(i, r.t, r.to, r.event, levelOf(r), r.undecided, r.reportPending, r.reportDecided, r.unallocated);
+  /** One stored trace record of case i; `chart` is the facts of the chart that made the trace. */
+  addRecord(i: number, r: TraceRecord, chart: ChartFacts): void {
+    this.add(i, r.t, r.from === null ? null : chart.state(r.from), chart.state(r.to), r.event, levelOf(r));
   }
 
   private episode(from: Instant, to: Instant) {
@@ -389,12 +392,13 @@ export function contactColumns(contacts: readonly Contact[]): ContactColumns {
 }
 
 /** Feed a stored trace to an accumulator; cases are numbered by `contacts`, then by first appearance. */
-function accumulate({ contacts, trace, start, end }: MetricsInput): MetricsAccumulator {
+function accumulate({ machine, contacts, trace, start, end }: MetricsInput): MetricsAccumulator {
+  const chart = chartFacts(machine);
   const index = new Map<string, number>();
   contacts.forEach((c, i) => index.set(c.id, i));
   for (const r of trace) if (!index.has(r.caseId)) index.set(r.caseId, index.size);
   const acc = new MetricsAccumulator(index.size, start, end);
-  for (const r of trace) acc.addRecord(index.get(r.caseId)!, r);
+  for (const r of trace) acc.addRecord(index.get(r.caseId)!, r, chart);
   return acc;
 }
 

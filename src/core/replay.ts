@@ -94,7 +94,7 @@ export function replayProcess(scenario: Scenario, options: ReplayOptions): Proce
   const summary = summarise(sim);
   const contacts = [...sim.contacts];
   const trace = [...sim.trace];
-  const cases = summariseCases({ contacts, trace, start: sim.start, end: sim.end });
+  const cases = summariseCases({ machine: sim.machine, contacts, trace, start: sim.start, end: sim.end });
   const states = stateInfos(sim.machine);
   const timeline = buildTimeline(trace, states.map((s) => s.name), new Set(states.filter((s) => s.final).map((s) => s.name)), sim.start);
   const grain = timelinessGrain(summary.days);

@@ -6,7 +6,10 @@
  * modelling assumption it says so. Scenario files must list their own `sources`.
  */
 import { z } from 'zod';
+import type { AnyStateMachine } from 'xstate';
+import { PROCESSES, type ProcessName } from './processes';
 import { ROLES, type Activity, type Role } from './processes/common';
+import { chartFacts } from './processes/facts';
 
 const share = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 
@@ -66,6 +69,43 @@ export const Durations = z.object(
     (Object.keys(DEFAULT_DURATIONS) as Activity[]).map((a) => [a, Duration.prefault(DEFAULT_DURATIONS[a])]),
   ) as Record<Activity, z.ZodPrefault<typeof Duration>>,
 ).strict();
+
+/**
+ * What the world answers when work ends: the outcome of an assessment and of a section 47 enquiry,
+ * by the child's true level, as shares that sum to 1; drawn in the order the keys are listed.
+ * Each default cites its source or says "assumption".
+ */
+const AssessmentShares = sumsToOne(z.object({ protection: share, plan: share, stepDown: share, close: share }).strict());
+const EnquiryShares = sumsToOne(z.object({ plan: share, childInNeed: share, close: share }).strict());
+
+export const DEFAULT_OUTCOMES = {
+  /** Assumption: an assessment of a child truly at level 4 finds harm (a strategy discussion follows) 8 times in 10. */
+  assessment: {
+    1: { protection: 0, plan: 0, stepDown: 0.5, close: 0.5 }, // assumption
+    2: { protection: 0, plan: 0, stepDown: 0.5, close: 0.5 }, // assumption
+    3: { protection: 0, plan: 0.5, stepDown: 0.3, close: 0.2 }, // assumption
+    4: { protection: 0.8, plan: 0.2, stepDown: 0, close: 0 }, // assumption
+  },
+  /**
+   * Level 4: a child protection plan after 45% of enquiries (DOMAIN.md national rates: ICPCs per
+   * section 47 about 42-44%, CP plans per ICPC about 87%; rounded up, an assumption); the rest
+   * split between a child-in-need plan and closure (assumption). Below level 4: assumption.
+   */
+  enquiry: {
+    1: { plan: 0, childInNeed: 0.6, close: 0.4 },
+    2: { plan: 0, childInNeed: 0.6, close: 0.4 },
+    3: { plan: 0, childInNeed: 0.6, close: 0.4 },
+    4: { plan: 0.45, childInNeed: 0.35, close: 0.2 },
+  },
+  /** Assumption: early help that steps a case up does so about 30% of the way through the episode it would have had. */
+  stepUpAfterShareOfEarlyHelp: 0.3,
+} as const;
+
+const Outcomes = z.object({
+  assessment: z.object({ 1: AssessmentShares, 2: AssessmentShares, 3: AssessmentShares, 4: AssessmentShares }).strict().prefault(DEFAULT_OUTCOMES.assessment),
+  enquiry: z.object({ 1: EnquiryShares, 2: EnquiryShares, 3: EnquiryShares, 4: EnquiryShares }).strict().prefault(DEFAULT_OUTCOMES.enquiry),
+  stepUpAfterShareOfEarlyHelp: z.number().min(0.01, 'must be at least 0.01').max(1, 'must be at most 1').default(DEFAULT_OUTCOMES.stepUpAfterShareOfEarlyHelp),
+}).strict();
 
 const Source = z.object({
   field: z.string().min(1, 'must name the field it supports'),
@@ -129,6 +169,8 @@ export const ScenarioSchema = z.object({
   parentContactPerHoldDay: share.default(0.15),
   /** Chance an early-help case escalates (step-up) when the child's true need is level 3 or 4. */
   earlyHelpEscalationShare: share.default(0.6),
+  /** What assessments and section 47 enquiries find, by the child's true level (see DEFAULT_OUTCOMES). */
+  outcomes: Outcomes.prefault({}),
   surges: z.array(Surge).default([]),
   sources: z.array(Source).min(1, 'must list at least one source for the figures'),
 }).strict();
@@ -148,17 +190,13 @@ function fieldName(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 }
 
-/** Roles each process's statechart puts work on; a scenario must staff them. */
-const ROLES_NEEDED: Record<'2013' | '2015', readonly Role[]> = {
-  '2013': ['spaSocialWorker', 'teamManager', 'caseCoordinator', 'raSocialWorker', 'police', 'earlyHelpWorker'],
-  '2015': ['spaSocialWorker', 'teamManager', 'camhs', 'raSocialWorker', 'earlyHelpWorker'],
-};
-
-/** Checks that a scenario can run under a process: every role the process uses is staffed. */
-export function checkStaffFor(scenario: Scenario, process: '2013' | '2015'): void {
-  const issues = ROLES_NEEDED[process]
-    .filter((r) => scenario.staff[r].count < 1)
-    .map((r) => ({ field: `staff.${r}.count`, rule: `must be at least 1: the ${process} process puts work on this role` }));
+/** Checks that a scenario can run under a process: every role the process's chart puts work on is staffed. */
+export function checkStaffFor(scenario: Scenario, process: ProcessName | AnyStateMachine): void {
+  const machine = typeof process === 'string' ? (PROCESSES[process] as unknown as AnyStateMachine) : process;
+  const name = typeof process === 'string' ? `${process} process` : `process ${machine.id}`;
+  const issues = chartFacts(machine)
+    .roles.filter((r) => scenario.staff[r].count < 1)
+    .map((r) => ({ field: `staff.${r}.count`, rule: `must be at least 1: the ${name} puts work on this role` }));
   if (issues.length) throw new ScenarioError(issues);
 }
 

@@ -111,11 +111,52 @@ export interface ReportView {
   decided: boolean;
 }
 
+/**
+ * Which stage of the journey a state is: before the decision (screening, information gathering,
+ * 2013's hold, the decision, an escalated decision) or the response after it. The engine, the
+ * figures, the timeline and the training mode read this, never the state's name, so a designer
+ * can rename or add states (DOMAIN.md, "The flow of one contact").
+ */
+export type Stage =
+  | 'screening' // the contact is recorded and screened (flow steps 1-2)
+  | 'informationGathering' // more information is gathered before the decision (flow step 3)
+  | 'hold' // 2013: held inside the SPA, recorded as advice, invisible to managers (004 ¶20, ¶38)
+  | 'decision' // a manager applies the threshold (flow step 4)
+  | 'escalatedDecision' // the clock is nearly out: a manager decides now (002)
+  | 'allocatedWorker' // an open case: the contact goes to the allocated worker (flow step 2)
+  | 'advice' // level 1: advice or signposting, closed
+  | 'earlyHelp' // level 2: early help (also where a step-down goes)
+  | 'referral' // level 3: accepted, waiting for a named social worker (004 ¶30)
+  | 'assessment' // child-in-need assessment, child seen
+  | 'strategyDiscussion' // level 4: strategy discussion with the police
+  | 'jointVisit' // waiting for the joint visit with the police (004 ¶39)
+  | 'section47Enquiry' // section 47 child protection enquiry
+  | 'plan' // a child-in-need or child protection plan
+  | 'closure'; // the case is closed
+
+export const STAGES: readonly Stage[] = [
+  'screening', 'informationGathering', 'hold', 'decision', 'escalatedDecision', 'allocatedWorker', 'advice', 'earlyHelp', 'referral',
+  'assessment', 'strategyDiscussion', 'jointVisit', 'section47Enquiry', 'plan', 'closure',
+];
+
+/** The work done in a state: who does it and which event the engine sends when it ends. */
+export interface WorkMeta {
+  role: Role;
+  activity: Activity;
+  done: SpaEventType;
+  /** An incomplete referral form lengthens this work (004 ¶37; by the scenario's `incompleteFormFactor`). */
+  longerIfFormIncomplete?: boolean;
+}
+
 export interface StateMeta {
   /** File and paragraph the state comes from, e.g. '004 ¶38'. */
   source: string;
+  /** A short plain-English name, for diagrams, timelines, chronologies and the training mode. */
+  label?: string;
   /** Plain-English description for chronologies and diagrams. */
   description: string;
+  /** Which stage of the journey this is (see `Stage`). */
+  stage?: Stage;
   report: ReportView;
   /** Ground truth: no threshold decision has been made. */
   undecided: boolean;
@@ -124,7 +165,22 @@ export interface StateMeta {
   /** The child has been seen by a social worker in this state. */
   childSeen?: boolean;
   /** Who works the case here, and which event ends the work (sent by the engine). */
-  work?: { role: Role; activity: Activity; done: SpaEventType };
+  work?: WorkMeta;
+  /**
+   * 'urgent': work here goes to the front of its role's queue, before everything else (child
+   * protection); 'routine' (the default) waits its turn, after escalated decisions.
+   */
+  priority?: 'urgent' | 'routine';
+  /**
+   * The level a decision that lands here records when no level was decided (a contact about a
+   * child in immediate danger goes straight to a strategy discussion: level 4).
+   */
+  recordsLevel?: Level;
+  /**
+   * How long entering this state keeps the child's case open, so a later contact about the child
+   * goes to the allocated worker (a plan), with its source.
+   */
+  keepsCaseOpen?: { days: number; source: string };
 }
 
 /**
@@ -259,7 +315,9 @@ export const sharedStates = {
     type: 'final',
     meta: {
       source: 'DOMAIN.md flow step 2',
+      label: 'Passed to allocated worker',
       description: 'The child has an open case: the contact goes to the allocated worker.',
+      stage: 'allocatedWorker',
       report: REPORT.openCase,
       undecided: false,
     } satisfies StateMeta,
@@ -268,7 +326,9 @@ export const sharedStates = {
     type: 'final',
     meta: {
       source: 'DOMAIN.md continuum of need, level 1',
+      label: 'Advice or signposting',
       description: 'Level 1: advice or signposting to universal services; the contact is closed.',
+      stage: 'advice',
       report: REPORT.advice,
       undecided: false,
     } satisfies StateMeta,
@@ -276,7 +336,9 @@ export const sharedStates = {
   earlyHelp: {
     meta: {
       source: '004 ¶12, ¶24; DOMAIN.md level 2',
+      label: 'Early help',
       description: 'Level 2: early help from a locality team; a case can step up if concerns increase.',
+      stage: 'earlyHelp',
       report: REPORT.earlyHelp,
       undecided: false,
       work: { role: 'earlyHelpWorker', activity: 'earlyHelp', done: 'earlyHelp.completed' },
@@ -290,7 +352,9 @@ export const sharedStates = {
   awaitingAllocation: {
     meta: {
       source: '004 ¶30',
+      label: 'Awaiting a social worker',
       description: 'Level 3: referral accepted by the referral and assessment team, waiting for a named social worker.',
+      stage: 'referral',
       report: REPORT.referral,
       undecided: false,
       unallocated: true,
@@ -301,7 +365,9 @@ export const sharedStates = {
   assessment: {
     meta: {
       source: 'DOMAIN.md statutory clocks (45 working days); 004 ¶41',
+      label: 'Child-in-need assessment',
       description: 'Child-in-need assessment by the allocated social worker; the child is seen.',
+      stage: 'assessment',
       report: REPORT.assessment,
       undecided: false,
       childSeen: true,
@@ -320,7 +386,11 @@ export const sharedStates = {
   section47Enquiry: {
     meta: {
       source: '004 ¶39',
+      label: 'Section 47 enquiry',
       description: 'Section 47 child protection enquiry by an experienced social worker.',
+      stage: 'section47Enquiry',
+      // Assumption: child protection work goes to the front of its role's queue.
+      priority: 'urgent',
       report: REPORT.childProtection,
       undecided: false,
       childSeen: true,
@@ -336,14 +406,30 @@ export const sharedStates = {
   },
   childInNeedPlan: {
     type: 'final',
-    meta: { source: 'DOMAIN.md vocabulary: child in need', description: 'A child-in-need plan under section 17.', report: REPORT.childInNeedPlan, undecided: false } satisfies StateMeta,
+    meta: {
+      source: 'DOMAIN.md vocabulary: child in need',
+      label: 'Child-in-need plan',
+      description: 'A child-in-need plan under section 17.',
+      stage: 'plan',
+      report: REPORT.childInNeedPlan,
+      undecided: false,
+      keepsCaseOpen: { days: 180, source: 'assumption: a child-in-need plan stays open about six months' },
+    } satisfies StateMeta,
   },
   childProtectionPlan: {
     type: 'final',
-    meta: { source: 'DOMAIN.md vocabulary: ICPC', description: 'An initial child protection conference put the child on a child protection plan.', report: REPORT.childProtectionPlan, undecided: false } satisfies StateMeta,
+    meta: {
+      source: 'DOMAIN.md vocabulary: ICPC',
+      label: 'Child protection plan',
+      description: 'An initial child protection conference put the child on a child protection plan.',
+      stage: 'plan',
+      report: REPORT.childProtectionPlan,
+      undecided: false,
+      keepsCaseOpen: { days: 270, source: 'assumption: a child protection plan stays open about nine months' },
+    } satisfies StateMeta,
   },
   closed: {
     type: 'final',
-    meta: { source: 'DOMAIN.md vocabulary: NFA', description: 'The case is closed.', report: REPORT.closed, undecided: false } satisfies StateMeta,
+    meta: { source: 'DOMAIN.md vocabulary: NFA', label: 'Closed', description: 'The case is closed.', stage: 'closure', report: REPORT.closed, undecided: false } satisfies StateMeta,
   },
 } as const;

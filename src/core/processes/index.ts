@@ -9,3 +9,4 @@ export const PROCESSES = { '2013': spa2013, '2015': spa2015 } as const;
 export type ProcessName = keyof typeof PROCESSES;
 export const PROCESS_NAMES: readonly ProcessName[] = ['2013', '2015'];
 export type SpaMachine = typeof spa2013 | typeof spa2015;
+export * from './facts';

@@ -24,6 +24,8 @@ export const spa2013 = spaSetup.createMachine({
     received: {
       meta: {
         source: '004 ¶17, ¶20',
+        label: 'Contact received',
+        stage: 'screening',
         description: 'Contact received and recorded; social work scrutiny at the point of contact; a team manager oversees all contacts.',
         report: REPORT.awaitingScreening,
         undecided: true,
@@ -44,6 +46,8 @@ export const spa2013 = spaSetup.createMachine({
     heldByCaseCoordinator: {
       meta: {
         source: '004 ¶20, ¶29, ¶38',
+        label: 'Held by case coordinator',
+        stage: 'hold',
         description:
           'Held in the SPA: assigned to an unqualified case coordinator who gathers information by phone; the team manager contacts parents. The child is not seen and there is no risk assessment. Recorded as "provision of advice and information".',
         // ¶38: "not tracked in the weekly performance report due to the outcome of the contact
@@ -51,7 +55,7 @@ export const spa2013 = spaSetup.createMachine({
         report: { label: 'contact closed: provision of advice and information', pending: false, decided: true },
         undecided: true,
         childSeen: false,
-        work: { role: 'caseCoordinator', activity: 'heldInformationGathering', done: 'information.gathered' },
+        work: { role: 'caseCoordinator', activity: 'heldInformationGathering', done: 'information.gathered', longerIfFormIncomplete: true },
       } satisfies StateMeta,
       on: {
         ...onClockElapsed,
@@ -63,7 +67,9 @@ export const spa2013 = spaSetup.createMachine({
     awaitingDecision: {
       meta: {
         source: '004 ¶38',
+        label: 'Awaiting threshold decision',
         description: 'A qualified team manager applies the threshold and decides the response.',
+        stage: 'decision',
         report: REPORT.awaitingDecision,
         undecided: true,
         work: { role: 'teamManager', activity: 'thresholdDecision', done: 'threshold.decided' },
@@ -73,7 +79,12 @@ export const spa2013 = spaSetup.createMachine({
     strategyDiscussion: {
       meta: {
         source: '004 ¶39',
+        label: 'Strategy discussion',
         description: 'Strategy discussion held by the team manager and the police; other professionals not routinely included.',
+        stage: 'strategyDiscussion',
+        // Assumption: child protection work goes to the front of its role's queue.
+        priority: 'urgent',
+        recordsLevel: 4,
         report: REPORT.childProtection,
         undecided: false,
         work: { role: 'teamManager', activity: 'strategyDiscussion', done: 'strategy.held' },
@@ -83,7 +94,10 @@ export const spa2013 = spaSetup.createMachine({
     awaitingJointVisit: {
       meta: {
         source: '004 ¶39',
+        label: 'Awaiting joint police visit',
         description: 'Joint section 47 enquiry agreed; the joint visit to the child waits on police availability.',
+        stage: 'jointVisit',
+        priority: 'urgent',
         report: REPORT.childProtection,
         undecided: false,
         work: { role: 'police', activity: 'jointVisit', done: 'police.available' },

@@ -1,0 +1,188 @@
+/**
+ * What everyone outside the charts knows about a process: read from the chart's states' `meta`
+ * here, and nowhere else (../shared/STYLE.md, "Process facts live in the chart's meta").
+ *
+ * The engine, the figures, the timeline, the replay, the training mode and the safeguards ask
+ * `chartFacts(machine)` which states are undecided, who works them, which are urgent, which are
+ * a hold, what a decision into a state counts as, and so on. None of them names a state, so a
+ * designer who renames, adds or removes a state gets figures that follow the changed chart.
+ */
+import type { AnyStateMachine } from 'xstate';
+import type { Level } from '../levels';
+import type { Role, SpaEventType, Stage, StateMeta, WorkMeta } from './common';
+
+/** The first response a threshold decision stands for, as the figures count it. */
+export type FirstResponse = 'advice' | 'earlyHelp' | 'childInNeed' | 'childProtection' | 'allocatedWorker';
+
+export const FIRST_RESPONSES: readonly FirstResponse[] = ['advice', 'earlyHelp', 'childInNeed', 'childProtection', 'allocatedWorker'];
+
+/** What a decision that lands in a state of each stage counts as (DOMAIN.md, continuum of need). */
+const FIRST_RESPONSE_OF_STAGE: Partial<Record<Stage, FirstResponse>> = {
+  allocatedWorker: 'allocatedWorker',
+  advice: 'advice',
+  earlyHelp: 'earlyHelp',
+  referral: 'childInNeed',
+  assessment: 'childInNeed',
+  strategyDiscussion: 'childProtection',
+  jointVisit: 'childProtection',
+  section47Enquiry: 'childProtection',
+};
+
+/** Everything the code outside the charts reads of one state. */
+export interface StateFacts {
+  readonly name: string;
+  readonly meta: StateMeta;
+  /** Short plain-English name: the meta's `label`, or the name in words ("someNewState" -> "Some new state"). */
+  readonly label: string;
+  readonly stage: Stage | null;
+  readonly final: boolean;
+  /** Ground truth: no threshold decision yet. */
+  readonly undecided: boolean;
+  readonly unallocated: boolean;
+  readonly childSeen: boolean;
+  /** The report lists the case as pending / as decided. */
+  readonly reportPending: boolean;
+  readonly reportDecided: boolean;
+  /** Undecided while the report does not list it as pending: hidden from managers (004 ¶38). */
+  readonly hidden: boolean;
+  readonly work: WorkMeta | null;
+  readonly role: Role | null;
+  /** The work here is a threshold decision. */
+  readonly decides: boolean;
+  /** Work here goes to the front of its role's queue. */
+  readonly urgent: boolean;
+  /** 2013's hold: inside the SPA, recorded as advice; the team manager contacts parents (004 ¶20, ¶38). */
+  readonly hold: boolean;
+  readonly escalated: boolean;
+  readonly longerIfFormIncomplete: boolean;
+  /** What a decision landing here counts as, or null. */
+  readonly firstResponse: FirstResponse | null;
+  /** The level a decision landing here records when none was decided, or null. */
+  readonly recordsLevel: Level | null;
+  /** Days entering this state keeps the child's case open (0: none). */
+  readonly keepsCaseOpenDays: number;
+  /** Early help: a later contact about the child knows the child is in early help. */
+  readonly earlyHelp: boolean;
+  /** Decided social-care work (not early help): a later contact about the child has an open case. */
+  readonly openSocialCare: boolean;
+}
+
+/** The facts of a whole chart. */
+export interface ChartFacts {
+  readonly id: string;
+  /** Every top-level state, in definition order. */
+  readonly states: readonly StateFacts[];
+  readonly initial: string;
+  /** Roles the chart puts work on, in the order its states first use them. */
+  readonly roles: readonly Role[];
+  /** Whether some state answers the escalation clock (2015 does; 2013 has no escalation: 004 ¶38). */
+  readonly escalates: boolean;
+  /** A state's facts, or undefined if the chart has no such state. */
+  find(name: string): StateFacts | undefined;
+  /** A state's facts; throws naming the chart if it has no such state. */
+  state(name: string): StateFacts;
+  /** Whether some state of the chart answers an event (wildcards included). */
+  answers(event: string): boolean;
+}
+
+/** "someNewState" -> "Some new state". */
+export function wordsOfName(name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const EMPTY_META: StateMeta = { source: '', description: '', report: { label: '', pending: false, decided: false }, undecided: false };
+
+/** The facts of one state from its meta (a state with no meta is treated as decided, with no work). */
+export function stateFactsOf(name: string, metaIn: StateMeta | undefined, final: boolean): StateFacts {
+  const meta = metaIn ?? EMPTY_META;
+  const work = meta.work ?? null;
+  const stage = meta.stage ?? null;
+  const undecided = meta.undecided === true;
+  const reportPending = meta.report?.pending === true;
+  return {
+    name,
+    meta,
+    label: meta.label ?? wordsOfName(name),
+    stage,
+    final,
+    undecided,
+    unallocated: meta.unallocated === true,
+    childSeen: meta.childSeen === true,
+    reportPending,
+    reportDecided: meta.report?.decided === true,
+    hidden: undecided && !reportPending,
+    work,
+    role: work?.role ?? null,
+    decides: work?.done === 'threshold.decided',
+    urgent: meta.priority === 'urgent',
+    hold: stage === 'hold',
+    escalated: stage === 'escalatedDecision',
+    longerIfFormIncomplete: work?.longerIfFormIncomplete === true,
+    firstResponse: stage ? (FIRST_RESPONSE_OF_STAGE[stage] ?? null) : null,
+    recordsLevel: meta.recordsLevel ?? null,
+    keepsCaseOpenDays: meta.keepsCaseOpen?.days ?? 0,
+    earlyHelp: stage === 'earlyHelp',
+    openSocialCare: !undecided && work !== null && stage !== 'earlyHelp',
+  };
+}
+
+/** Whether an event type is matched by a transition key (exact, '*', or a 'prefix.*' wildcard). */
+export function eventMatches(key: string, event: string): boolean {
+  return key === event || key === '*' || (key.endsWith('.*') && event.startsWith(key.slice(0, -1)));
+}
+
+/**
+ * The facts of each chart, kept while the chart is: they are pure functions of its definition.
+ * (A memo of pure values, like the engine's compiled steps.)
+ */
+const memo = new WeakMap<AnyStateMachine, ChartFacts>();
+
+/** What the code outside the charts may know about a chart, read once from its states' meta. */
+export function chartFacts(machine: AnyStateMachine): ChartFacts {
+  let facts = memo.get(machine);
+  if (!facts) {
+    facts = readChart(machine);
+    memo.set(machine, facts);
+  }
+  return facts;
+}
+
+function readChart(machine: AnyStateMachine): ChartFacts {
+  const states: StateFacts[] = [];
+  const byName = new Map<string, StateFacts>();
+  for (const [name, node] of Object.entries(machine.root.states)) {
+    const f = stateFactsOf(name, node.meta as StateMeta | undefined, node.type === 'final');
+    states.push(f);
+    byName.set(name, f);
+  }
+  const roles: Role[] = [];
+  for (const s of states) if (s.role && !roles.includes(s.role)) roles.push(s.role);
+  const events = machine.events as readonly string[];
+  const answers = (event: string) => events.some((key) => eventMatches(key, event));
+  const initial = String(machine.config.initial ?? states[0]?.name ?? '');
+  return {
+    id: machine.id,
+    states,
+    initial,
+    roles,
+    escalates: answers('clock.escalationDue' satisfies SpaEventType),
+    find: (name) => byName.get(name),
+    state(name) {
+      const f = byName.get(name);
+      if (!f) throw new Error(`state "${name}" is not in process ${machine.id}`);
+      return f;
+    },
+    answers,
+  };
+}
+
+/** A state's meta (throws naming the chart if it has no such state). */
+export function metaOf(machine: AnyStateMachine, state: string): StateMeta {
+  return chartFacts(machine).state(state).meta;
+}
+
+/** A state's short plain-English name in a chart (a name the chart does not have is put into words). */
+export function stateLabel(machine: AnyStateMachine, state: string): string {
+  return chartFacts(machine).find(state)?.label ?? wordsOfName(state);
+}
