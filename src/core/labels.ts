@@ -74,34 +74,8 @@ export function formatFigure(key: string, v: number | null | undefined): string 
   return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }
 
-/** Plain-English names for the states of both statecharts. */
-export const STATE_LABELS: Record<string, string> = {
-  received: 'Contact received',
-  heldByCaseCoordinator: 'Held by case coordinator',
-  informationGathering: 'Information gathering',
-  camhsScreening: 'CAMHS screening',
-  awaitingDecision: 'Awaiting threshold decision',
-  escalatedToManager: 'Escalated to manager',
-  strategyDiscussion: 'Strategy discussion',
-  awaitingJointVisit: 'Awaiting joint police visit',
-  withAllocatedWorker: 'Passed to allocated worker',
-  adviceGiven: 'Advice or signposting',
-  earlyHelp: 'Early help',
-  awaitingAllocation: 'Awaiting a social worker',
-  assessment: 'Child-in-need assessment',
-  section47Enquiry: 'Section 47 enquiry',
-  childInNeedPlan: 'Child-in-need plan',
-  childProtectionPlan: 'Child protection plan',
-  closed: 'Closed',
-};
-
-/** A label for any state, including one from a custom statechart ("someNewState" -> "Some new state"). */
-export function stateLabel(state: string): string {
-  const known = STATE_LABELS[state];
-  if (known) return known;
-  const words = state.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+/** A state's short plain-English name: its meta `label` (processes/facts.ts). */
+export { stateLabel } from './processes/facts';
 
 /** Plain-English names for the events in a trace. */
 export const EVENT_LABELS: Record<string, string> = {

@@ -110,7 +110,7 @@ export function replayProcess(scenario: Scenario, options: ReplayOptions): Proce
     trace,
     cases,
     timeline,
-    daily: dailySeries(trace, contacts, cases, sim.start, sim.end),
+    daily: dailySeries(sim.machine, trace, contacts, cases, sim.start, sim.end),
     timelinessBy: grain,
     timeliness: timelinessBuckets(contacts, cases, sim.start, sim.end, grain),
     held: heldHistogram(contacts, cases, sim.start, sim.end),

@@ -12,7 +12,8 @@ import { HOUR, addLocalDays, isWorkingDay, nextOpening, startOfLocalDay, toLondo
 import type { Contact } from './contact';
 import type { TraceRecord } from './engine';
 import type { CaseSummary } from './metrics';
-import type { Role, StateMeta } from './processes/common';
+import type { Role, Stage } from './processes/common';
+import { chartFacts } from './processes/facts';
 
 // ---------------------------------------------------------------------------------------------
 // The statechart, as a diagram reads it
@@ -20,6 +21,10 @@ import type { Role, StateMeta } from './processes/common';
 
 export interface StateInfo {
   name: string;
+  /** Short plain-English name (the state's meta `label`). */
+  label: string;
+  /** Which stage of the journey it is, from its meta. */
+  stage: Stage | null;
   final: boolean;
   description: string;
   source: string;
@@ -38,23 +43,20 @@ export interface StateInfo {
 
 /** Every top-level state of a process statechart, in definition order, with its meta. */
 export function stateInfos(machine: AnyStateMachine): StateInfo[] {
-  return Object.entries(machine.root.states).map(([name, node]) => {
-    const meta = node.meta as StateMeta | undefined;
-    const undecided = meta?.undecided ?? false;
-    const reportPending = meta?.report.pending ?? false;
-    return {
-      name,
-      final: node.type === 'final',
-      description: meta?.description ?? '',
-      source: meta?.source ?? '',
-      reportLabel: meta?.report.label ?? '',
-      reportPending,
-      undecided,
-      hidden: undecided && !reportPending,
-      unallocated: meta?.unallocated === true,
-      role: meta?.work?.role ?? null,
-    };
-  });
+  return chartFacts(machine).states.map((f) => ({
+    name: f.name,
+    label: f.label,
+    stage: f.stage,
+    final: f.final,
+    description: f.meta.description ?? '',
+    source: f.meta.source ?? '',
+    reportLabel: f.meta.report?.label ?? '',
+    reportPending: f.reportPending,
+    undecided: f.undecided,
+    hidden: f.hidden,
+    unallocated: f.unallocated,
+    role: f.role,
+  }));
 }
 
 export interface Edge {
@@ -85,9 +87,7 @@ export function machineEdges(machine: AnyStateMachine): Edge[] {
 
 /** Roles a process puts work on, in the order its states first use them. */
 export function rolesOf(machine: AnyStateMachine): Role[] {
-  const out: Role[] = [];
-  for (const s of stateInfos(machine)) if (s.role && !out.includes(s.role)) out.push(s.role);
-  return out;
+  return [...chartFacts(machine).roles];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -245,7 +245,8 @@ const REFERRAL = new Set(['childInNeed', 'childProtection']);
  * count when they happen; a contact about a child in early help that is referred counts when it
  * is decided (metrics.ts).
  */
-export function dailySeries(trace: readonly TraceRecord[], contacts: readonly Contact[], cases: readonly CaseSummary[], start: Instant, end: Instant): DailySeries {
+export function dailySeries(machine: AnyStateMachine, trace: readonly TraceRecord[], contacts: readonly Contact[], cases: readonly CaseSummary[], start: Instant, end: Instant): DailySeries {
+  const chart = chartFacts(machine);
   const times = dayBoundaries(start, end);
   const contactSteps: Instant[] = [];
   contacts.forEach((c, i) => {
@@ -277,7 +278,8 @@ export function dailySeries(trace: readonly TraceRecord[], contacts: readonly Co
       last.set(r.caseId, r);
       if (r.t >= start && r.t < end) {
         if (r.event === 'earlyHelp.escalated') ups++;
-        if (r.event === 'assessment.completed' && r.to === 'earlyHelp') downs++;
+        // A step-down: from decided social-care work into early help (as metrics.ts counts it).
+        else if (r.from !== null && chart.state(r.to).earlyHelp && chart.state(r.from).openSocialCare) downs++;
       }
     }
     for (; c < contactSteps.length && contactSteps[c] <= at; c++) ups++;

@@ -6,6 +6,7 @@
 import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
 import type { Contact } from '../../core/contact';
 import { stateLabel } from '../../core/labels';
+import { PROCESSES } from '../../core/processes';
 import type { CaseSummary } from '../../core/metrics';
 import { caseRecordAt } from '../../core/timeline';
 import { formatShort } from './format';
@@ -159,7 +160,7 @@ export function CaseList() {
       )}
       {selectedState && (
         <p className="filter-note">
-          Only cases in <strong>{stateLabel(selectedState.state)}</strong> in the {selectedState.process} process at {formatShort(t)}.{' '}
+          Only cases in <strong>{stateLabel(PROCESSES[selectedState.process], selectedState.state)}</strong> in the {selectedState.process} process at {formatShort(t)}.{' '}
           <button type="button" className="link-button" onClick={() => store.selectState(null)}>
             Show cases in every state
           </button>

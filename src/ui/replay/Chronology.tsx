@@ -6,6 +6,7 @@
 import type { TraceRecord } from '../../core/engine';
 import { actorLabel, detailLabel, eventLabel, stateLabel } from '../../core/labels';
 import { LEVEL_INFO } from '../../core/levels';
+import { PROCESSES } from '../../core/processes';
 import type { CaseSummary } from '../../core/metrics';
 import { formatClock, formatShort } from './format';
 import { PROCESS_TITLES } from './ProcessPane';
@@ -106,7 +107,7 @@ function ProcessChronology({ process, view, caseId }: { process: ProcessKey; vie
         </thead>
         <tbody>
           {records.map((r, i) => (
-            <Row key={r.seq} r={r} future={r.t > t} current={i === current} onGo={() => { store.pause(); store.setT(r.t); }} />
+            <Row key={r.seq} process={process} r={r} future={r.t > t} current={i === current} onGo={() => { store.pause(); store.setT(r.t); }} />
           ))}
         </tbody>
       </table>
@@ -114,7 +115,7 @@ function ProcessChronology({ process, view, caseId }: { process: ProcessKey; vie
   );
 }
 
-function Row({ r, future, current, onGo }: { r: TraceRecord; future: boolean; current: boolean; onGo: () => void }) {
+function Row({ process, r, future, current, onGo }: { process: ProcessKey; r: TraceRecord; future: boolean; current: boolean; onGo: () => void }) {
   const hidden = r.undecided && !r.reportPending;
   const detail = detailLabel(r.detail);
   return (
@@ -132,7 +133,7 @@ function Row({ r, future, current, onGo }: { r: TraceRecord; future: boolean; cu
         {detail ? `: ${detail}` : ''}
         <span className="actor"> by {actorLabel(r.actor)}</span>
       </td>
-      <td>{r.from === r.to ? <span className="hint">no change</span> : stateLabel(r.to)}</td>
+      <td>{r.from === r.to ? <span className="hint">no change</span> : stateLabel(PROCESSES[process], r.to)}</td>
       <td>
         {r.report}
         {hidden && <span className="tag tag-hidden">hidden from report</span>}

@@ -3,6 +3,7 @@
  * weekly report would show against what is really waiting, and the queues for each role.
  */
 import { useMemo } from 'react';
+import type { AnyStateMachine } from 'xstate';
 import { ROLE_LABELS, stateLabel } from '../../core/labels';
 import type { Role } from '../../core/processes/common';
 import { queuesAt } from '../../core/replay';
@@ -113,7 +114,7 @@ export function ProcessPane({ process }: { process: ProcessKey }) {
         {selInfo && (
           <div className="state-detail" aria-live="polite">
             <p>
-              <strong>{stateLabel(selInfo.name)}</strong> ({counts[selIndex]} {selInfo.final ? `since ${formatDay(view.replay.start)}` : 'now'}): {selInfo.description}
+              <strong>{stateLabel(machine, selInfo.name)}</strong> ({counts[selIndex]} {selInfo.final ? `since ${formatDay(view.replay.start)}` : 'now'}): {selInfo.description}
             </p>
             <p className="hint">
               Report records: &ldquo;{selInfo.reportLabel}&rdquo;. {selInfo.role ? `Worked by: ${ROLE_LABELS[selInfo.role]}. ` : ''}Source: {selInfo.source}.{' '}
@@ -141,16 +142,16 @@ export function ProcessPane({ process }: { process: ProcessKey }) {
     <section className={`pane pane-${process}`} aria-labelledby={headingId} data-pane={process}>
       <h3 id={headingId} className="pane-title">
         <span className="pane-year">{PROCESS_TITLES[process].title}</span> <span className="pane-sub">{PROCESS_TITLES[process].subtitle}</span>
-        {caseLine(selectedCase, view, t)}
+        {caseLine(machine, selectedCase, view, t)}
       </h3>
       {body}
     </section>
   );
 }
 
-function caseLine(caseId: string | null, view: ProcessView | null, t: number) {
+function caseLine(machine: AnyStateMachine, caseId: string | null, view: ProcessView | null, t: number) {
   if (!caseId || !view) return null;
   const records = view.recordsByCase.get(caseId);
   const rec = records ? caseRecordAt(records, t) : null;
-  return <span className="pane-case">Case {caseId}: {rec ? stateLabel(rec.to) : 'not yet received'}</span>;
+  return <span className="pane-case">Case {caseId}: {rec ? stateLabel(machine, rec.to) : 'not yet received'}</span>;
 }

@@ -8,7 +8,6 @@
  * selects one (its cases are listed below, and its description shown).
  */
 import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { stateLabel } from '../../core/labels';
 import type { StateInfo } from '../../core/timeline';
 import { NODE_H, wrap, type Layout } from './layout';
 
@@ -31,6 +30,10 @@ const INK = '#0b0c0c';
 
 export const StateDiagram = memo(function StateDiagram({ id, title, layout, states, counts, selected, caseAt, countFromLabel, onSelect }: DiagramProps) {
   const [focus, setFocus] = useState(0);
+  const labelOf = useMemo(() => {
+    const labels = new Map(states.map((s) => [s.name, s.label]));
+    return (name: string) => labels.get(name) ?? name;
+  }, [states]);
   const refs = useRef<(SVGGElement | null)[]>([]);
   const order = useMemo(() => {
     // Reading order: by row, then left to right.
@@ -82,7 +85,7 @@ export const StateDiagram = memo(function StateDiagram({ id, title, layout, stat
       <g aria-hidden="true">
         {layout.edges.map((e) => (
           <path key={`${e.from}>${e.to}`} d={e.d} fill="none" stroke="#7b8285" strokeWidth="1.3" markerEnd={`url(#${id}-arrow)`}>
-            <title>{`${stateLabel(e.from)} to ${stateLabel(e.to)}: ${e.events.join(', ')}`}</title>
+            <title>{`${labelOf(e.from)} to ${labelOf(e.to)}: ${e.events.join(', ')}`}</title>
           </path>
         ))}
       </g>
@@ -91,7 +94,7 @@ export const StateDiagram = memo(function StateDiagram({ id, title, layout, stat
         const count = counts[i] ?? 0;
         const isSel = selected === s.name;
         const caseHere = caseAt?.state === s.name;
-        const lines = wrap(stateLabel(s.name), 18);
+        const lines = wrap(labelOf(s.name), 18);
         const badge = String(count);
         const bw = Math.max(26, 10 + badge.length * 9);
         const bx = n.x + n.w - bw + 5;
@@ -124,7 +127,7 @@ export const StateDiagram = memo(function StateDiagram({ id, title, layout, stat
             onKeyDown={(e) => onKey(e, i)}
             onFocus={() => setFocus(i)}
           >
-            <title>{`${stateLabel(s.name)}. ${s.description}`}</title>
+            <title>{`${labelOf(s.name)}. ${s.description}`}</title>
             <rect className="focus-ring" x={n.x - 5} y={n.y - 5} width={n.w + 10} height={n.h + 10} rx={s.final ? 26 : 8} />
             <rect
               x={n.x}
