@@ -4,21 +4,21 @@
  * for replay (one worker per process, in parallel) and the pool that runs replications. Nothing
  * here simulates on the page's thread; scrubbing only reads the finished traces.
  */
-import type { Instant } from '../../core/calendar';
-import type { TraceRecord } from '../../core/engine';
-import { byCase } from '../../core/metrics';
-import type { ProcessReplay } from '../../core/replay';
-import { aggregate, consecutiveGroups, type CompareResult, type RunSummary } from '../../core/run';
-import { ScenarioError, type Scenario } from '../../core/scenario';
-import { nextEventAfter, previousEventBefore, type StateInfo } from '../../core/timeline';
-import { DEFAULT_SCENARIO, shipped } from '../scenarios';
-import { viewsOf } from './selectors';
-import { unpackTrace } from '../traceCodec';
-import type { WorkerRequest, WorkerResponse } from '../workerProtocol';
-import { DEFAULT_SPEED, SPEEDS, encodeLink, type LinkState, type SpeedKey } from './permalink';
-import { applyForm, applyPatch, formFromScenario, parseSeedText, validateForBoth, type FormValues, type Issue } from './scenarioForm';
-import { sweepPoints } from '../../core/sweep';
-import { DEFAULT_SWEEP_FORM, SWEEP_METRICS, checkSweep, type SweepForm, type SweepInput, type SweepResult } from './sweepForm';
+import type { Instant } from '../../../core/calendar';
+import type { TraceRecord } from '../../../core/engine';
+import { byCase } from '../../../core/metrics';
+import type { ProcessReplay } from '../../../core/replay';
+import { aggregate, consecutiveGroups, type CompareResult, type RunSummary } from '../../../core/run';
+import { ScenarioError, type Scenario } from '../../../core/scenario';
+import { nextEventAfter, previousEventBefore, type StateInfo } from '../../../core/timeline';
+import { DEFAULT_SCENARIO, shipped } from '../../scenarios';
+import { viewsOf } from '../selectors';
+import { unpackTrace } from '../../traceCodec';
+import type { WorkerRequest, WorkerResponse } from '../../workerProtocol';
+import { DEFAULT_SPEED, SPEEDS, encodeLink, type LinkState, type SpeedKey } from '../permalink';
+import { applyForm, applyPatch, formFromScenario, parseSeedText, validateForBoth, type FormValues, type Issue } from '../scenarioForm';
+import { sweepPoints } from '../../../core/sweep';
+import { DEFAULT_SWEEP_FORM, SWEEP_METRICS, checkSweep, type SweepForm, type SweepInput, type SweepResult } from '../sweepForm';
 
 export type ProcessKey = '2013' | '2015';
 export const PROCESS_KEYS: readonly ProcessKey[] = ['2013', '2015'];
@@ -112,7 +112,7 @@ export interface ReplayState {
 
 export type WorkerFactory = () => Worker;
 
-const defaultWorker: WorkerFactory = () => new Worker(new URL('../sim.worker.ts', import.meta.url), { type: 'module' });
+const defaultWorker: WorkerFactory = () => new Worker(new URL('../../sim.worker.ts', import.meta.url), { type: 'module' });
 
 /** Replications by default: 100 for a short scenario, fewer for a long one (each run is longer). */
 export function defaultReplications(s: Scenario): number {
