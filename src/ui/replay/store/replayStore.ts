@@ -8,7 +8,6 @@ import type { Instant } from '../../../core/calendar';
 import type { TraceRecord } from '../../../core/engine';
 import { byCase } from '../../../core/metrics';
 import type { ProcessReplay } from '../../../core/replay';
-import { aggregate, consecutiveGroups, type CompareResult, type RunSummary } from '../../../core/run';
 import { ScenarioError, type Scenario } from '../../../core/scenario';
 import { nextEventAfter, previousEventBefore, type StateInfo } from '../../../core/timeline';
 import { DEFAULT_SCENARIO, shipped } from '../../scenarios';
@@ -17,11 +16,14 @@ import { unpackTrace } from '../../traceCodec';
 import type { WorkerRequest, WorkerResponse } from '../../workerProtocol';
 import { DEFAULT_SPEED, SPEEDS, encodeLink, type LinkState, type SpeedKey } from '../permalink';
 import { applyForm, applyPatch, formFromScenario, parseSeedText, validateForBoth, type FormValues, type Issue } from '../scenarioForm';
-import { sweepPoints } from '../../../core/sweep';
-import { DEFAULT_SWEEP_FORM, SWEEP_METRICS, checkSweep, type SweepForm, type SweepInput, type SweepResult } from '../sweepForm';
+import type { SweepInput } from '../sweepForm';
+import type { BatchServices } from './batch';
+import { PROCESS_KEYS, type ProcessKey } from './processKeys';
+import { ReplicationBatch, idleReplications, type RepsState } from './replicationBatch';
+import { IDLE_SWEEP, SweepBatch, type SweepState } from './sweepBatch';
+import { defaultPoolSize, type WorkerFactory } from './workerPool';
 
-export type ProcessKey = '2013' | '2015';
-export const PROCESS_KEYS: readonly ProcessKey[] = ['2013', '2015'];
+export { PROCESS_KEYS, type ProcessKey } from './processKeys';
 
 /** One finished run, with look-ups the page needs. */
 export interface ProcessView {
@@ -51,42 +53,11 @@ export interface RunState {
 
 export type Source = { kind: 'shipped'; key: string } | { kind: 'file'; name: string };
 
-export interface RepsState {
-  countText: string;
-  error: string | null;
-  status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
-  done: number;
-  total: number;
-  startedAt: number;
-  elapsedMs: number | null;
-  result: CompareResult | null;
-  /** What the replications are of (they keep their scenario if the page moves on). */
-  label: string;
-  seed: string;
-  message: string | null;
-}
-
-/** One run job for the worker pool: replication r runs with seed replicationSeed(seed, r). */
-export interface PoolJob {
-  scenario: Scenario;
-  process: ProcessKey;
-  seed: string | number;
-  replication: number;
-}
-
-export interface SweepState {
-  form: SweepForm;
-  errors: Partial<Record<SweepInput, string>>;
-  status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
-  done: number;
-  total: number;
-  startedAt: number;
-  elapsedMs: number | null;
-  result: SweepResult | null;
-  message: string | null;
-  /** The figure the chart shows. */
-  metric: string;
-}
+export type { RepsState } from './replicationBatch';
+export type { SweepState } from './sweepBatch';
+export type { PoolJob, WorkerFactory } from './workerPool';
+export { defaultReplications } from './replicationBatch';
+export { defaultPoolSize } from './workerPool';
 
 export interface ReplayState {
   source: Source;
@@ -110,28 +81,14 @@ export interface ReplayState {
   notice: string;
 }
 
-export type WorkerFactory = () => Worker;
-
 const defaultWorker: WorkerFactory = () => new Worker(new URL('../../sim.worker.ts', import.meta.url), { type: 'module' });
-
-/** Replications by default: 100 for a short scenario, fewer for a long one (each run is longer). */
-export function defaultReplications(s: Scenario): number {
-  const days = s.days + s.warmUpDays;
-  // About 10 s on a 2-core machine: 100 of June 2013 took 7.6 s, 20 of a year 4.5 s
-  // (test/browser/replay-timing.test.ts).
-  if (days <= 200) return 100;
-  if (days <= 500) return 40;
-  return 10;
-}
-
-const MAX_REPLICATIONS = 1000;
 
 export class ReplayStore {
   private state: ReplayState;
   private listeners = new Set<() => void>();
   private replayWorkers: Worker[] = [];
-  private repWorkers: Worker[] = [];
-  private sweepWorkers: Worker[] = [];
+  private readonly reps: ReplicationBatch;
+  private readonly sweep: SweepBatch;
   private runSeq = 0;
   private pendingT: number | undefined;
   private raf = 0;
@@ -159,10 +116,13 @@ export class ReplayStore {
       speed: DEFAULT_SPEED,
       selectedCase: null,
       selectedState: null,
-      reps: { countText: String(defaultReplications(base.scenario)), error: null, status: 'idle', done: 0, total: 0, startedAt: 0, elapsedMs: null, result: null, label: '', seed: '', message: null },
-      sweep: { form: DEFAULT_SWEEP_FORM, errors: {}, status: 'idle', done: 0, total: 0, startedAt: 0, elapsedMs: null, result: null, message: null, metric: SWEEP_METRICS[0] },
+      reps: idleReplications(base.scenario),
+      sweep: IDLE_SWEEP,
       notice: '',
     };
+    const services: BatchServices = { makeWorker, nextRunId: () => ++this.runSeq, announce: (notice) => this.announce(notice) };
+    this.reps = new ReplicationBatch({ get: () => this.state.reps, set: (patch) => this.setReps(patch) }, services);
+    this.sweep = new SweepBatch({ get: () => this.state.sweep, set: (patch) => this.setSweep(patch) }, services);
   }
 
   // --- store plumbing ------------------------------------------------------------------------
@@ -201,11 +161,9 @@ export class ReplayStore {
     this.stopFrames();
     clearTimeout(this.urlTimer);
     for (const w of this.replayWorkers) w.terminate();
-    for (const w of this.repWorkers) w.terminate();
-    for (const w of this.sweepWorkers) w.terminate();
     this.replayWorkers = [];
-    this.repWorkers = [];
-    this.sweepWorkers = [];
+    this.reps.dispose();
+    this.sweep.dispose();
   }
 
   // --- scenario and seed ---------------------------------------------------------------------
@@ -244,7 +202,7 @@ export class ReplayStore {
   }
 
   private resetRepsCount(s: Scenario): void {
-    if (this.state.reps.status !== 'running') this.setReps({ countText: String(defaultReplications(s)), error: null });
+    this.reps.suggestCountFor(s);
   }
 
   setField(key: string, value: string): void {
@@ -520,168 +478,33 @@ export class ReplayStore {
   // --- replications --------------------------------------------------------------------------
 
   setRepsText(text: string): void {
-    this.setReps({ countText: text });
+    this.reps.setCountText(text);
   }
 
   startReps(poolSize = defaultPoolSize()): boolean {
-    const text = this.state.reps.countText.trim();
-    const n = /^\d+$/.test(text) ? Number(text) : NaN;
-    if (!Number.isInteger(n) || n < 1 || n > MAX_REPLICATIONS) {
-      this.setReps({ error: `Replications must be a whole number from 1 to ${MAX_REPLICATIONS}` });
-      return false;
-    }
-    const applied = this.state.applied;
-    if (!applied) return false;
-    this.cancelReps(true);
-    const { scenario, seed } = applied;
-    const jobs: PoolJob[] = [];
-    for (let r = 0; r < n; r++) for (const p of PROCESS_KEYS) jobs.push({ scenario, process: p, seed, replication: r });
-    const id = ++this.runSeq;
-    this.setReps({ error: null, status: 'running', done: 0, total: jobs.length, startedAt: performance.now(), elapsedMs: null, result: null, label: scenario.name, seed: String(seed), message: null });
-    this.repWorkers = [];
-    this.runPool(this.repWorkers, id, jobs, poolSize, () => this.state.reps.status === 'running', {
-      progress: (done) => this.setReps({ done }),
-      finished: (runs) => {
-        // As compareProcesses does, from the runs in replication-major order.
-        const result = aggregate(scenario.name, String(seed), PROCESS_KEYS, n, runs);
-        this.terminateReps();
-        this.setReps({ status: 'done', done: runs.length, result, elapsedMs: Math.round(performance.now() - this.state.reps.startedAt) });
-        this.announce(`${n} replications finished.`);
-      },
-      failed: (message) => {
-        this.terminateReps();
-        this.setReps({ status: 'error', message: message || 'A replication could not run.' });
-      },
-    });
-    return true;
-  }
-
-  /**
-   * Run summary jobs on a pool of workers (pushed into `workers`), each worker taking the next
-   * replication as it finishes one (so each has one at a time, and the pool knows which). A
-   * message carries the consecutive jobs of one replication (same scenario, seed and
-   * replication, one per process), which share their contacts in the worker. The runs come back
-   * in job order, whatever order they finish in.
-   */
-  private runPool(
-    workers: Worker[],
-    id: number,
-    jobs: readonly PoolJob[],
-    poolSize: number,
-    live: () => boolean,
-    on: { progress: (done: number) => void; finished: (runs: RunSummary[]) => void; failed: (message: string) => void },
-  ): void {
-    const runs: RunSummary[] = new Array(jobs.length);
-    const groups = consecutiveGroups(jobs, (a, b) => a.scenario === b.scenario && a.seed === b.seed && a.replication === b.replication);
-    let next = 0;
-    let done = 0;
-    const current = new Map<Worker, number>();
-    const give = (w: Worker) => {
-      if (next >= groups.length) return;
-      const [first, n] = groups[next++];
-      const j = jobs[first];
-      current.set(w, first);
-      const processes = jobs.slice(first, first + n).map((x) => x.process);
-      const msg: WorkerRequest = { type: 'summaries', id, scenario: j.scenario, processes, seed: j.seed, replication: j.replication };
-      w.postMessage(msg);
-    };
-    const size = Math.max(1, Math.min(poolSize, groups.length));
-    for (let i = 0; i < size; i++) {
-      const w = this.makeWorker();
-      workers.push(w);
-      w.onmessage = (e: MessageEvent<WorkerResponse>) => {
-        const m = e.data;
-        if (m.id !== id || !live()) return;
-        if (m.type === 'summaries') {
-          const first = current.get(w)!;
-          m.summaries.forEach((s, k) => (runs[first + k] = s));
-          done += m.summaries.length;
-          if (done === jobs.length) on.finished(runs);
-          else {
-            on.progress(done);
-            give(w);
-          }
-        } else if (m.type === 'error') on.failed(m.message);
-      };
-      w.onerror = (e) => {
-        e.preventDefault();
-        on.failed(e.message);
-      };
-      give(w);
-    }
-  }
-
-  private terminateReps(): void {
-    for (const w of this.repWorkers) w.terminate();
-    this.repWorkers = [];
+    return this.reps.start(this.state.applied, poolSize);
   }
 
   cancelReps(quiet = false): void {
-    if (this.state.reps.status !== 'running') return;
-    this.terminateReps();
-    this.setReps({ status: 'cancelled', elapsedMs: Math.round(performance.now() - this.state.reps.startedAt) });
-    if (!quiet) this.announce('Replications cancelled.');
+    this.reps.cancel(quiet);
   }
 
   // --- capacity sweep ------------------------------------------------------------------------
 
-  /** Keep what was typed; a box's message goes once it is changed. */
   setSweepInput(key: SweepInput, value: string): void {
-    const errors = { ...this.state.sweep.errors };
-    delete errors[key];
-    this.setSweep({ form: { ...this.state.sweep.form, [key]: value }, errors });
+    this.sweep.setInput(key, value);
   }
 
   setSweepMetric(metric: string): void {
-    this.setSweep({ metric });
+    this.sweep.setMetric(metric);
   }
 
-  /**
-   * The sweep as `npm run sim -- sweep` runs it: one job per value x replication x process, in
-   * the pool of workers replications use, put together with sweepPoints.
-   */
   startSweep(poolSize = defaultPoolSize()): boolean {
-    const applied = this.state.applied;
-    if (!applied) return false;
-    const { scenario, seed } = applied;
-    const checked = checkSweep(this.state.sweep.form, scenario, PROCESS_KEYS, seed);
-    if (!checked.jobs || !checked.variation || !checked.replications) {
-      this.setSweep({ errors: checked.errors });
-      return false;
-    }
-    this.cancelSweep(true);
-    const { variation, replications } = checked;
-    const jobs: PoolJob[] = checked.jobs.map((j, i) => ({ scenario: j.scenario, process: j.process, seed, replication: Math.floor(i / PROCESS_KEYS.length) % replications }));
-    const id = ++this.runSeq;
-    this.setSweep({ errors: {}, status: 'running', done: 0, total: jobs.length, startedAt: performance.now(), elapsedMs: null, result: null, message: null });
-    this.sweepWorkers = [];
-    this.runPool(this.sweepWorkers, id, jobs, poolSize, () => this.state.sweep.status === 'running', {
-      progress: (done) => this.setSweep({ done }),
-      finished: (runs) => {
-        const points = sweepPoints(scenario, variation, PROCESS_KEYS, replications, seed, runs);
-        const result: SweepResult = { scenario: scenario.name, field: variation.field, values: variation.values, processes: [...PROCESS_KEYS], replications, seed: String(seed), points };
-        this.terminateSweep();
-        this.setSweep({ status: 'done', done: runs.length, result, elapsedMs: Math.round(performance.now() - this.state.sweep.startedAt) });
-        this.announce(`Sweep finished: ${variation.values.length} values of ${variation.field}.`);
-      },
-      failed: (message) => {
-        this.terminateSweep();
-        this.setSweep({ status: 'error', message: message || 'A run of the sweep could not run.' });
-      },
-    });
-    return true;
-  }
-
-  private terminateSweep(): void {
-    for (const w of this.sweepWorkers) w.terminate();
-    this.sweepWorkers = [];
+    return this.sweep.start(this.state.applied, poolSize);
   }
 
   cancelSweep(quiet = false): void {
-    if (this.state.sweep.status !== 'running') return;
-    this.terminateSweep();
-    this.setSweep({ status: 'cancelled', elapsedMs: Math.round(performance.now() - this.state.sweep.startedAt) });
-    if (!quiet) this.announce('Sweep cancelled.');
+    this.sweep.cancel(quiet);
   }
 
   // --- the address bar -----------------------------------------------------------------------
@@ -735,10 +558,4 @@ function toView(replay: ProcessReplay): ProcessView {
     indexOfCase: new Map(replay.contacts.map((c, i) => [c.id, i])),
     stateByName: new Map(replay.states.map((s) => [s.name, s])),
   };
-}
-
-/** Workers for replications: the cores the machine has, less one for the page, from 2 to 4. */
-export function defaultPoolSize(): number {
-  const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
-  return Math.max(2, Math.min(4, cores - 1));
 }
