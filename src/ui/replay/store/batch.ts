@@ -5,7 +5,8 @@
  * (workerPool.ts); the batch only puts their figures together once all are back.
  */
 import type { RunSummary } from '../../../core/run';
-import { runOnWorkerPool, type PoolFailure, type PoolJob, type PoolRun, type WorkerFactory } from './workerPool';
+import type { StateSlice, StoreServices } from './state';
+import { runOnWorkerPool, type PoolFailure, type PoolJob, type PoolRun } from './workerPool';
 
 export type BatchStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -22,21 +23,6 @@ export interface BatchProgress<R> {
 }
 
 export const IDLE_BATCH: BatchProgress<never> = { status: 'idle', done: 0, total: 0, startedAt: 0, elapsedMs: null, result: null, message: null };
-
-/** A part of the page's state, read and patched (see StateCell.slice). */
-export interface StateSlice<S> {
-  get(): S;
-  set(patch: Partial<S>): void;
-}
-
-/** What a batch needs from the page. */
-export interface BatchServices {
-  makeWorker: WorkerFactory;
-  /** A new number for the messages of one run or batch (the worker echoes it). */
-  nextRunId: () => number;
-  /** Say something in the live region. */
-  announce: (notice: string) => void;
-}
 
 /** One batch to run. */
 export interface BatchOrder<R, S> {
@@ -66,7 +52,7 @@ export abstract class Batch<R, S extends BatchProgress<R>> {
 
   constructor(
     protected readonly slice: StateSlice<S>,
-    private readonly services: BatchServices,
+    private readonly services: StoreServices,
     /** What the live region says when someone cancels it. */
     private readonly cancelledNotice: string,
   ) {}

@@ -4,7 +4,8 @@
  */
 import { aggregate, replicationSeed, type CompareResult } from '../../../core/run';
 import type { Scenario } from '../../../core/scenario';
-import { Batch, IDLE_BATCH, type BatchProgress, type BatchServices, type StateSlice } from './batch';
+import { Batch, IDLE_BATCH, type BatchProgress } from './batch';
+import type { StateSlice, StoreServices } from './state';
 import { PROCESS_KEYS } from './processKeys';
 import type { PoolFailure, PoolJob } from './workerPool';
 
@@ -48,7 +49,7 @@ function nameFailedReplication({ jobs }: PoolFailure): string {
 }
 
 export class ReplicationBatch extends Batch<CompareResult, RepsState> {
-  constructor(slice: StateSlice<RepsState>, services: BatchServices) {
+  constructor(slice: StateSlice<RepsState>, services: StoreServices) {
     super(slice, services, 'Replications cancelled.');
   }
 

@@ -5,7 +5,8 @@
 import type { Scenario } from '../../../core/scenario';
 import { sweepPoints, type Variation } from '../../../core/sweep';
 import { DEFAULT_SWEEP_FORM, SWEEP_METRICS, checkSweep, type SweepForm, type SweepInput, type SweepResult } from '../sweepForm';
-import { Batch, IDLE_BATCH, type BatchProgress, type BatchServices, type StateSlice } from './batch';
+import { Batch, IDLE_BATCH, type BatchProgress } from './batch';
+import type { StateSlice, StoreServices } from './state';
 import { PROCESS_KEYS } from './processKeys';
 import type { PoolFailure, PoolJob } from './workerPool';
 
@@ -30,7 +31,7 @@ function failedRunNamer(variation: Variation, replications: number): (failure: P
 }
 
 export class SweepBatch extends Batch<SweepResult, SweepState> {
-  constructor(slice: StateSlice<SweepState>, services: BatchServices) {
+  constructor(slice: StateSlice<SweepState>, services: StoreServices) {
     super(slice, services, 'Sweep cancelled.');
   }
 

@@ -2,7 +2,8 @@
 // sweeps share: progress, the result, cancelling, and an error that names what failed.
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../../../src/core/run';
-import { Batch, IDLE_BATCH, type BatchOrder, type BatchProgress, type StateSlice } from '../../../../src/ui/replay/store/batch';
+import { Batch, IDLE_BATCH, type BatchOrder, type BatchProgress } from '../../../../src/ui/replay/store/batch';
+import type { StateSlice } from '../../../../src/ui/replay/store/state';
 import type { PoolFailure } from '../../../../src/ui/replay/store/workerPool';
 import { pairedJobs, scriptedWorkers, tagOf } from './scriptedWorker';
 

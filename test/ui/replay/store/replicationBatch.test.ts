@@ -1,7 +1,7 @@
 // Replications on the page (src/ui/replay/store/replicationBatch.ts): the jobs it sends, the
 // count it refuses, and how it names a replication that failed.
 import { describe, expect, it } from 'vitest';
-import type { StateSlice } from '../../../../src/ui/replay/store/batch';
+import type { StateSlice } from '../../../../src/ui/replay/store/state';
 import { ReplicationBatch, idleReplications, type RepsState } from '../../../../src/ui/replay/store/replicationBatch';
 import { loadScenario } from '../../../support/scenarios';
 import { scriptedWorkers } from './scriptedWorker';

@@ -1,7 +1,7 @@
 // The capacity sweep on the page (src/ui/replay/store/sweepBatch.ts): the jobs it sends, a form
 // it refuses, and how it names a run that failed.
 import { describe, expect, it } from 'vitest';
-import type { StateSlice } from '../../../../src/ui/replay/store/batch';
+import type { StateSlice } from '../../../../src/ui/replay/store/state';
 import { IDLE_SWEEP, SweepBatch, type SweepState } from '../../../../src/ui/replay/store/sweepBatch';
 import { loadScenario } from '../../../support/scenarios';
 import { scriptedWorkers } from './scriptedWorker';
