@@ -673,7 +673,7 @@ export const CLAIMS: readonly Claim[] = [
     measuredAs: 'share of threshold decisions made or signed off by a team manager',
     unit: 'share',
     target: [1, 1],
-    why: '"All contacts".',
+    why: 'The source says "all contacts": every threshold decision is made or signed off by a team manager, with no allowance for exceptions.',
     measure: null,
     needs: 'who made each threshold decision (a structural promise, checked by the check-process safeguard decided-by-a-manager, not a figure of a run)',
   },
