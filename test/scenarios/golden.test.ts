@@ -7,8 +7,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../src/core/run';
-import { ROOT, loadScenario, shippedScenarios } from './support/scenarios';
+import { runScenario } from '../../src/core/run';
+import { ROOT, loadScenario, shippedScenarios } from '../support/scenarios';
 
 const GOLDEN = join(ROOT, 'test', 'golden');
 

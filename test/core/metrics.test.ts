@@ -4,10 +4,10 @@
  * the same figures as one with it.
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../src/core/engine';
-import { computeMetrics, summariseCases } from '../src/core/metrics';
-import { PROCESS_NAMES } from '../src/core/processes';
-import { loadScenario } from './support/scenarios';
+import { createSimulation } from '../../src/core/engine';
+import { computeMetrics, summariseCases } from '../../src/core/metrics';
+import { PROCESS_NAMES } from '../../src/core/processes';
+import { loadScenario } from '../support/scenarios';
 
 const SCENARIOS = ['kingston-2013.json', 'kingston-2015.json', 'monday-surge.json', 'bank-holiday.json'];
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main';
-import { ROOT } from './support/scenarios';
+import { main } from '../../src/cli/main';
+import { ROOT } from '../support/scenarios';
 
 const exec = promisify(execFile);
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -163,17 +163,4 @@ describe('bad input exits 2 with the field and the rule named', () => {
     expect(stderr).toMatch(/^error: .*levelMix: shares must sum to 1\n$/);
     expect(stderr).not.toMatch(/\bat \w+.*:\d+:\d+/);
   }, 30_000);
-});
-
-describe('npm run bench', () => {
-  it('refuses a bad --pairs before measuring anything, naming the option and the rule', async () => {
-    for (const bad of ['x', '1', '10001']) {
-      const r = await exec(TSX, [join(ROOT, 'src/cli/bench.ts'), '--pairs', bad], { cwd: ROOT }).then(
-        () => ({ code: 0, stderr: '' }),
-        (e: { code: number; stderr: string }) => e,
-      );
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`--pairs: must be a whole number from 2 to 10000, got "${bad}"`);
-    }
-  }, 60_000);
 });
