@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +124,12 @@ describe('npm run sim -- trace', () => {
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(tmp).filter((f) => f.startsWith('.'))).toEqual([]);
   });
+
+  it('exits 0 quietly when its output pipe closes early', () => {
+    const out = execFileSync('bash', ['-c', `${join(ROOT, 'node_modules', '.bin', 'tsx')} src/cli/main.ts trace scenarios/kingston-2013.json --days 20 --format csv | head -1; echo "status \${PIPESTATUS[0]}"`], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(out).toMatch(/^seq,time,caseId/);
+    expect(out).toMatch(/status 0\n$/);
+  }, 60_000);
 });
 
 describe('bad input exits 2 with the field and the rule named', () => {
@@ -155,6 +161,15 @@ describe('bad input exits 2 with the field and the rule named', () => {
       expect(err).toMatch(message);
     });
   }
+
+  it('exits 2, not 1, when a swept value leaves a role unstaffed that a process needs', async () => {
+    let err = '';
+    const run = main(['sweep', join(ROOT, 'scenarios', 'kingston-2015.json'), '--vary', 'staff.police.count=0:1:1', '--replications', '1', '--workers', '1', '--days', '3'], { out: () => {}, err: (s) => (err += s), isTTY: false });
+    await expect(run).rejects.toThrow(/staff\.police\.count: must be at least 1/);
+    // InputError is what the entry point turns into exit 2 (a defect would be exit 1).
+    await expect(run).rejects.toHaveProperty('name', 'InputError');
+    expect(err).toBe('');
+  });
 
   it('prints one message and no stack trace from the real command', async () => {
     const { code, stderr, stdout } = await sim(['run', scenarioFile('mix2.json', (d) => (d.levelMix = { 1: 0.5, 2: 0.5, 3: 0.5, 4: 0 }))]);

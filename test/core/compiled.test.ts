@@ -135,4 +135,10 @@ describe('the compiled stepper', () => {
     });
     expect(() => compileMachine(withEntry)).toThrow(NotCompilable);
   });
+
+  it('refuses to compile wildcard transitions, which it could not reproduce', () => {
+    const wild = setup({}).createMachine({ context: () => ({}), initial: 'a', states: { a: { on: { 'clock.*': 'b' } }, b: {} } });
+    expect(() => compileMachine(wild)).toThrow(NotCompilable);
+    expect(() => compileMachine(spa2015)).not.toThrow();
+  });
 });
