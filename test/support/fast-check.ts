@@ -3,9 +3,10 @@
  *
  * A failing fast-check property prints `{ seed: S, path: "P", ... }` and the counterexample
  * (fc.assert and `test.prop` both do; @fast-check/vitest also names the seed in the test title).
- * `FC_SEED=S FC_PATH=P npx vitest run <file> -t '<part of its name>'` runs it again from that seed and
- * goes straight to that counterexample. FC_SEED alone reruns every property of the run from
- * seed S. Tests that choose their own seed read FC_SEED themselves, and print the seed they used.
+ * `FC_SEED=S FC_PATH=P npx vitest run <file> -t '<part of its name>'` runs it again from that
+ * seed and goes straight to that counterexample. FC_SEED alone reruns every property of the run
+ * from seed S. Tests that choose their own seed read FC_SEED themselves, and print the seed they
+ * used.
  */
 import fc from 'fast-check';
 
