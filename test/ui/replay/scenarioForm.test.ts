@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyForm, applyPatch, formFromScenario, formKeyFor, levelMixSum, parseSeedText, validateForBoth } from '../src/ui/replay/scenarioForm';
-import { ScenarioError } from '../src/core/scenario';
-import { SCENARIO_DIR, loadScenario } from './support/scenarios';
+import { applyForm, applyPatch, formFromScenario, formKeyFor, levelMixSum, parseSeedText, validateForBoth } from '../../../src/ui/replay/scenarioForm';
+import { ScenarioError } from '../../../src/core/scenario';
+import { SCENARIO_DIR, loadScenario } from '../../support/scenarios';
 
 const input = JSON.parse(readFileSync(join(SCENARIO_DIR, 'kingston-2013.json'), 'utf8')) as Record<string, unknown>;
 const scenario = loadScenario('kingston-2013.json');

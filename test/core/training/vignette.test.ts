@@ -3,8 +3,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INDICATORS, LEVELS } from '../src/core/levels';
-import { PROCESSES } from '../src/core/processes';
+import { INDICATORS, LEVELS } from '../../../src/core/levels';
+import { PROCESSES } from '../../../src/core/processes';
 import {
   BOUNDARIES,
   VignetteError,
@@ -17,9 +17,9 @@ import {
   startShift,
   type ShiftState,
   type Vignette,
-} from '../src/core/training';
+} from '../../../src/core/training';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const DIR = join(ROOT, 'scenarios', 'training');
 const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
 

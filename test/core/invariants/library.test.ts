@@ -5,13 +5,13 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { AnyStateMachine } from 'xstate';
-import { addWorkingDays, dueByOneWorkingDay, fromLondon, HOUR, type Instant } from '../src/core/calendar';
-import type { Contact } from '../src/core/contact';
-import { createSimulation, traceRecord, type TraceRecord } from '../src/core/engine';
-import { brokenInvariants, checkInvariants, chronology, formatChronologies, INVARIANTS, invariantById, type RunView } from '../src/core/invariants';
-import { REPORT, initialContext, spa2013, spa2015, spaSetup, type StateMeta } from '../src/core/processes';
-import { contactStreamArb, scenarioOf, variantArb } from './support/arbitraries';
-import { loadScenario } from './support/scenarios';
+import { addWorkingDays, dueByOneWorkingDay, fromLondon, HOUR, type Instant } from '../../../src/core/calendar';
+import type { Contact } from '../../../src/core/contact';
+import { createSimulation, traceRecord, type TraceRecord } from '../../../src/core/engine';
+import { brokenInvariants, checkInvariants, chronology, formatChronologies, INVARIANTS, invariantById, type RunView } from '../../../src/core/invariants';
+import { REPORT, initialContext, spa2013, spa2015, spaSetup, type StateMeta } from '../../../src/core/processes';
+import { contactStreamArb, scenarioOf, variantArb } from '../../support/arbitraries';
+import { loadScenario } from '../../support/scenarios';
 
 const machine2015 = spa2015 as unknown as AnyStateMachine;
 

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { MULBERRY32_STEP, lognormal, lognormalDraw, lognormalParams, mulberry32Value, normal, type Uniform } from '../src/core/rng';
+import { MULBERRY32_STEP, lognormal, lognormalDraw, lognormalParams, mulberry32Value, normal, type Uniform } from '../../src/core/rng';
 
 /** A mulberry32 stream from a seed, as the engine draws a case's durations. */
 function stream(seed: number): Uniform {

@@ -5,9 +5,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { VignetteError, parseVignette, parseVignetteText } from '../src/core/training';
+import { VignetteError, parseVignette, parseVignetteText } from '../../../src/core/training';
 
-const DIR = resolve(import.meta.dirname, '..', 'scenarios', 'training');
+const DIR = resolve(import.meta.dirname, '..', '..', '..', 'scenarios', 'training');
 const originals = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
   .sort()

@@ -4,10 +4,12 @@
  * the same figures as one with it.
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../src/core/engine';
-import { computeMetrics, summariseCases } from '../src/core/metrics';
-import { PROCESS_NAMES } from '../src/core/processes';
-import { loadScenario } from './support/scenarios';
+import { fromLondon } from '../../src/core/calendar';
+import type { Contact } from '../../src/core/contact';
+import { createSimulation, type TraceRecord } from '../../src/core/engine';
+import { computeMetrics, summariseCases } from '../../src/core/metrics';
+import { PROCESS_NAMES, spa2015 } from '../../src/core/processes';
+import { loadScenario } from '../support/scenarios';
 
 const SCENARIOS = ['kingston-2013.json', 'kingston-2015.json', 'monday-surge.json', 'bank-holiday.json'];
 
@@ -44,5 +46,27 @@ describe('figures kept as the run goes', () => {
     expect(inWindow.filter((c) => c.hidden).length).toBe(m.hiddenFromReport);
     expect(inWindow.filter((c) => c.heldWorkingDays > 5).length).toBe(m.heldOverFiveWorkingDays);
     expect(m.hiddenFromReport).toBeGreaterThan(0);
+  });
+});
+
+describe('figures at the end of a run', () => {
+  function contact(id: string, receivedAt: number): Contact {
+    return { id, childId: `K${id}`, trueLevel: 2, indicators: [], ageBand: '5-11', disabled: false, source: 'school', formComplete: true, receivedAt, outOfHours: false, knownChild: false, openCase: false, inEarlyHelp: false, levelClear: true, immediateDanger: false, mentalHealth: false, previousContactId: null };
+  }
+  function rec(caseId: string, t: number, from: string | null, to: string, undecided: boolean, event = 'x'): TraceRecord {
+    return { seq: 0, t, caseId, from, to, event, actor: 'teamManager', report: '', reportPending: undecided, reportDecided: !undecided, undecided, unallocated: false, detail: undefined };
+  }
+
+  it('judge timeliness only for contacts due inside the run, so decided-early contacts due later are not free successes', () => {
+    const start = fromLondon(2013, 6, 3, 0, 0);
+    const end = fromLondon(2013, 6, 5, 12, 0); // Wednesday noon
+    const late = contact('A', fromLondon(2013, 6, 3, 9, 0)); // due Tue 09:00, decided Tue 15:00: late
+    const early = contact('B', fromLondon(2013, 6, 5, 9, 0)); // due Thu 09:00 (after the end), decided Wed 10:00
+    const trace = [
+      rec('A', late.receivedAt, null, 'received', true), rec('A', fromLondon(2013, 6, 4, 15, 0), 'received', 'adviceGiven', false),
+      rec('B', early.receivedAt, null, 'received', true), rec('B', fromLondon(2013, 6, 5, 10, 0), 'received', 'adviceGiven', false),
+    ];
+    const m = computeMetrics({ machine: spa2015, contacts: [late, early], trace, start, end });
+    expect(m.decidedWithinOneWorkingDay).toBe(0);
   });
 });

@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { run, type Io } from '../src/cli/check-process';
-import { parseScenario, parseScenarioText, ScenarioError, type Scenario } from '../src/core/scenario';
-import { faultArb, validScenarioJsonArb, type Fault } from './support/arbitraries';
-import { SCENARIO_DIR, loadScenario, shippedScenarios } from './support/scenarios';
+import { run, type Io } from '../../src/cli/check-process';
+import { parseScenario, parseScenarioText, ScenarioError, type Scenario } from '../../src/core/scenario';
+import { faultArb, validScenarioJsonArb, type Fault } from '../support/arbitraries';
+import { SCENARIO_DIR, loadScenario, shippedScenarios } from '../support/scenarios';
 
 const SEED = Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2_147_483_647));
 console.info(`fuzz-scenario: fast-check seed ${SEED} (replay with FC_SEED=${SEED})`);

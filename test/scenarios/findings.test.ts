@@ -6,8 +6,8 @@
  * Each is checked on the scenario's own seed and two more, so one lucky seed cannot carry it.
  */
 import { describe, expect, it } from 'vitest';
-import { runScenario, replicationSeed } from '../src/core/run';
-import { loadScenario } from './support/scenarios';
+import { runScenario, replicationSeed } from '../../src/core/run';
+import { loadScenario } from '../support/scenarios';
 
 const june2013 = loadScenario('kingston-2013.json');
 const year2015 = loadScenario('kingston-2015.json');

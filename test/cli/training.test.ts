@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runTraining } from '../src/cli/training';
-import { act, caseActions, learnerResults, loadLibrary, resultsToJson, startShift } from '../src/core/training';
+import { runTraining } from '../../src/cli/training';
+import { act, caseActions, learnerResults, loadLibrary, resultsToJson, startShift } from '../../src/core/training';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '..', '..');
 const DIR = join(ROOT, 'scenarios', 'training');
 
 function run(argv: string[]): { code: number; out: string; err: string } {

@@ -4,9 +4,9 @@
  * test/support/machines.ts); time only enters as clock events sent by the test, as by the engine.
  */
 import { describe, expect, it } from 'vitest';
-import { LEVELS, type Level } from '../src/core/levels';
-import { spa2013, spa2015, type SpaEvent } from '../src/core/processes';
-import { MACHINES, findAfterKeys, makeInput, metaOf, run, send, stateNames, stateNode, stateOf } from './support/machines';
+import { LEVELS, type Level } from '../../../src/core/levels';
+import { spa2013, spa2015, type SpaEvent } from '../../../src/core/processes';
+import { MACHINES, findAfterKeys, makeInput, metaOf, run, send, stateNames, stateNode, stateOf } from '../../support/machines';
 
 const screened: SpaEvent = { type: 'screening.completed' };
 const decided = (level: Level): SpaEvent => ({ type: 'threshold.decided', level });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { initialTransition, transition, type AnyStateMachine } from 'xstate';
-import { dueByOneWorkingDay, isOpen } from '../src/core/calendar';
-import { createSimulation, metaOf, type TraceRecord } from '../src/core/engine';
-import { computeMetrics } from '../src/core/metrics';
-import { runScenario } from '../src/core/run';
-import { spa2013, spa2015, type SpaInput } from '../src/core/processes';
-import { loadScenario } from './support/scenarios';
+import { initialTransition, setup, transition, type AnyStateMachine } from 'xstate';
+import { dueByOneWorkingDay, isOpen } from '../../src/core/calendar';
+import { createSimulation, metaOf, type TraceRecord } from '../../src/core/engine';
+import { computeMetrics } from '../../src/core/metrics';
+import { runScenario } from '../../src/core/run';
+import { spa2013, spa2015, type SpaInput } from '../../src/core/processes';
+import { loadScenario } from '../support/scenarios';
 
 const june2013 = loadScenario('kingston-2013.json');
 const short = { ...june2013, days: 10, warmUpDays: 20 };
@@ -132,5 +132,20 @@ describe('the engine', () => {
   it('fails with the field named when a process needs a role the scenario does not staff', () => {
     const unstaffed = { ...short, staff: { ...short.staff, caseCoordinator: { count: 0, caseload: 1 } } };
     expect(() => createSimulation(unstaffed, { process: '2013' })).toThrow(/staff\.caseCoordinator\.count/);
+  });
+});
+
+describe('the engine with a changed chart', () => {
+  it('stops with the state and event named when a state does not handle the event that ends its work', () => {
+    const broken = setup({ types: { context: {} as Record<string, unknown> } }).createMachine({
+      id: 'broken',
+      context: () => ({}),
+      initial: 'received',
+      states: {
+        received: { meta: { source: 't', description: 't', report: { label: 'r', pending: true, decided: false }, undecided: true, work: { role: 'spaSocialWorker', activity: 'screening', done: 'screening.completed' } } },
+      },
+    });
+    const sim = createSimulation({ ...loadScenario('kingston-2015.json'), days: 2, warmUpDays: 0 }, { machine: broken });
+    expect(() => sim.run()).toThrow(/state "received" does not handle "screening.completed"/);
   });
 });

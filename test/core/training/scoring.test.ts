@@ -2,8 +2,8 @@
 // (under-thresholding a level-4 child weighs most), timeliness, and contacts left undecided.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Level } from '../src/core/levels';
-import { WEIGHTS, casePenalty, classifyCall, maxCasePenalty, scoreShift, thresholdPenalty, type ScoreInput } from '../src/core/training';
+import type { Level } from '../../../src/core/levels';
+import { WEIGHTS, casePenalty, classifyCall, maxCasePenalty, scoreShift, thresholdPenalty, type ScoreInput } from '../../../src/core/training';
 
 const level = fc.constantFrom<Level>(1, 2, 3, 4);
 

@@ -26,7 +26,7 @@ import {
   toLondon,
   workingDaysBetween,
   workingMillisBetween,
-} from '../src/core/calendar';
+} from '../../src/core/calendar';
 
 /** An instant given in UTC, for expectations independent of the module's time-zone logic. */
 const utc = (y: number, mo: number, d: number, h = 0, mi = 0): number => Date.UTC(y, mo - 1, d, h, mi);

@@ -4,8 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnyStateMachine } from 'xstate';
-import { HOUR, addWorkingMillis, formatLondon, parseLondon } from '../src/core/calendar';
-import { PROCESSES } from '../src/core/processes';
+import { HOUR, addWorkingMillis, formatLondon, parseLondon } from '../../../src/core/calendar';
+import { PROCESSES } from '../../../src/core/processes';
 import {
   ShiftActionError,
   VignetteError,
@@ -27,9 +27,9 @@ import {
   type ShiftAction,
   type ShiftState,
   type Vignette,
-} from '../src/core/training';
+} from '../../../src/core/training';
 
-const DIR = resolve(import.meta.dirname, '..', 'scenarios', 'training');
+const DIR = resolve(import.meta.dirname, '..', '..', '..', 'scenarios', 'training');
 const library = loadLibrary(readdirSync(DIR).filter((f) => f.endsWith('.json')).map((name) => ({ name, text: readFileSync(join(DIR, name), 'utf8') }))).vignettes;
 const byId = (id: string): Vignette => {
   const v = library.find((x) => x.id === id);

@@ -1,12 +1,12 @@
 // The replay page's store (src/ui/replay/store.ts), with the worker replaced by the same handler
 // run in-process: runs, links, the clock, replications and cancelling, without a browser.
 import { describe, expect, it } from 'vitest';
-import { compareProcesses, runScenario } from '../src/core/run';
-import { handleRequest } from '../src/ui/simHandler';
-import { ReplayStore, type ReplayState } from '../src/ui/replay/store';
-import { viewsOf } from '../src/ui/replay/selectors';
-import type { WorkerRequest, WorkerResponse } from '../src/ui/workerProtocol';
-import { loadScenario } from './support/scenarios';
+import { compareProcesses, runScenario } from '../../../src/core/run';
+import { handleRequest } from '../../../src/ui/simHandler';
+import { ReplayStore, type ReplayState } from '../../../src/ui/replay/store';
+import { viewsOf } from '../../../src/ui/replay/selectors';
+import type { WorkerRequest, WorkerResponse } from '../../../src/ui/workerProtocol';
+import { loadScenario } from '../../support/scenarios';
 
 /** A stand-in for a Worker: answers each message a moment later, like the real one. */
 class FakeWorker {
@@ -135,14 +135,4 @@ describe('the replay store', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(store.getState().reps.done).toBe(done);
   }, 60_000);
-});
-
-describe('the trace on its way from the worker', () => {
-  it('packs into columns and unpacks to the same records, byte for byte as JSON', async () => {
-    const { packTrace, unpackTrace } = await import('../src/ui/traceCodec');
-    const { sim } = runScenario(loadScenario('bank-holiday.json'), { process: '2013', seed: 3 });
-    const back = unpackTrace(structuredClone(packTrace(sim.trace)));
-    expect(back).toEqual(sim.trace);
-    expect(JSON.stringify(back)).toBe(JSON.stringify(sim.trace));
-  });
 });

@@ -1,12 +1,12 @@
 // The replay helpers the browser uses (src/core/timeline.ts, src/core/replay.ts): the view at any
 // instant is the fold of the trace, and the figures over time add up to the run's figures.
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR } from '../src/core/calendar';
-import { createSimulation } from '../src/core/engine';
-import { EVENT_LABELS, LABELS, stateLabel } from '../src/core/labels';
-import { PROCESSES, SPA_EVENT_TYPES } from '../src/core/processes';
-import { queuesAt, replayProcess } from '../src/core/replay';
-import { runScenario } from '../src/core/run';
+import { DAY, HOUR } from '../../src/core/calendar';
+import { createSimulation } from '../../src/core/engine';
+import { EVENT_LABELS, LABELS, stateLabel } from '../../src/core/labels';
+import { PROCESSES, SPA_EVENT_TYPES } from '../../src/core/processes';
+import { queuesAt, replayProcess } from '../../src/core/replay';
+import { runScenario } from '../../src/core/run';
 import {
   buildTimeline,
   countsAt,
@@ -17,8 +17,8 @@ import {
   recordsUpTo,
   stateCountsAt,
   stateInfos,
-} from '../src/core/timeline';
-import { loadScenario } from './support/scenarios';
+} from '../../src/core/timeline';
+import { loadScenario } from '../support/scenarios';
 
 const june2013 = loadScenario('kingston-2013.json');
 const short = { ...june2013, days: 12, warmUpDays: 15 };

@@ -30,8 +30,8 @@ import {
   type Machine,
   type Snap,
   type SpaPath,
-} from './support/machines';
-import type { SpaInput } from '../src/core/processes';
+} from '../../support/machines';
+import type { SpaInput } from '../../../src/core/processes';
 
 interface Exploration {
   paths: Array<{ input: SpaInput; path: SpaPath }>;

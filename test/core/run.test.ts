@@ -1,49 +1,12 @@
+// Replications in src/core/run.ts: the runs of one replication share one draw of contacts
+// (the engine's prepareArrivals), and that sharing changes no figure.
 import { describe, expect, it, vi } from 'vitest';
-import { runJobs, type ReplicationJob } from '../src/cli/parallel';
-import { createSimulation, prepareArrivals } from '../src/core/engine';
-import { dueByOneWorkingDay } from '../src/core/calendar';
-import { consecutiveGroups, replicationSeed, runReplicationJobs, runScenario } from '../src/core/run';
-import { applyVariation, parseVariation, sweepJobs } from '../src/core/sweep';
-import { loadScenario } from './support/scenarios';
+import { createSimulation, prepareArrivals } from '../../src/core/engine';
+import { dueByOneWorkingDay } from '../../src/core/calendar';
+import { consecutiveGroups, replicationSeed, runReplicationJobs, runScenario, type ReplicationJob } from '../../src/core/run';
+import { loadScenario } from '../support/scenarios';
 
 const june = { ...loadScenario('kingston-2013.json'), days: 5, warmUpDays: 10 };
-
-describe('parallel replications', () => {
-  it('give the same figures on two worker threads as on one thread, in the same order', async () => {
-    const jobs: ReplicationJob[] = [];
-    for (let r = 0; r < 3; r++) for (const process of ['2013', '2015'] as const) jobs.push({ scenario: june, process, seed: replicationSeed(june.seed, r) });
-    const single = await runJobs(jobs, 1);
-    const parallel = await runJobs(jobs, 2);
-    expect(parallel.map((s) => `${s.process}:${s.seed}`)).toEqual(jobs.map((j) => `${j.process}:${j.seed}`));
-    expect(JSON.stringify(parallel)).toBe(JSON.stringify(single));
-  }, 120_000);
-});
-
-describe('sweeps', () => {
-  it('parse a range into values, step included', () => {
-    expect(parseVariation('contactsPerWorkingDay=20:80:10').values).toEqual([20, 30, 40, 50, 60, 70, 80]);
-    expect(parseVariation('staff.raSocialWorker.count=10:12').values).toEqual([10, 11, 12]);
-  });
-
-  it('name the rule when the range is malformed', () => {
-    expect(() => parseVariation('contactsPerWorkingDay=80:20:10')).toThrow(/must not be less than/);
-    expect(() => parseVariation('contactsPerWorkingDay')).toThrow(/field=from:to:step/);
-    expect(() => parseVariation('contactsPerWorkingDay=1:2:0')).toThrow(/step must be greater than 0/);
-  });
-
-  it('validate each varied scenario again, naming the field', () => {
-    expect(() => applyVariation(june, 'staff.teamManager.count', -1)).toThrow(/staff\.teamManager\.count: must be 0 or more/);
-    expect(() => applyVariation(june, 'name', 3)).toThrow(/not a numeric field/);
-    expect(applyVariation(june, 'contactsPerWorkingDay', 40).contactsPerWorkingDay).toBe(40);
-  });
-
-  it('pair every point with the same seeds for both processes', () => {
-    const jobs = sweepJobs(june, parseVariation('contactsPerWorkingDay=10:20:10'), ['2013', '2015'], 2, 7);
-    expect(jobs.map((j) => `${j.scenario.contactsPerWorkingDay}/${j.seed}/${j.process}`)).toEqual([
-      '10/7/2013', '10/7/2015', '10/8/2013', '10/8/2015', '20/7/2013', '20/7/2015', '20/8/2013', '20/8/2015',
-    ]);
-  });
-});
 
 describe('contacts shared by the runs of one replication', () => {
   it('are shared by consecutive runs only', () => {
