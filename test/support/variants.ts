@@ -62,7 +62,7 @@ export const SECOND_LOOK_META = {
  * the truth are). Contacts whose level was clear go there instead of straight to the manager.
  */
 export function withSecondLook(): AnyStateMachine {
-  const config = spa2015.config as Config & { states: Record<string, StateConfig> };
+  const config = spa2015.config as unknown as Config & { states: Record<string, StateConfig> };
   const received = config.states.received;
   const screened = (received.on!['screening.completed'] as Config[]).map((t) =>
     t.guard === 'levelClear' ? { ...t, target: 'secondLook' } : t,
@@ -76,5 +76,5 @@ export function withSecondLook(): AnyStateMachine {
     },
   };
   const states = { ...config.states, received: { ...received, on: { ...received.on, 'screening.completed': screened } }, secondLook };
-  return spaSetup.createMachine({ ...config, id: 'spa2015-second-look', states } as Parameters<typeof spaSetup.createMachine>[0]) as unknown as AnyStateMachine;
+  return spaSetup.createMachine({ ...config, id: 'spa2015-second-look', states } as unknown as Parameters<typeof spaSetup.createMachine>[0]) as unknown as AnyStateMachine;
 }
