@@ -181,6 +181,11 @@ export interface StateMeta {
    * goes to the allocated worker (a plan), with its source.
    */
   keepsCaseOpen?: { days: number; source: string };
+  /**
+   * How the threshold decision made here errs, against the scenario's `decisionAccuracy`: the
+   * chance of a wrong decision is the scenario's times `factor` (1 when absent), with its source.
+   */
+  decisionError?: { factor: number; source: string };
 }
 
 /**

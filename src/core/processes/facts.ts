@@ -59,6 +59,8 @@ export interface StateFacts {
   readonly firstResponse: FirstResponse | null;
   /** The level a decision landing here records when none was decided, or null. */
   readonly recordsLevel: Level | null;
+  /** The scenario's chance of a wrong threshold decision is multiplied by this here (meta `decisionError`; 1 when absent). */
+  readonly decisionErrorFactor: number;
   /** Days entering this state keeps the child's case open (0: none). */
   readonly keepsCaseOpenDays: number;
   /** Early help: a later contact about the child knows the child is in early help. */
@@ -122,6 +124,7 @@ export function stateFactsOf(name: string, metaIn: StateMeta | undefined, final:
     firstResponse: stage ? (FIRST_RESPONSE_OF_STAGE[stage] ?? null) : null,
     recordsLevel: meta.recordsLevel ?? null,
     keepsCaseOpenDays: meta.keepsCaseOpen?.days ?? 0,
+    decisionErrorFactor: meta.decisionError?.factor ?? 1,
     earlyHelp: stage === 'earlyHelp',
     openSocialCare: !undecided && work !== null && stage !== 'earlyHelp',
   };

@@ -70,6 +70,9 @@ export const spa2013 = spaSetup.createMachine({
         label: 'Awaiting threshold decision',
         description: 'A qualified team manager applies the threshold and decides the response.',
         stage: 'decision',
+        // ¶37: "some agencies report an inconsistent response from the SPA to the application of
+        // thresholds": the scenario's decisionAccuracy as it is.
+        decisionError: { factor: 1, source: '004 ¶37' },
         report: REPORT.awaitingDecision,
         undecided: true,
         work: { role: 'teamManager', activity: 'thresholdDecision', done: 'threshold.decided' },

@@ -80,6 +80,9 @@ export const spa2015 = spaSetup.createMachine({
         source: '000; 002',
         label: 'Awaiting threshold decision',
         stage: 'decision',
+        // 002: thresholds "clearly understood by staff and partner agencies and applied
+        // consistently", with the rationale recorded: half the wrong decisions (the half is an assumption).
+        decisionError: { factor: 0.5, source: '002 (thresholds applied consistently); factor: assumption' },
         description: 'A team manager applies the threshold, decides and records the rationale.',
         report: REPORT.awaitingDecision,
         undecided: true,
@@ -97,6 +100,9 @@ export const spa2015 = spaSetup.createMachine({
         label: 'Escalated to manager',
         stage: 'escalatedDecision',
         description: 'Escalated: the one-working-day clock is close to running out, so a manager decides now on what is known.',
+        // Decided on what is known by the escalation point, not on gathered information: as
+        // accurate as the scenario says, not better (assumption).
+        decisionError: { factor: 1, source: 'assumption: a decision on what is known at escalation' },
         report: REPORT.awaitingDecision,
         undecided: true,
         work: { role: 'teamManager', activity: 'escalatedDecision', done: 'threshold.decided' },

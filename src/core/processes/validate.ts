@@ -43,6 +43,12 @@ function metaProblems(at: string, meta: unknown, roles: Set<Role>): string[] {
       problems.push(`${at}.meta.keepsCaseOpen: must be { days: a number from 0 to 3660, source: where the figure comes from }`);
     }
   }
+  if (meta.decisionError !== undefined) {
+    const d = meta.decisionError;
+    if (!isObject(d) || typeof d.factor !== 'number' || !Number.isFinite(d.factor) || d.factor < 0 || d.factor > 5 || typeof d.source !== 'string') {
+      problems.push(`${at}.meta.decisionError: must be { factor: a number from 0 to 5, source: where it comes from }`);
+    }
+  }
   if (meta.work !== undefined) problems.push(...workProblems(`${at}.meta.work`, meta.work, roles));
   return problems;
 }
