@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROCESSES } from '../src/core/processes';
 import { machineEdges, stateInfos } from '../src/core/timeline';
-import { layoutChart, wrap } from '../src/ui/replay/layout';
+import { chartGraph, layoutChart, wrapToWidth } from '../src/ui/replay/layout';
 import { decodeLink, encodeLink, parseHash } from '../src/ui/replay/permalink';
 
 describe('permalinks', () => {
@@ -40,26 +40,30 @@ describe('permalinks', () => {
 
 describe('the statechart layout', () => {
   for (const [name, machine] of Object.entries(PROCESSES)) {
-    it(`places every ${name} state in its own box and draws an arrow for every transition`, () => {
+    it(`places every ${name} state in its own box and draws an arrow for every transition`, async () => {
       const states = stateInfos(machine).map((s) => s.name);
       const edges = machineEdges(machine);
-      const l = layoutChart(machine.id, states, edges);
+      const l = await layoutChart(chartGraph(machine));
       expect(l.nodes.map((n) => n.name)).toEqual(states);
       for (const a of l.nodes)
         for (const b of l.nodes) if (a !== b) expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y, `${a.name} overlaps ${b.name}`).toBe(true);
       expect(l.edges).toHaveLength(edges.length);
-      for (const e of l.edges) expect(e.d).toMatch(/^M[\d.]+,[\d.]+ C/);
+      for (const e of l.edges) expect(e.d).toMatch(/^M[\d.]+,[\d.]+ L/);
     });
   }
 
-  it('lays out a chart it does not know (a designer\u2019s own) without overlaps', () => {
-    const machine = PROCESSES['2013'];
-    const states = stateInfos(machine).map((s) => s.name);
-    const l = layoutChart('someone-elses-chart', states, machineEdges(machine));
+  it('lays out a chart it does not know (a designer\u2019s own, its states renamed) without overlaps', async () => {
+    const graph = chartGraph(PROCESSES['2013']);
+    const rename = (n: string) => `renamed-${n}`;
+    const l = await layoutChart({
+      states: graph.states.map((s) => ({ ...s, name: rename(s.name) })),
+      initial: rename(graph.initial),
+      edges: graph.edges.map((e) => ({ ...e, from: rename(e.from), to: rename(e.to) })),
+    });
     for (const a of l.nodes) for (const b of l.nodes) if (a !== b) expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true);
   });
 
   it('wraps labels at spaces', () => {
-    expect(wrap('Awaiting threshold decision', 18)).toEqual(['Awaiting threshold', 'decision']);
+    expect(wrapToWidth('Awaiting threshold decision', 10, 18, false, (t) => t.length)).toEqual(['Awaiting threshold', 'decision']);
   });
 });

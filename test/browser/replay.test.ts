@@ -16,7 +16,7 @@ import { compareProcesses, COMPARED_METRICS, type RunSummary } from '../../src/c
 import { stateInfos } from '../../src/core/timeline';
 import { ROOT, loadScenario } from '../support/scenarios';
 import { formatViolations, runAxe } from './harness';
-import { RESULTS_DIR, replayPages } from './replay-fixture';
+import { RESULTS_DIR, replayPages, waitForDiagrams } from './replay-fixture';
 
 const run = promisify(execFile);
 const june2013 = loadScenario('kingston-2013.json');
@@ -158,6 +158,7 @@ describe('replay and compare', () => {
 
     const again = await pages.openUrl(href);
     await again.page.waitForSelector('.replay[data-status="ready"]', { timeout: 90_000 });
+    await waitForDiagrams(again.page);
     await again.page.waitForSelector('#chronology-heading');
     expect(await fingerprint(again.page)).toEqual(view);
     expect(again.errors).toEqual([]);
