@@ -341,6 +341,43 @@ describe('replay and compare', () => {
     expect(o.errors).toEqual([]);
   }, 150_000);
 
+  it('draws the statecharts with no text under 11 px and every label clear of its badge, on a laptop and on a phone', async () => {
+    const o = await open('s=kingston-2013&seed=7&speed=week');
+    const { page } = o;
+    for (const [width, height] of [
+      [1366, 850],
+      [390, 844],
+    ]) {
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => document.querySelector('[data-pane="2013"]')!.scrollIntoView());
+      const seen = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-process-diagram]')].map((svg) => {
+          const box = svg.getBoundingClientRect();
+          const texts = [...svg.querySelectorAll('text')].map((t) => Number(getComputedStyle(t).fontSize.replace('px', '')) * (box.width / (svg as SVGSVGElement).viewBox.baseVal.width));
+          // Each word of a box inside the box and left of its badge (measured in the page's font).
+          const clashes = [...svg.querySelectorAll('[data-state]')].flatMap((node) => {
+            const [rect] = [...node.querySelectorAll(':scope > rect:not(.focus-ring)')];
+            const badge = node.querySelector('.badge rect')!.getBoundingClientRect();
+            const r = rect.getBoundingClientRect();
+            return [...node.querySelectorAll(':scope > text')]
+              .map((t) => t.getBoundingClientRect())
+              .filter((t) => t.left < r.left || t.right > badge.left + 0.5 || t.top < r.top || t.bottom > r.bottom)
+              .map(() => node.getAttribute('data-state'));
+          });
+          return { minFont: Math.min(...texts), clashes, scrolls: svg.parentElement!.scrollWidth > svg.parentElement!.clientWidth + 1 };
+        }),
+      );
+      for (const d of seen) {
+        expect(d.minFont, `${width}px`).toBeGreaterThanOrEqual(11 - 0.01);
+        expect(d.clashes, `${width}px`).toEqual([]);
+      }
+      // On a laptop both charts fit their panes side by side; on a phone each scrolls sideways in its box instead of shrinking.
+      expect(seen.map((d) => d.scrolls)).toEqual(width > 1000 ? [false, false] : [true, true]);
+      await page.screenshot({ path: join(RESULTS_DIR, `replay-diagrams-${width}x${height}.png`) });
+    }
+    expect(o.errors).toEqual([]);
+  }, 90_000);
+
   it('saves screenshots at 1280x720: playing mid-run, and a chronology', async () => {
     const o = await open('s=kingston-2013&seed=7&speed=week&case=C002152');
     const { page } = o;
