@@ -1,5 +1,6 @@
 // Lint rules. The important one: src/core stays framework-free and deterministic
-// (../shared/STYLE.md, "Architecture: one core, thin adapters").
+// (../shared/STYLE.md, "Architecture: one core, thin adapters"). test/eslint.config.test.ts
+// lints imports at every depth through these rules, so a pattern that stops matching fails there.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -15,12 +16,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts'],
+    files: ['src/core/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.es2021 } },
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/ui/**', '**/cli/**', '../ui', '../cli', '../../ui', '../../cli'], message: 'src/core must not import the ui or cli adapters.' },
+          // `**/ui` is the folder itself at any depth ('../ui', '../../../ui'); `**/ui/**` a file in it.
+          { group: ['**/ui', '**/ui/**', '**/cli', '**/cli/**'], message: 'src/core must not import the ui or cli adapters.' },
           { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xstate/react'], message: 'src/core is framework-free: no React.' },
           { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'url', 'process'], message: 'src/core must not use Node APIs: I/O belongs to src/cli.' },
         ],
@@ -34,15 +36,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**/*.ts'],
+    files: ['src/cli/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', '../ui', '../ui/*'], message: 'cli and ui never import each other.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui', '**/ui/**'], message: 'cli and ui never import each other.' }] }],
     },
   },
   {
-    files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
+    files: ['src/ui/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**', '../cli', '../cli/*', 'node:*'], message: 'cli and ui never import each other; the browser has no Node.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli', '**/cli/**', 'node:*'], message: 'cli and ui never import each other; the browser has no Node.' }] }],
     },
   },
 );

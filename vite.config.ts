@@ -14,6 +14,8 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // FC_SEED / FC_PATH replay a failing property test (test/support/fast-check.ts).
+    setupFiles: ['test/support/fast-check.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     // Browser tests build the app once per file and each starts a Chromium: run files in forks.

@@ -33,6 +33,8 @@ export const spa2015NoEscalation = spaSetup.createMachine({
     received: {
       meta: {
         source: '000',
+        label: 'Contact received',
+        stage: 'screening',
         description: 'Contact received; a qualified worker assesses the child\u2019s and family\u2019s needs at the first point of contact.',
         report: REPORT.awaitingScreening,
         undecided: true,
@@ -52,10 +54,12 @@ export const spa2015NoEscalation = spaSetup.createMachine({
     informationGathering: {
       meta: {
         source: '000; 002',
+        label: 'Information gathering',
+        stage: 'informationGathering',
         description: 'A qualified social worker gathers information from partner agencies, on the one-working-day clock; the case shows as awaiting a decision.',
         report: REPORT.awaitingDecision,
         undecided: true,
-        work: { role: 'spaSocialWorker', activity: 'informationGathering', done: 'information.gathered' },
+        work: { role: 'spaSocialWorker', activity: 'informationGathering', done: 'information.gathered', longerIfFormIncomplete: true },
       } satisfies StateMeta,
       on: {
         ...onClockElapsed,
@@ -65,10 +69,12 @@ export const spa2015NoEscalation = spaSetup.createMachine({
     camhsScreening: {
       meta: {
         source: '000',
+        label: 'CAMHS screening',
+        stage: 'informationGathering',
         description: 'The CAMHS worker in the SPA team screens a contact about the child\u2019s mental health.',
         report: REPORT.awaitingDecision,
         undecided: true,
-        work: { role: 'camhs', activity: 'camhsScreening', done: 'camhs.assessed' },
+        work: { role: 'camhs', activity: 'camhsScreening', done: 'camhs.assessed', longerIfFormIncomplete: true },
       } satisfies StateMeta,
       on: {
         ...onClockElapsed,
@@ -78,6 +84,8 @@ export const spa2015NoEscalation = spaSetup.createMachine({
     awaitingDecision: {
       meta: {
         source: '000; 002',
+        label: 'Awaiting threshold decision',
+        stage: 'decision',
         description: 'A team manager applies the threshold, decides and records the rationale.',
         report: REPORT.awaitingDecision,
         undecided: true,
@@ -91,6 +99,8 @@ export const spa2015NoEscalation = spaSetup.createMachine({
     escalatedToManager: {
       meta: {
         source: '002',
+        label: 'Escalated to manager',
+        stage: 'escalatedDecision',
         description: 'Escalated: the one-working-day clock is close to running out, so a manager decides now on what is known.',
         report: REPORT.awaitingDecision,
         undecided: true,
@@ -101,6 +111,11 @@ export const spa2015NoEscalation = spaSetup.createMachine({
     strategyDiscussion: {
       meta: {
         source: '002',
+        label: 'Strategy discussion',
+        stage: 'strategyDiscussion',
+        // Assumption: child protection work goes to the front of its role's queue.
+        priority: 'urgent',
+        recordsLevel: 4,
         description: 'Prompt strategy discussion with the police and partners; the joint visit is arranged in it.',
         report: REPORT.childProtection,
         undecided: false,

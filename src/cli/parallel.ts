@@ -3,7 +3,7 @@
  * jobs of one replication (same scenario, seed and period) travel together so the worker
  * generates their contacts once (core/run.ts `runReplicationJobs`). Results come back in job
  * order whatever the finishing order, so the figures are identical to a single-threaded run for
- * the same seeds (test/parallel.test.ts).
+ * the same seeds (test/cli/parallel.test.ts).
  *
  * The worker is bundled with esbuild into one script the first time it is needed (0.1-0.3 s,
  * about 1 MB) and started from that text: two threads are ready in about 0.5 s, where loading

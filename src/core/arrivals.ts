@@ -106,6 +106,10 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
   const uChild = streams.stream('children');
   const uRepeat = streams.stream('children.repeat');
   const uForm = streams.stream('forms');
+  // Its own stream, so that following a child's history moves no other draw.
+  const uHistory = streams.stream('children.history');
+  const { weightByLevel, levelPersistence } = scenario.repeatContacts;
+  const maxWeight = Math.max(weightByLevel[1], weightByLevel[2], weightByLevel[3], weightByLevel[4]);
 
   const mix = scenario.sourceMix;
   const levelWeights = [scenario.levelMix[1], scenario.levelMix[2], scenario.levelMix[3], scenario.levelMix[4]];
@@ -199,12 +203,14 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
   for (let i = 0; i < count; i++) {
     const t = stampT[i];
     const source = CONTACT_SOURCES[stampSource[i]];
-    // Repeat contact about a child seen in the last 12 months (DOMAIN.md: re-referrals 22-25%).
+    // Repeat contact about a child seen in the last 12 months (DOMAIN.md: re-referrals 22-25%),
+    // likelier for a child whose last contact was at a higher level (`repeatContacts`).
     let child = -1;
     if (childLast.length > 0 && bernoulli(uRepeat, scenario.repeatContactShare)) {
-      for (let tries = 0; tries < 4 && child < 0; tries++) {
+      for (let tries = 0; tries < 12 && child < 0; tries++) {
         const k = Math.floor(uRepeat() * childLast.length);
-        if (t - receivedAt[childLast[k]] <= 365 * DAY) child = k;
+        const last = childLast[k];
+        if (t - receivedAt[last] <= 365 * DAY && uRepeat() * maxWeight < weightByLevel[trueLevels[last] as Level]) child = k;
       }
     }
     previousIndex[i] = child >= 0 ? childLast[child] : -1;
@@ -219,7 +225,10 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
     childLast[child] = i;
     childOf[i] = child;
 
-    const trueLevel = (pickIndex(uChild, levelWeights) + 1) as Level;
+    const drawnLevel = (pickIndex(uChild, levelWeights) + 1) as Level;
+    // A repeat contact is often about the same concern as the child's last one.
+    const previous = previousIndex[i];
+    const trueLevel = previous >= 0 && bernoulli(uHistory, levelPersistence) ? (trueLevels[previous] as Level) : drawnLevel;
     const mentalHealthIndicator = drawIndicators(uChild, trueLevel, indicatorsOf, 3 * i);
     const professional = source === 'police' || source === 'school' || source === 'health';
     const formShare = professional ? scenario.formCompleteShare : source === 'anonymous' ? 0 : scenario.formCompleteShare * 0.5;

@@ -486,7 +486,7 @@ export function addWorkingMillis(t: Instant, ms: number): Instant {
   if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`addWorkingMillis: ms must be a finite number >= 0, got ${String(ms)}`);
   // The engine calls this for every piece of work: walk the day table as numbers (no objects,
   // no boxed results between calls). The same steps as the general loop below, which covers days
-  // outside the table; test/calendar.test.ts checks the two agree.
+  // outside the table; test/core/calendar.test.ts checks the two agree.
   let days = localDayNumber(t);
   if (days >= 0) {
     let at = t;

@@ -1,9 +1,11 @@
 /**
- * Plain-English labels for every figure, state, event and role, shared by the command line and
- * the browser so that both name things the same way (../shared/STYLE.md: "Plain English,
- * GOV.UK-style"; a reader from a children's services team should recognise every name).
+ * The vocabulary: plain-English words for every figure, state, event, role and activity, shared
+ * by the command line, the browser, the training mode and the safeguards' messages, so that all
+ * name things the same way (../shared/STYLE.md: "Words in one place"; "Plain English,
+ * GOV.UK-style"; a reader from a children's services team should recognise every name). A
+ * state's words are its chart's meta `label` and `description`.
  */
-import type { Role } from './processes/common';
+import type { Activity, Role } from './processes/common';
 
 /** Plain-English labels for the figures of one run, in the order the run table prints them. */
 export const LABELS: Record<string, string> = {
@@ -100,6 +102,13 @@ export function eventLabel(event: string): string {
   return EVENT_LABELS[event] ?? event;
 }
 
+/** An event's label inside a sentence: 'screening completed', 'CAMHS screening completed'. */
+export function eventPhrase(event: string, detail?: string): string {
+  const label = eventLabel(event);
+  const base = /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+  return detail ? `${base}: ${detail}` : base;
+}
+
 /** Outcomes carried in a trace record's `detail`. */
 export const DETAIL_LABELS: Record<string, string> = {
   'level 1': 'level 1: advice or signposting',
@@ -134,4 +143,31 @@ export function actorLabel(actor: string): string {
   if (actor in ROLE_LABELS) return ROLE_LABELS[actor as Role];
   if (actor === 'clock') return 'the clock';
   return actor;
+}
+
+/** 'a team manager', 'an SPA social worker', 'the police', 'the clock'. */
+export function aRole(actor: string): string {
+  const name = actorLabel(actor);
+  if (actor === 'police' || actor === 'clock') return name.startsWith('the ') ? name : `the ${name}`;
+  return /^(SPA|[aeiou])/i.test(name) ? `an ${name}` : `a ${name}`;
+}
+
+/** The named activities (processes/common.ts `Activity`) in words, as durations and messages name them. */
+export const ACTIVITY_LABELS: Readonly<Record<Activity, string>> = {
+  screening: 'screening',
+  heldInformationGathering: 'information gathering, held in the SPA',
+  informationGathering: 'information gathering',
+  camhsScreening: 'CAMHS screening',
+  thresholdDecision: 'threshold decision',
+  escalatedDecision: 'escalated decision',
+  allocation: 'allocation',
+  assessment: 'assessment',
+  strategyDiscussion: 'strategy discussion',
+  jointVisit: 'joint visit',
+  section47Enquiry: 'section 47 enquiry',
+  earlyHelp: 'early help',
+};
+
+export function activityLabel(activity: string): string {
+  return ACTIVITY_LABELS[activity as Activity] ?? activity;
 }

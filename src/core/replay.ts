@@ -6,7 +6,7 @@
  * The run steps the same engine as `runScenario` (src/core/run.ts) with `runUntil`, one simulated
  * hour at a time, only so that it can note the queue lengths on the hour: queues are the engine's
  * state, not the trace's. Stepping in slices handles exactly the same events in the same order as
- * `run()`, so the trace and `summarise(sim)` are identical (test/ui-replay.test.ts checks it, and
+ * `run()`, so the trace and `summarise(sim)` are identical (test/core/replay.test.ts checks it, and
  * the browser test checks the page against the command line).
  */
 import { HOUR, type Instant } from './calendar';

@@ -146,6 +146,19 @@ export const ScenarioSchema = z.object({
   mentalHealthShare: share.default(0.12),
   /** Share of contacts about a child already contacted earlier in the run. */
   repeatContactShare: share.default(0.24),
+  /**
+   * How a repeat contact follows the child's history. `levelPersistence`: the chance the repeat
+   * contact is at the child's last level, else its level is drawn afresh from `levelMix`
+   * (assumption: 0.6; with equal weights the contacts' level mix stays `levelMix`).
+   * `weightByLevel`: how much likelier a child whose last contact was at each level is to be
+   * contacted again (default: equally likely, an assumption; weights above 1 for levels 3-4 raise
+   * re-referrals towards DOMAIN.md's national 22-25% but also raise the share of contacts at
+   * levels 3-4 above `levelMix`).
+   */
+  repeatContacts: z.object({
+    weightByLevel: z.object({ 1: z.number().min(0.1, 'must be at least 0.1').max(10, 'must be at most 10'), 2: z.number().min(0.1, 'must be at least 0.1').max(10, 'must be at most 10'), 3: z.number().min(0.1, 'must be at least 0.1').max(10, 'must be at most 10'), 4: z.number().min(0.1, 'must be at least 0.1').max(10, 'must be at most 10') }).strict().default({ 1: 1, 2: 1, 3: 1, 4: 1 }),
+    levelPersistence: share.default(0.6),
+  }).strict().prefault({}),
   staff: Staff,
   /** Daily chance that a member of staff is absent. */
   absenceRate: share.default(0.04),

@@ -347,6 +347,27 @@ export async function openPage(browser: Browser, url: string): Promise<OpenedPag
 }
 
 // ---------------------------------------------------------------------------------------------
+// Waiting on the page
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Resolve once the page has drawn `n` more animation frames. For checking that something does NOT
+ * happen (a paused clock stays still): whatever the page does frame by frame has had `n` chances
+ * to do it, however fast or slow the machine, where a fixed sleep would guess a duration.
+ */
+export async function animationFrames(page: Page, n: number): Promise<void> {
+  await page.evaluate(
+    (count) =>
+      new Promise<void>((resolve) => {
+        let seen = 0;
+        const tick = () => (++seen >= count ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    n,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Accessibility
 // ---------------------------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 /**
  * Test helpers for the front-door statecharts: inputs, the full event list, path generation with
  * @xstate/graph, replay with xstate's pure `initialTransition` / `transition`, and access to each
- * state's `meta`. Used by test/processes.graph.test.ts and test/processes.test.ts.
+ * state's `meta`. Used by test/core/processes/charts.graph.test.ts and charts.test.ts.
  */
 import { getShortestPaths, type StatePath } from '@xstate/graph';
 import { initialTransition, transition, type AnyStateNode, type AnyTransitionDefinition, type Snapshot } from 'xstate';

@@ -7,8 +7,8 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyStateMachine } from 'xstate';
-import { PROCESSES, ROLES, type ProcessName, type Role } from '../../core/processes';
-import { DEFAULT_DURATIONS, checkStaffFor, ScenarioError, type Scenario } from '../../core/scenario';
+import { PROCESSES, chartProblems, type ProcessName, type Role } from '../../core/processes';
+import { checkStaffFor, ScenarioError, type Scenario } from '../../core/scenario';
 import { InputError, readScenarioFile } from '../io';
 
 /** The scenario a process module runs on unless `--scenario` names another. */
@@ -39,53 +39,14 @@ export function machineFromModule(mod: Record<string, unknown>, file: string): A
   throw new InputError(`${file}: must export an XState machine (as the default export or a named export); found ${Object.keys(mod).length ? Object.keys(mod).join(', ') : 'no exports'}`);
 }
 
-const isBool = (x: unknown) => typeof x === 'boolean';
-
 /**
- * Checks that a machine is one the engine can run: flat, and every state's `meta` says what the
- * report records, whether the contact is undecided, and who works it (see StateMeta in
- * src/core/processes/common.ts). Returns the roles it puts work on.
+ * Checks that a machine is one the engine can run (src/core/processes/validate.ts names every
+ * problem by state, field and rule). Returns the roles it puts work on.
  */
 export function validateMachine(machine: AnyStateMachine, file: string): Role[] {
-  const states = machine.root.states as Record<string, { meta?: unknown; states?: Record<string, unknown> }>;
-  const names = Object.keys(states);
-  const problems: string[] = [];
-  if (names.length === 0) problems.push('states: must have at least one state');
-  const roles = new Set<Role>();
-  for (const name of names) {
-    const node = states[name];
-    const at = `states.${name}`;
-    if (node.states && Object.keys(node.states).length > 0) problems.push(`${at}: must not have nested states (the engine runs flat statecharts)`);
-    const meta = node.meta as Record<string, unknown> | undefined;
-    if (!meta || typeof meta !== 'object') {
-      problems.push(`${at}.meta: is required (source, description, report, undecided)`);
-      continue;
-    }
-    const report = meta.report as Record<string, unknown> | undefined;
-    if (!report || typeof report !== 'object') problems.push(`${at}.meta.report: is required ({ label, pending, decided })`);
-    else {
-      if (typeof report.label !== 'string') problems.push(`${at}.meta.report.label: must be a string`);
-      if (!isBool(report.pending)) problems.push(`${at}.meta.report.pending: must be true or false`);
-      if (!isBool(report.decided)) problems.push(`${at}.meta.report.decided: must be true or false`);
-    }
-    if (!isBool(meta.undecided)) problems.push(`${at}.meta.undecided: must be true or false`);
-    if (meta.unallocated !== undefined && !isBool(meta.unallocated)) problems.push(`${at}.meta.unallocated: must be true or false`);
-    if (meta.childSeen !== undefined && !isBool(meta.childSeen)) problems.push(`${at}.meta.childSeen: must be true or false`);
-    const work = meta.work as Record<string, unknown> | undefined;
-    if (work !== undefined) {
-      if (!work || typeof work !== 'object') problems.push(`${at}.meta.work: must be { role, activity, done }`);
-      else {
-        if (!(ROLES as readonly unknown[]).includes(work.role)) problems.push(`${at}.meta.work.role: must be one of ${ROLES.join(', ')}`);
-        else roles.add(work.role as Role);
-        if (typeof work.activity !== 'string' || !(work.activity in DEFAULT_DURATIONS)) {
-          problems.push(`${at}.meta.work.activity: must be one of ${Object.keys(DEFAULT_DURATIONS).join(', ')}`);
-        }
-        if (typeof work.done !== 'string') problems.push(`${at}.meta.work.done: must name the event that ends the work`);
-      }
-    }
-  }
+  const { problems, roles } = chartProblems(machine);
   if (problems.length) throw new InputError(problems.map((p) => `${file}: ${p}`).join('\n'));
-  return [...roles];
+  return roles;
 }
 
 function checkStaffForRoles(scenario: Scenario, roles: readonly Role[], scenarioFile: string, label: string): void {

@@ -48,11 +48,11 @@ function oncePerCase(ix: RunIndex, test: (r: TraceRecord, records: readonly Trac
 }
 
 function isEarlyHelp(ix: RunIndex, state: string | null): boolean {
-  return state !== null && ix.meta(state)?.work?.activity === 'earlyHelp';
+  return state !== null && ix.facts(state)?.earlyHelp === true;
 }
 
 function isStrategyDiscussion(ix: RunIndex, state: string | null): boolean {
-  return state !== null && ix.meta(state)?.work?.activity === 'strategyDiscussion';
+  return state !== null && ix.facts(state)?.stage === 'strategyDiscussion';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,7 +216,7 @@ const escalatedByDeadline: Invariant = {
       if (!records) continue;
       const r = recordAt(records, due);
       if (!r || !r.undecided) continue;
-      if (ix.meta(r.to)?.work?.done === 'threshold.decided') continue;
+      if (ix.facts(r.to)?.decides) continue;
       const decided = firstDecision(records);
       out.push({
         caseIds: [c.id],
@@ -407,7 +407,7 @@ const stepUpDecided: Invariant = {
         const deadline = addWorkingDays(r.t, 1);
         if (deadline >= ix.run.end) continue;
         const then = recordAt(records, deadline)!;
-        if (!then.undecided || ix.meta(then.to)?.work?.done === 'threshold.decided') continue;
+        if (!then.undecided || ix.facts(then.to)?.decides) continue;
         const decided = firstAfter(records, i, (x) => !x.undecided);
         out.push({
           caseIds: [id],

@@ -1,7 +1,7 @@
 /** Index a run once (records by case, contacts by id, state meta) for every invariant. */
 import type { TraceRecord } from '../engine';
 import { byCase } from '../metrics';
-import type { StateMeta } from '../processes/common';
+import { chartFacts } from '../processes/facts';
 import type { Contact } from '../contact';
 import type { Instant } from '../calendar';
 import type { RunIndex, RunView } from './types';
@@ -10,23 +10,14 @@ export function indexRun(run: RunView): RunIndex {
   const cases = byCase(run.trace);
   const contacts = new Map<string, Contact>();
   for (const c of run.contacts) contacts.set(c.id, c);
-  const states = run.machine.root.states as Record<string, { meta?: unknown; type?: string } | undefined>;
-  const metaCache = new Map<string, StateMeta | undefined>();
+  const chart = chartFacts(run.machine);
   return {
     run,
     cases,
     contacts,
-    meta(state) {
-      if (metaCache.has(state)) return metaCache.get(state);
-      const node = Object.prototype.hasOwnProperty.call(states, state) ? states[state] : undefined;
-      const m = node?.meta as StateMeta | undefined;
-      metaCache.set(state, m);
-      return m;
-    },
-    isFinal(state) {
-      const node = Object.prototype.hasOwnProperty.call(states, state) ? states[state] : undefined;
-      return node?.type === 'final';
-    },
+    facts: (state) => chart.find(state),
+    meta: (state) => chart.find(state)?.meta,
+    isFinal: (state) => chart.find(state)?.final === true,
   };
 }
 

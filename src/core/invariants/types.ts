@@ -11,6 +11,7 @@ import type { Instant } from '../calendar';
 import type { Contact } from '../contact';
 import type { TraceRecord } from '../engine';
 import type { StateMeta } from '../processes/common';
+import type { StateFacts } from '../processes/facts';
 
 /** What an invariant reads: a finished (or paused) run. A `Simulation` is one. */
 export interface RunView {
@@ -64,6 +65,8 @@ export interface RunIndex {
   /** Trace records grouped by case, in order. */
   readonly cases: ReadonlyMap<string, readonly TraceRecord[]>;
   readonly contacts: ReadonlyMap<string, Contact>;
+  /** What the chart's meta says of a state (processes/facts.ts), or undefined if the machine has no such state. */
+  facts(state: string): StateFacts | undefined;
   /** The meta of a state, or undefined if the machine has no such state. */
   meta(state: string): StateMeta | undefined;
   isFinal(state: string): boolean;

@@ -10,3 +10,4 @@ export type ProcessName = keyof typeof PROCESSES;
 export const PROCESS_NAMES: readonly ProcessName[] = ['2013', '2015'];
 export type SpaMachine = typeof spa2013 | typeof spa2015;
 export * from './facts';
+export * from './validate';

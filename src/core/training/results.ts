@@ -7,7 +7,8 @@ import { HOUR, formatLondon, workingMillisBetween } from '../calendar';
 import { LEVEL_INFO, type Level } from '../levels';
 import { rowsToCsv } from '../export';
 import { casePenalty, scoreShift, type Call, type ShiftScore } from './scoring';
-import { EVENT_TEXT, describeWorkingHours, stateText, type PathStep, type ShiftCase, type ShiftState } from './shift';
+import { eventPhrase } from '../labels';
+import { describeWorkingHours, factsOfState, stateText, type PathStep, type Rules, type ShiftCase, type ShiftState } from './shift';
 import { BOUNDARIES, RESPONSE_IDS, issuesOf, responseInfo, VignetteError, type ResponseId } from './vignette';
 
 export const RESULTS_FORMAT = 'spa-front-door-training-results';
@@ -97,6 +98,7 @@ export function caseResult(s: ShiftState, c: ShiftCase): CaseResult {
   const workingHoursLate = lateTo > c.dueBy ? Math.round((workingMillisBetween(c.dueBy, lateTo) / HOUR) * 100) / 100 : 0;
   const p = casePenalty({ referenceLevel: ref.level, decidedLevel: d?.level ?? null, timely });
   const full = [...c.path, ...c.after];
+  const held = c.path.some((x) => factsOfState(s.settings.rules, x.to).hold);
   return {
     vignetteId: c.id,
     title: c.vignette.title,
@@ -113,10 +115,10 @@ export function caseResult(s: ShiftState, c: ShiftCase): CaseResult {
     workingHoursLate,
     informationRequests: c.requests.length,
     answersReceived: c.requests.filter((r) => r.status === 'answered').length,
-    escalated: d?.escalated ?? c.state === 'escalatedToManager',
-    heldByCaseCoordinator: c.path.some((x) => x.to === 'heldByCaseCoordinator'),
+    escalated: d?.escalated ?? factsOfState(s.settings.rules, c.state).escalated,
+    heldByCaseCoordinator: held,
     hiddenFromReport: c.path.some((x) => x.hidden),
-    onParentalAccount: d?.onParentalAccount ?? c.path.some((x) => x.to === 'heldByCaseCoordinator'),
+    onParentalAccount: d?.onParentalAccount ?? held,
     finalState: full.length ? full[full.length - 1].to : c.state,
     call: p.call,
     points: p.total,
@@ -206,7 +208,7 @@ export function whatHappenedNext(s: ShiftState, c: ShiftCase): string[] {
     );
   } else {
     out.push(
-      `The shift ended with this contact undecided, in the state "${stateText(c.state)}". Until someone decides, the child receives nothing; it is scored as a late level-1 call.`,
+      `The shift ended with this contact undecided, in the state "${stateText(s.settings.rules, c.state)}". Until someone decides, the child receives nothing; it is scored as a late level-1 call.`,
     );
   }
   if (r.heldByCaseCoordinator) {
@@ -221,12 +223,13 @@ export function whatHappenedNext(s: ShiftState, c: ShiftCase): string[] {
 }
 
 /** One line for a path step: 'screened: New contact → Held by a case coordinator'. */
-export function describeStep(p: { from: string | null; to: string; event: string; detail?: string }): string {
-  const what = EVENT_TEXT[p.event] ?? p.event;
+export function describeStep(rules: Rules, p: { from: string | null; to: string; event: string; detail?: string }): string {
+  const what = eventPhrase(p.event);
   const detail = p.detail ? ` (${p.detail})` : '';
-  if (p.from === null) return `${what}: ${stateText(p.to)}`;
-  if (p.from === p.to) return `${what}${detail}: still ${stateText(p.to).charAt(0).toLowerCase()}${stateText(p.to).slice(1)}`;
-  return `${what}${detail}: ${stateText(p.to)}`;
+  const to = stateText(rules, p.to);
+  if (p.from === null) return `${what}: ${to}`;
+  if (p.from === p.to) return `${what}${detail}: still ${to.charAt(0).toLowerCase()}${to.slice(1)}`;
+  return `${what}${detail}: ${to}`;
 }
 
 // ---------------------------------------------------------------------------------------------

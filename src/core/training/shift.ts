@@ -26,11 +26,12 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { HOUR, MINUTE, addWorkingMillis, dueByOneWorkingDay, formatLondon, fromLondon, isOutOfHours, nextOpening, parseLondon, toLondon, workingMillisBetween, type Instant } from '../calendar';
 import { LEVELS, type Level } from '../levels';
-import { PROCESSES, type ProcessName, type Role, type SpaContext, type SpaEvent, type SpaInput, type StateMeta } from '../processes';
+import { PROCESSES, type ProcessName, type Role, type SpaContext, type SpaEvent, type SpaEventType, type SpaInput, type Stage, type StateMeta } from '../processes';
 import { createStreams } from '../rng';
 import { ScenarioSchema } from '../scenario';
 import { responseInfo, type FieldIssue, type InformationFrom, type ResponseId, type Vignette } from './vignette';
 import { ROLE_LABELS } from '../labels';
+import { chartFacts, stateLabel, type StateFacts } from '../processes/facts';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -205,50 +206,18 @@ export class ShiftActionError extends Error {
 // Plain words for states and roles
 // ---------------------------------------------------------------------------------------------
 
-export const STATE_TEXT: Record<string, string> = {
-  received: 'New contact, not yet screened',
-  heldByCaseCoordinator: 'Held by a case coordinator for information gathering',
-  informationGathering: 'Information being gathered by a qualified social worker',
-  camhsScreening: 'Being screened by the CAMHS worker in the SPA',
-  awaitingDecision: 'Waiting for the threshold decision',
-  escalatedToManager: 'Escalated to a manager: decide now',
-  strategyDiscussion: 'Strategy discussion',
-  awaitingJointVisit: 'Waiting for a joint visit with the police',
-  section47Enquiry: 'Section 47 enquiry',
-  withAllocatedWorker: 'Passed to the allocated worker',
-  adviceGiven: 'Advice given and contact closed',
-  earlyHelp: 'Early help',
-  awaitingAllocation: 'Referral accepted, waiting for a social worker',
-  assessment: 'Child-in-need assessment',
-  childInNeedPlan: 'Child-in-need plan',
-  childProtectionPlan: 'Child protection plan',
-  closed: 'Closed',
-};
+/** A state's short plain-English name: its meta `label` in the chart of the shift's rules. */
+export function stateText(rules: Rules, state: string): string {
+  return stateLabel(machineOf(rules), state);
+}
 
-export function stateText(state: string): string {
-  return STATE_TEXT[state] ?? state;
+/** What the chart of the shift's rules says of a state (processes/facts.ts). */
+export function factsOfState(rules: Rules, state: string): StateFacts {
+  return chartFacts(machineOf(rules)).state(state);
 }
 
 /** Who works a case, in plain English: the same words the replay uses. */
 export const ROLE_TEXT: Record<Role, string> = ROLE_LABELS;
-
-export const EVENT_TEXT: Record<string, string> = {
-  'contact.received': 'contact received',
-  'screening.completed': 'screened',
-  'information.gathered': 'information gathered',
-  'parents.contacted': 'parents contacted',
-  'camhs.assessed': 'CAMHS screening done',
-  'threshold.decided': 'threshold decided',
-  'clock.escalationDue': 'escalation point reached',
-  'clock.oneWorkingDayElapsed': 'one working day passed',
-  'case.allocated': 'social worker allocated',
-  'assessment.completed': 'assessment completed',
-  'strategy.held': 'strategy discussion held',
-  'police.available': 'police available for the joint visit',
-  'enquiry.completed': 'enquiry completed',
-  'earlyHelp.escalated': 'stepped up by early help',
-  'earlyHelp.completed': 'early help completed',
-};
 
 /** 'Mon 10 Jun 2013, 09:40', London time. */
 export function describeTime(t: Instant): string {
@@ -327,9 +296,7 @@ function machineOf(rules: Rules): AnyStateMachine {
 }
 
 export function metaOfState(rules: Rules, state: string): StateMeta {
-  const node = machineOf(rules).root.states[state];
-  if (!node) throw new Error(`state "${state}" is not in the ${rules} process`);
-  return node.meta as StateMeta;
+  return factsOfState(rules, state).meta;
 }
 
 function contextOf(c: ShiftCase): SpaContext {
@@ -642,7 +609,7 @@ export function caseActions(s: ShiftState, caseId: string): CaseActions {
   }
   const gathering = gatheringEvent(c);
   if (gathering) {
-    const held = c.state === 'heldByCaseCoordinator';
+    const held = factsOfState(s.settings.rules, c.state).hold;
     const escalation = c.escalateAt !== null && !contextOf(c).escalated ? ` If no decision is made, it escalates to a manager at ${shortTime(c.escalateAt, s.start)}.` : '';
     return {
       open: yes,
@@ -656,7 +623,7 @@ export function caseActions(s: ShiftState, caseId: string): CaseActions {
     };
   }
   if (canDecide(c.snapshot)) {
-    const escalated = c.state === 'escalatedToManager';
+    const escalated = factsOfState(s.settings.rules, c.state).escalated;
     return {
       open: yes,
       request: no(escalated ? 'Escalated: a manager must decide now on what is known. No more information can be asked for.' : 'The contact is with the team manager for a decision; the process does not send it back for more information.'),
@@ -664,7 +631,7 @@ export function caseActions(s: ShiftState, caseId: string): CaseActions {
       decide: yes,
     };
   }
-  const r = no(`The process does not allow this in the state "${stateText(c.state)}".`);
+  const r = no(`The process does not allow this in the state "${stateText(s.settings.rules, c.state)}".`);
   return { open: yes, request: r, takeToDecision: r, decide: r };
 }
 
@@ -677,7 +644,7 @@ export function requestHours(s: ShiftState, caseId: string, requestId: string): 
   const info = c.vignette.information.find((i) => i.id === requestId);
   if (!info) throw new ShiftActionError(`There is no request "${requestId}" for this contact.`);
   const state = needsScreening(c) ? String(previewScreening(s.settings.rules, c, false).value) : c.state;
-  const held = metaOfState(s.settings.rules, state).work?.activity === 'heldInformationGathering';
+  const held = factsOfState(s.settings.rules, state).hold;
   return info.hours * (held ? s.settings.heldInformationFactor : 1);
 }
 
@@ -746,7 +713,7 @@ export function act(prev: ShiftState, action: ShiftAction): ShiftState {
         s.log.push({ t: s.now, caseId: c.id, text: `${c.vignette.title}: escalated before the request was made; a manager must decide now.` });
         break;
       }
-      const byCaseCoordinator = metaOfState(s.settings.rules, c.state).work?.activity === 'heldInformationGathering';
+      const byCaseCoordinator = factsOfState(s.settings.rules, c.state).hold;
       const hours = info.hours * (byCaseCoordinator ? s.settings.heldInformationFactor : 1);
       const answerAt = addWorkingMillis(s.now, hours * HOUR);
       c.requests.push({ id: info.id, label: info.label, from: info.from, requestedAt: s.now, answerAt, status: 'waiting', byCaseCoordinator });
@@ -779,7 +746,7 @@ export function act(prev: ShiftState, action: ShiftAction): ShiftState {
       const role = metaOfState(s.settings.rules, c.state).work?.role ?? 'teamManager';
       const ctx = contextOf(c);
       if (!send(s, c, { type: 'threshold.decided', level: action.level }, `you (${ROLE_TEXT[role]})`)) {
-        throw new ShiftActionError(`The process does not take a decision in the state "${stateText(c.state)}".`);
+        throw new ShiftActionError(`The process does not take a decision in the state "${stateText(s.settings.rules, c.state)}".`);
       }
       c.decision = { level: action.level, response: action.response, rationale: action.rationale.trim(), at: s.now, escalated: ctx.escalated, onParentalAccount: ctx.decisionOnParentalAccount };
       for (const r of c.requests) if (r.status === 'waiting') r.status = 'cancelled';
@@ -815,6 +782,31 @@ export function act(prev: ShiftState, action: ShiftAction): ShiftState {
 // ---------------------------------------------------------------------------------------------
 
 /**
+ * What the world answers when the work that ends with `done` is finished, for a child whose
+ * reference level is `reference` (the child's true need, as the vignette's reference says): the
+ * decision is the reference level; an assessment finds what the level says; early help steps up
+ * a child at level 3 or 4. Null for work whose answer is not the world's (screening, gathering).
+ */
+function answerAfterDecision(done: SpaEventType | undefined, reference: Level): SpaEvent | null {
+  switch (done) {
+    case 'earlyHelp.completed':
+      return reference >= 3 ? { type: 'earlyHelp.escalated' } : { type: 'earlyHelp.completed' };
+    case 'threshold.decided':
+      return { type: 'threshold.decided', level: reference };
+    case 'case.allocated':
+    case 'strategy.held':
+    case 'police.available':
+      return { type: done };
+    case 'assessment.completed':
+      return { type: 'assessment.completed', outcome: reference === 4 ? 'protection' : reference === 3 ? 'plan' : reference === 2 ? 'stepDown' : 'close' };
+    case 'enquiry.completed':
+      return { type: 'enquiry.completed', outcome: reference === 4 ? 'plan' : reference === 3 ? 'childInNeed' : 'close' };
+    default:
+      return null;
+  }
+}
+
+/**
  * Drive the snapshot on after the decision to a final state, deterministically from the child's
  * reference level (the vignette's truth), sending the events the engine would:
  *  - early help: if the child's need is statutory (reference 3 or 4) the early help worker steps
@@ -832,32 +824,8 @@ export function journeyAfterDecision(rules: Rules, snapshot: AnyMachineSnapshot,
   let snap = snapshot;
   for (let i = 0; i < 20 && snap.status !== 'done'; i++) {
     const state = String(snap.value);
-    let event: SpaEvent;
-    switch (state) {
-      case 'earlyHelp':
-        event = reference >= 3 ? { type: 'earlyHelp.escalated' } : { type: 'earlyHelp.completed' };
-        break;
-      case 'awaitingDecision':
-        event = { type: 'threshold.decided', level: reference };
-        break;
-      case 'awaitingAllocation':
-        event = { type: 'case.allocated' };
-        break;
-      case 'assessment':
-        event = { type: 'assessment.completed', outcome: reference === 4 ? 'protection' : reference === 3 ? 'plan' : reference === 2 ? 'stepDown' : 'close' };
-        break;
-      case 'strategyDiscussion':
-        event = { type: 'strategy.held' };
-        break;
-      case 'awaitingJointVisit':
-        event = { type: 'police.available' };
-        break;
-      case 'section47Enquiry':
-        event = { type: 'enquiry.completed', outcome: reference === 4 ? 'plan' : reference === 3 ? 'childInNeed' : 'close' };
-        break;
-      default:
-        return steps;
-    }
+    const event = answerAfterDecision(factsOfState(rules, state).work?.done, reference);
+    if (!event) return steps;
     const [next] = transition(machine, snap, event);
     if (next === snap) return steps;
     const role = metaOfState(rules, state).work?.role;
@@ -883,7 +851,7 @@ export function routeForLevel(rules: Rules, level: Level): { state: string; text
     if (!['case.allocated', 'strategy.held', 'police.available'].includes(step.event)) break;
     states.push(step.to);
   }
-  return states.map((st) => ({ state: st, text: stateText(st), description: metaOfState(rules, st).description }));
+  return states.map((st) => ({ state: st, text: stateText(rules, st), description: metaOfState(rules, st).description }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -892,6 +860,10 @@ export function routeForLevel(rules: Rules, level: Level): { state: string; text
 
 export interface CaseStatus {
   state: string;
+  /** Which stage of the journey the state is (its meta). */
+  stage: Stage | null;
+  /** Who works the case there, if anyone. */
+  role: Role | null;
   stateText: string;
   description: string;
   /** What the weekly report shows for the case now. */
@@ -908,13 +880,16 @@ export interface CaseStatus {
 
 export function caseStatus(s: ShiftState, caseId: string): CaseStatus {
   const c = caseById(s, caseId);
-  const m = metaOfState(s.settings.rules, c.state);
+  const f = factsOfState(s.settings.rules, c.state);
+  const m = f.meta;
   const ctx = contextOf(c);
   const at = c.decision ? c.decision.at : s.now;
   const left = at <= c.dueBy ? workingMillisBetween(at, c.dueBy) / HOUR : -workingMillisBetween(c.dueBy, at) / HOUR;
   return {
     state: c.state,
-    stateText: stateText(c.state),
+    stage: f.stage,
+    role: f.role,
+    stateText: stateText(s.settings.rules, c.state),
     description: m.description,
     report: m.report.label,
     hiddenFromReport: m.undecided && m.report.decided,

@@ -2,7 +2,7 @@
  * The scenario form as data: which fields a person can change, their values as typed (strings,
  * kept even when invalid), and how typed values become a scenario. Validation is the core's
  * (parseScenario, checkStaffFor): the form only maps each problem back to the field it names.
- * Pure: no React, no DOM, so it is unit-tested in Node (test/ui-form.test.ts).
+ * Pure: no React, no DOM, so it is unit-tested in Node (test/ui/replay/scenarioForm.test.ts).
  */
 import { ROLES, type Role } from '../../core/processes/common';
 import { PROCESS_NAMES } from '../../core/processes';

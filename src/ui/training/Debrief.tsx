@@ -12,6 +12,7 @@ import {
   resultsToJson,
   shortTime,
   stateText,
+  factsOfState,
   whatHappenedNext,
   type CaseResult,
   type ShiftCase,
@@ -33,7 +34,7 @@ export function Debrief({ state, learner, onNewShift }: Props) {
   const s = results.score;
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
-  const heldAtEnd = state.cases.filter((c) => !c.decision && c.state === 'heldByCaseCoordinator').length;
+  const heldAtEnd = state.cases.filter((c) => !c.decision && factsOfState(state.settings.rules, c.state).hold).length;
   const base = `training-results-${fileSlug(learner || 'learner')}-${fileSlug(state.settings.seed)}-${state.settings.rules}`;
 
   const figures: { key: string; label: string; value: string; note?: string }[] = [
@@ -194,7 +195,7 @@ function CaseDebrief({ state, c, r }: { state: ShiftState; c: ShiftCase; r: Case
                 <p className="tr-rationale-view">&ldquo;{c.decision.rationale}&rdquo;</p>
               </>
             ) : (
-              <p>{c.arrived ? <>No decision: the contact was at &ldquo;{stateText(c.state)}&rdquo; when the shift ended.</> : 'No decision: the shift ended before the contact arrived.'}</p>
+              <p>{c.arrived ? <>No decision: the contact was at &ldquo;{stateText(state.settings.rules, c.state)}&rdquo; when the shift ended.</> : 'No decision: the shift ended before the contact arrived.'}</p>
             )}
             {c.requests.length > 0 && (
               <>
@@ -248,7 +249,7 @@ function CaseDebrief({ state, c, r }: { state: ShiftState; c: ShiftCase; r: Case
               {steps.map((p, i) => (
                 <tr key={i} className={p.t === null ? 'tr-later' : undefined}>
                   <td className="tr-nowrap">{p.t === null ? 'After the shift' : shortTime(p.t, state.start)}</td>
-                  <td>{describeStep(p)}</td>
+                  <td>{describeStep(state.settings.rules, p)}</td>
                   <td>{p.actor}</td>
                   <td>
                     &ldquo;{p.report}&rdquo;

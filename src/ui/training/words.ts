@@ -15,18 +15,17 @@ export type StatusKind = 'new' | 'held' | 'gathering' | 'ready' | 'escalated' | 
 /** The short status a queue item shows; its kind picks a style (the words carry the meaning). */
 export function statusLabel(c: ShiftCase, st: CaseStatus): { text: string; kind: StatusKind } {
   if (c.decision) return { text: `Decided: level ${c.decision.level}`, kind: 'decided' };
-  switch (st.state) {
-    case 'received':
+  // By the stage the chart's meta gives the state, never its name.
+  switch (st.stage) {
+    case 'screening':
       return { text: 'New', kind: 'new' };
-    case 'heldByCaseCoordinator':
-      return { text: 'Held by case coordinator', kind: 'held' };
+    case 'hold':
+      return { text: st.stateText, kind: 'held' };
     case 'informationGathering':
-      return { text: 'Gathering information', kind: 'gathering' };
-    case 'camhsScreening':
-      return { text: 'With CAMHS', kind: 'gathering' };
-    case 'escalatedToManager':
+      return { text: st.role === 'camhs' ? 'With CAMHS' : 'Gathering information', kind: 'gathering' };
+    case 'escalatedDecision':
       return { text: 'Escalated: decide now', kind: 'escalated' };
-    case 'awaitingDecision':
+    case 'decision':
       return { text: 'Ready to decide', kind: 'ready' };
     default:
       return { text: st.stateText, kind: 'ready' };

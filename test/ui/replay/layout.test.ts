@@ -17,11 +17,13 @@ import {
   modelOrder,
   readingOrder,
   textWidth,
+  wrapToWidth,
   type ChartGraph,
   type Layout,
   type NodeBox,
   type Pt,
 } from '../../../src/ui/replay/layout';
+import { opaqueNames, renamedChart, withSecondLook } from '../../support/variants';
 
 type Config = Record<string, unknown>;
 
@@ -51,10 +53,13 @@ function withPeerReview(): AnyStateMachine {
   return spaSetup.createMachine({ ...config, id: 'spa2015-peer-review', states } as unknown as Parameters<typeof spaSetup.createMachine>[0]) as unknown as AnyStateMachine;
 }
 
+const chart2013 = PROCESSES['2013'] as unknown as AnyStateMachine;
 const CHARTS: [string, AnyStateMachine][] = [
-  ['2013', PROCESSES['2013'] as unknown as AnyStateMachine],
+  ['2013', chart2013],
   ['2015', PROCESSES['2015'] as unknown as AnyStateMachine],
   ['2015 with a decision checked by a second manager', withPeerReview()],
+  ['2015 with a second look before the decision', withSecondLook()],
+  ['2013 with every state renamed', renamedChart(chart2013, (s) => opaqueNames(chart2013).get(s)!)],
 ];
 
 const EPS = 0.6; // coordinates are rounded to 0.1
@@ -204,6 +209,20 @@ describe('the statechart layout', () => {
         expect(Math.sign(a.x.get(p)! - a.x.get(q)!), `${p} and ${q}`).toBe(Math.sign(b.x.get(p)! - b.x.get(q)!));
       }
     expect(pairs).toBeGreaterThan(10);
+  });
+
+  it('lays out a chart whose states are all renamed exactly as the original', () => {
+    const original = layouts.get('2013')!.layout;
+    const renamed = layouts.get('2013 with every state renamed')!.layout;
+    const names = opaqueNames(chart2013);
+    expect(renamed.nodes).toEqual(original.nodes.map((n) => ({ ...n, name: names.get(n.name) })));
+    expect(renamed.edges).toEqual(original.edges.map((e) => ({ ...e, from: names.get(e.from), to: names.get(e.to) })));
+  });
+
+  it('wraps labels at spaces, a word longer than the line on a line of its own', () => {
+    const chars = (t: string) => t.length;
+    expect(wrapToWidth('Awaiting threshold decision', 10, 18, false, chars)).toEqual(['Awaiting threshold', 'decision']);
+    expect(wrapToWidth('Child-in-need-and-more plan', 10, 10, false, chars)).toEqual(['Child-in-need-and-more', 'plan']);
   });
 
   it('orders a state with no stage just after the state it is first reached from', () => {

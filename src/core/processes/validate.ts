@@ -1,0 +1,76 @@
+/**
+ * Whether a chart is one the engine can run, with every problem named by state, field and rule:
+ * flat, and every state's `meta` says what the report records, whether the contact is undecided,
+ * who works it and how (see `StateMeta` in common.ts). The command line refuses a chart with
+ * problems (check-process), and the browser will show the same messages.
+ */
+import type { AnyStateMachine } from 'xstate';
+import { LEVELS } from '../levels';
+import { ROLES, SPA_EVENT_TYPES, STAGES, type Activity, type Role } from './common';
+
+/** The named activities a state's work may name (the scenario gives each its duration). */
+export const ACTIVITIES = [
+  'screening', 'heldInformationGathering', 'informationGathering', 'camhsScreening', 'thresholdDecision', 'escalatedDecision',
+  'allocation', 'assessment', 'strategyDiscussion', 'jointVisit', 'section47Enquiry', 'earlyHelp',
+] as const satisfies readonly Activity[];
+
+const isBool = (x: unknown) => typeof x === 'boolean';
+const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
+const oneOf = (list: readonly unknown[]) => `must be one of ${list.join(', ')}`;
+
+/** Problems with one state's meta, each as 'states.NAME.meta.FIELD: RULE'. */
+function metaProblems(at: string, meta: unknown, roles: Set<Role>): string[] {
+  const problems: string[] = [];
+  if (!isObject(meta)) return [`${at}.meta: is required (source, description, report, undecided)`];
+  const report = meta.report;
+  if (!isObject(report)) problems.push(`${at}.meta.report: is required ({ label, pending, decided })`);
+  else {
+    if (typeof report.label !== 'string') problems.push(`${at}.meta.report.label: must be a string`);
+    if (!isBool(report.pending)) problems.push(`${at}.meta.report.pending: must be true or false`);
+    if (!isBool(report.decided)) problems.push(`${at}.meta.report.decided: must be true or false`);
+  }
+  if (!isBool(meta.undecided)) problems.push(`${at}.meta.undecided: must be true or false`);
+  for (const flag of ['unallocated', 'childSeen'] as const) {
+    if (meta[flag] !== undefined && !isBool(meta[flag])) problems.push(`${at}.meta.${flag}: must be true or false`);
+  }
+  if (meta.label !== undefined && (typeof meta.label !== 'string' || meta.label.trim() === '')) problems.push(`${at}.meta.label: must be a non-empty string`);
+  if (meta.stage !== undefined && !(STAGES as readonly unknown[]).includes(meta.stage)) problems.push(`${at}.meta.stage: ${oneOf(STAGES)}`);
+  if (meta.priority !== undefined && meta.priority !== 'urgent' && meta.priority !== 'routine') problems.push(`${at}.meta.priority: must be "urgent" or "routine"`);
+  if (meta.recordsLevel !== undefined && !(LEVELS as readonly unknown[]).includes(meta.recordsLevel)) problems.push(`${at}.meta.recordsLevel: ${oneOf(LEVELS)}`);
+  if (meta.keepsCaseOpen !== undefined) {
+    const k = meta.keepsCaseOpen;
+    if (!isObject(k) || typeof k.days !== 'number' || !Number.isFinite(k.days) || k.days < 0 || k.days > 3660 || typeof k.source !== 'string') {
+      problems.push(`${at}.meta.keepsCaseOpen: must be { days: a number from 0 to 3660, source: where the figure comes from }`);
+    }
+  }
+  if (meta.work !== undefined) problems.push(...workProblems(`${at}.meta.work`, meta.work, roles));
+  return problems;
+}
+
+function workProblems(at: string, work: unknown, roles: Set<Role>): string[] {
+  if (!isObject(work)) return [`${at}: must be { role, activity, done }`];
+  const problems: string[] = [];
+  if (!(ROLES as readonly unknown[]).includes(work.role)) problems.push(`${at}.role: ${oneOf(ROLES)}`);
+  else roles.add(work.role as Role);
+  if (!(ACTIVITIES as readonly unknown[]).includes(work.activity)) problems.push(`${at}.activity: ${oneOf(ACTIVITIES)}`);
+  if (typeof work.done !== 'string') problems.push(`${at}.done: must name the event that ends the work`);
+  else if (!(SPA_EVENT_TYPES as readonly string[]).includes(work.done)) problems.push(`${at}.done: ${oneOf(SPA_EVENT_TYPES)}`);
+  if (work.longerIfFormIncomplete !== undefined && !isBool(work.longerIfFormIncomplete)) problems.push(`${at}.longerIfFormIncomplete: must be true or false`);
+  return problems;
+}
+
+/** Every problem with a chart (empty when the engine can run it), and the roles it puts work on. */
+export function chartProblems(machine: AnyStateMachine): { problems: string[]; roles: Role[] } {
+  const states = machine.root.states as Record<string, { meta?: unknown; states?: Record<string, unknown> }>;
+  const names = Object.keys(states);
+  const problems: string[] = [];
+  if (names.length === 0) problems.push('states: must have at least one state');
+  const roles = new Set<Role>();
+  for (const name of names) {
+    const node = states[name];
+    const at = `states.${name}`;
+    if (node.states && Object.keys(node.states).length > 0) problems.push(`${at}: must not have nested states (the engine runs flat statecharts)`);
+    problems.push(...metaProblems(at, node.meta, roles));
+  }
+  return { problems, roles: [...roles] };
+}

@@ -1,0 +1,12 @@
+/**
+ * The replay page's store: its public face. The page imports `./store`, never a file inside;
+ * replayStore.ts lists what each file holds.
+ */
+export { ReplayStore } from './replayStore';
+export type { ReplayState } from './state';
+export { PROCESS_KEYS, type ProcessKey } from './processKeys';
+export type { ProcessRun, ProcessView, RunState } from './replayRuns';
+export type { Source } from './scenarioChoice';
+export { defaultReplications, type RepsState } from './replicationBatch';
+export type { SweepState } from './sweepBatch';
+export { defaultPoolSize, type PoolJob, type WorkerFactory } from './workerPool';

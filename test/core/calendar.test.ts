@@ -1,0 +1,491 @@
+import { describe, it, expect } from 'vitest';
+import {
+  DAY,
+  ENGLISH_BANK_HOLIDAYS,
+  HOUR,
+  MINUTE,
+  SPA_HOURS,
+  addLocalDays,
+  addWorkingMillis,
+  addWorkingMillisByDay,
+  atLocalTime,
+  addWorkingDays,
+  dueByOneWorkingDay,
+  easterSunday,
+  formatLondon,
+  fromLondon,
+  isBankHoliday,
+  isBritishSummerTime,
+  isOpen,
+  isOutOfHours,
+  isWorkingDay,
+  nextOpening,
+  openingHoursOn,
+  parseLondon,
+  startOfLocalDay,
+  toLondon,
+  workingDaysBetween,
+  workingMillisBetween,
+} from '../../src/core/calendar';
+
+/** An instant given in UTC, for expectations independent of the module's time-zone logic. */
+const utc = (y: number, mo: number, d: number, h = 0, mi = 0): number => Date.UTC(y, mo - 1, d, h, mi);
+const L = parseLondon;
+const weekdayOfKey = (key: string): number => new Date(`${key}T00:00:00Z`).getUTCDay();
+const keyOf = (y: number, mo: number, d: number): string => new Date(Date.UTC(y, mo - 1, d)).toISOString().slice(0, 10);
+
+describe('London time', () => {
+  it('switches to BST at 01:00 UTC on the last Sunday of March', () => {
+    expect(isBritishSummerTime(utc(2014, 3, 30, 0, 59))).toBe(false);
+    expect(isBritishSummerTime(utc(2014, 3, 30, 1, 0))).toBe(true);
+  });
+
+  it('switches back to GMT at 01:00 UTC on the last Sunday of October', () => {
+    expect(isBritishSummerTime(utc(2013, 10, 27, 0, 59))).toBe(true);
+    expect(isBritishSummerTime(utc(2013, 10, 27, 1, 0))).toBe(false);
+  });
+
+  it('reads London time as UTC in winter and UTC+1 in summer', () => {
+    expect(toLondon(utc(2013, 1, 15, 12, 0))).toMatchObject({ hour: 12, minute: 0 });
+    expect(toLondon(utc(2013, 7, 15, 12, 0))).toMatchObject({ hour: 13, minute: 0 });
+  });
+
+  it('gives the local date, weekday and date key', () => {
+    expect(toLondon(utc(2014, 3, 28, 16, 30))).toEqual({
+      year: 2014, month: 3, day: 28, hour: 16, minute: 30, weekday: 5, dateKey: '2014-03-28',
+    });
+  });
+
+  it('rolls the local date over at local midnight in summer, not UTC midnight', () => {
+    expect(toLondon(utc(2013, 6, 30, 23, 30))).toMatchObject({ dateKey: '2013-07-01', hour: 0, minute: 30, weekday: 1 });
+  });
+
+  it('jumps the clock from 01:00 GMT to 02:00 BST when the clocks go forward on 30 March 2014', () => {
+    expect(formatLondon(utc(2014, 3, 30, 0, 59))).toBe('2014-03-30 00:59');
+    expect(formatLondon(utc(2014, 3, 30, 1, 0))).toBe('2014-03-30 02:00');
+  });
+
+  it('shows 01:30 twice when the clocks go back on 27 October 2013', () => {
+    expect(formatLondon(utc(2013, 10, 27, 0, 30))).toBe('2013-10-27 01:30');
+    expect(formatLondon(utc(2013, 10, 27, 1, 30))).toBe('2013-10-27 01:30');
+  });
+
+  it('moves the missing hour forward: 01:30 on 30 March 2014 becomes 02:30 BST', () => {
+    const t = fromLondon(2014, 3, 30, 1, 30);
+    expect(t).toBe(utc(2014, 3, 30, 1, 30));
+    expect(formatLondon(t)).toBe('2014-03-30 02:30');
+  });
+
+  it('takes the first (BST) occurrence of the repeated hour when the clocks go back', () => {
+    expect(fromLondon(2013, 10, 27, 1, 30)).toBe(utc(2013, 10, 27, 0, 30));
+    expect(fromLondon(2013, 10, 27, 2, 0)).toBe(utc(2013, 10, 27, 2, 0));
+  });
+
+  it('round-trips every quarter hour of 2013 and 2014 through toLondon and fromLondon', () => {
+    let mismatches = 0;
+    for (let t = utc(2013, 1, 1); t < utc(2015, 1, 1); t += 15 * MINUTE) {
+      const l = toLondon(t);
+      const back = fromLondon(l.year, l.month, l.day, l.hour, l.minute);
+      // The second (GMT) pass through the repeated hour maps to its first (BST) occurrence.
+      const expected = !isBritishSummerTime(t) && isBritishSummerTime(t - HOUR) ? t - HOUR : t;
+      if (back !== expected) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+  });
+
+  it('parses a date as local midnight and a date-time as local wall time', () => {
+    expect(parseLondon('2013-07-01')).toBe(utc(2013, 6, 30, 23, 0));
+    expect(parseLondon('2013-01-15T09:45')).toBe(utc(2013, 1, 15, 9, 45));
+  });
+
+  it('rejects the non-date 2013-02-30 with a message naming the value', () => {
+    expect(() => parseLondon('2013-02-30')).toThrow(/2013-02-30/);
+  });
+
+  it('rejects free text such as "tomorrow" with a message naming the value', () => {
+    expect(() => parseLondon('tomorrow')).toThrow(/tomorrow/);
+  });
+
+  it.each(['2013-13-01', '2013-00-10', '2013-01-15T24:00', '2013-01-15T10:60', '2013-1-5', '2013-01-15 10:00', ''])(
+    'rejects the malformed value %j',
+    (bad) => {
+      expect(() => parseLondon(bad)).toThrow(Error);
+    },
+  );
+
+  it('accepts 29 February in a leap year only', () => {
+    expect(formatLondon(parseLondon('2016-02-29'))).toBe('2016-02-29 00:00');
+    expect(() => parseLondon('2015-02-29')).toThrow(/2015-02-29/);
+  });
+
+  it('formats instants as London local YYYY-MM-DD HH:MM', () => {
+    expect(formatLondon(utc(2013, 8, 5, 8, 5))).toBe('2013-08-05 09:05');
+    expect(formatLondon(utc(2013, 12, 5, 8, 5))).toBe('2013-12-05 08:05');
+  });
+
+  it('finds local midnight of a summer date at 23:00 UTC the day before', () => {
+    expect(startOfLocalDay(L('2013-07-01T15:20'))).toBe(utc(2013, 6, 30, 23, 0));
+  });
+
+  it('adds calendar days at the same wall time across the spring change (23 real hours)', () => {
+    const sat = L('2014-03-29T12:00');
+    const sun = addLocalDays(sat, 1);
+    expect(formatLondon(sun)).toBe('2014-03-30 12:00');
+    expect(sun - sat).toBe(23 * HOUR);
+  });
+
+  it('adds calendar days at the same wall time across the autumn change (25 real hours)', () => {
+    const sat = L('2013-10-26T12:00');
+    const sun = addLocalDays(sat, 1);
+    expect(formatLondon(sun)).toBe('2013-10-27 12:00');
+    expect(sun - sat).toBe(25 * HOUR);
+  });
+
+  it('subtracts calendar days with a negative count', () => {
+    expect(formatLondon(addLocalDays(L('2014-04-02T09:30'), -7))).toBe('2014-03-26 09:30');
+  });
+});
+
+describe('English bank holidays 2012-2016', () => {
+  const knownEasterSundays: Record<number, string> = {
+    2012: '2012-04-08', 2013: '2013-03-31', 2014: '2014-04-20', 2015: '2015-04-05', 2016: '2016-03-27',
+  };
+
+  /** The list rebuilt from the rules of the Banking and Financial Dealings Act 1971 and the 2012 proclamations. */
+  function ruleBasedHolidays(year: number): string[] {
+    const wd = (m: number, d: number): number => new Date(Date.UTC(year, m - 1, d)).getUTCDay();
+    const firstMonday = (m: number): number => {
+      let d = 1;
+      while (wd(m, d) !== 1) d++;
+      return d;
+    };
+    const lastMonday = (m: number): number => {
+      let d = new Date(Date.UTC(year, m, 0)).getUTCDate();
+      while (wd(m, d) !== 1) d--;
+      return d;
+    };
+    const e = easterSunday(year);
+    const easter = Date.UTC(year, e.month - 1, e.day);
+    const iso = (t: number): string => new Date(t).toISOString().slice(0, 10);
+    const newYear = wd(1, 1) === 6 ? 3 : wd(1, 1) === 0 ? 2 : 1;
+    const xmas = wd(12, 25);
+    const christmas = xmas === 6 ? [27, 28] : xmas === 0 ? [26, 27] : xmas === 5 ? [25, 28] : [25, 26];
+    const spring = year === 2012 ? [keyOf(2012, 6, 4), keyOf(2012, 6, 5)] : [keyOf(year, 5, lastMonday(5))];
+    return [
+      keyOf(year, 1, newYear),
+      iso(easter - 2 * DAY),
+      iso(easter + DAY),
+      keyOf(year, 5, firstMonday(5)),
+      ...spring,
+      keyOf(year, 8, lastMonday(8)),
+      ...christmas.map((d) => keyOf(year, 12, d)),
+    ];
+  }
+
+  it('computes the known Easter Sundays with the Anonymous Gregorian algorithm', () => {
+    for (const [year, key] of Object.entries(knownEasterSundays)) {
+      const e = easterSunday(Number(year));
+      expect(keyOf(Number(year), e.month, e.day)).toBe(key);
+      expect(weekdayOfKey(key)).toBe(0);
+    }
+  });
+
+  it('matches the list rebuilt from the statutory rules, in date order', () => {
+    const rebuilt = [2012, 2013, 2014, 2015, 2016].flatMap(ruleBasedHolidays);
+    expect([...ENGLISH_BANK_HOLIDAYS]).toEqual(rebuilt);
+  });
+
+  it('puts every listed bank holiday on its expected weekday', () => {
+    for (const key of ENGLISH_BANK_HOLIDAYS) {
+      const [y, m, d] = key.split('-').map(Number);
+      const e = easterSunday(y);
+      const easter = Date.UTC(y, e.month - 1, e.day);
+      const t = Date.UTC(y, m - 1, d);
+      let expected: number[];
+      if (t === easter - 2 * DAY) expected = [5]; // Good Friday
+      else if (key === '2012-06-05') expected = [2]; // Diamond Jubilee, Tuesday
+      else if (m === 12 && (d === 25 || d === 26)) expected = [1, 2, 3, 4, 5]; // on their own dates when a weekday
+      else if (m === 12) expected = [1, 2]; // substitute Monday or Tuesday (27, 28 Dec)
+      else if (m === 1 && d === 1) expected = [1, 2, 3, 4, 5];
+      else expected = [1]; // Easter Monday, the May and August holidays, New Year substitute
+      expect(expected, `${key} falls on weekday ${weekdayOfKey(key)}`).toContain(weekdayOfKey(key));
+    }
+  });
+
+  it('has no bank holiday at a weekend', () => {
+    for (const key of ENGLISH_BANK_HOLIDAYS) {
+      expect([0, 6], key).not.toContain(weekdayOfKey(key));
+    }
+  });
+
+  it('has 8 bank holidays a year except 9 in 2012', () => {
+    const perYear = new Map<string, number>();
+    for (const key of ENGLISH_BANK_HOLIDAYS) perYear.set(key.slice(0, 4), (perYear.get(key.slice(0, 4)) ?? 0) + 1);
+    expect(Object.fromEntries(perYear)).toEqual({ 2012: 9, 2013: 8, 2014: 8, 2015: 8, 2016: 8 });
+  });
+
+  it('lists no date twice', () => {
+    expect(new Set(ENGLISH_BANK_HOLIDAYS).size).toBe(ENGLISH_BANK_HOLIDAYS.length);
+  });
+
+  it('includes Good Friday and Easter Monday for every year', () => {
+    for (const key of Object.values(knownEasterSundays)) {
+      const easter = Date.parse(`${key}T00:00:00Z`);
+      expect(ENGLISH_BANK_HOLIDAYS).toContain(new Date(easter - 2 * DAY).toISOString().slice(0, 10));
+      expect(ENGLISH_BANK_HOLIDAYS).toContain(new Date(easter + DAY).toISOString().slice(0, 10));
+    }
+  });
+
+  it('moves the 2012 Spring bank holiday to Mon 4 June and adds the Diamond Jubilee on Tue 5 June', () => {
+    expect(isBankHoliday(L('2012-06-04T12:00'))).toBe(true);
+    expect(isBankHoliday(L('2012-06-05T12:00'))).toBe(true);
+    expect(isWorkingDay(L('2012-05-28T12:00'))).toBe(true);
+  });
+
+  it('substitutes Mon 28 December 2015 for Boxing Day falling on a Saturday', () => {
+    expect(isBankHoliday(L('2015-12-25T12:00'))).toBe(true);
+    expect(isBankHoliday(L('2015-12-26T12:00'))).toBe(false);
+    expect(isBankHoliday(L('2015-12-28T12:00'))).toBe(true);
+    expect(isWorkingDay(L('2015-12-29T12:00'))).toBe(true);
+  });
+
+  it('keeps Boxing Day on Mon 26 December 2016 and substitutes Tue 27 December for Christmas on a Sunday', () => {
+    expect(isBankHoliday(L('2016-12-25T12:00'))).toBe(false);
+    expect(isBankHoliday(L('2016-12-26T12:00'))).toBe(true);
+    expect(isBankHoliday(L('2016-12-27T12:00'))).toBe(true);
+    expect(isWorkingDay(L('2016-12-28T12:00'))).toBe(true);
+  });
+
+  it('judges a bank holiday by the London local date, not the UTC date', () => {
+    // 23:30 UTC on Sun 24 Aug 2014 is 00:30 BST on Mon 25 Aug 2014, the Summer bank holiday.
+    expect(isBankHoliday(utc(2014, 8, 24, 23, 30))).toBe(true);
+  });
+
+  it('treats weekdays as working days and weekends and bank holidays as not', () => {
+    expect(isWorkingDay(L('2013-06-12T12:00'))).toBe(true);
+    expect(isWorkingDay(L('2013-06-15T12:00'))).toBe(false);
+    expect(isWorkingDay(L('2013-06-16T12:00'))).toBe(false);
+    expect(isWorkingDay(L('2013-08-26T12:00'))).toBe(false);
+  });
+});
+
+describe('SPA opening hours', () => {
+  it('cites 08:00-17:15 Monday to Thursday and 08:00-17:00 Friday', () => {
+    expect(SPA_HOURS).toEqual({ open: { hour: 8, minute: 0 }, closeMonThu: { hour: 17, minute: 15 }, closeFri: { hour: 17, minute: 0 } });
+  });
+
+  it('opens 08:00-17:15 on a Thursday', () => {
+    expect(openingHoursOn(L('2013-06-13T03:00'))).toEqual({ open: L('2013-06-13T08:00'), close: L('2013-06-13T17:15') });
+  });
+
+  it('opens 08:00-17:00 on a Friday', () => {
+    expect(openingHoursOn(L('2013-06-14T22:00'))).toEqual({ open: L('2013-06-14T08:00'), close: L('2013-06-14T17:00') });
+  });
+
+  it('has no opening hours on a Saturday or a bank holiday', () => {
+    expect(openingHoursOn(L('2013-06-15T12:00'))).toBeNull();
+    expect(openingHoursOn(L('2013-12-25T12:00'))).toBeNull();
+  });
+
+  it('is open from 08:00 inclusive to 17:15 exclusive Monday to Thursday', () => {
+    expect(isOpen(L('2013-06-10T07:59'))).toBe(false);
+    expect(isOpen(L('2013-06-10T08:00'))).toBe(true);
+    expect(isOpen(L('2013-06-10T17:14'))).toBe(true);
+    expect(isOpen(L('2013-06-10T17:15'))).toBe(false);
+  });
+
+  it('closes at 17:00 on a Friday', () => {
+    expect(isOpen(L('2013-06-14T16:59'))).toBe(true);
+    expect(isOpen(L('2013-06-14T17:00'))).toBe(false);
+  });
+
+  it('is out of hours on a weekend night, when the EDT covers', () => {
+    expect(isOutOfHours(L('2013-06-08T02:00'))).toBe(true);
+  });
+
+  it('is out of hours all day on a bank holiday', () => {
+    expect(isOutOfHours(L('2014-08-25T10:00'))).toBe(true);
+  });
+
+  it('returns the instant itself as the next opening while open', () => {
+    const t = L('2013-06-12T11:11');
+    expect(nextOpening(t)).toBe(t);
+  });
+
+  it('opens next at 08:00 the same day when asked early in the morning', () => {
+    expect(nextOpening(L('2013-06-12T06:00'))).toBe(L('2013-06-12T08:00'));
+  });
+
+  it('opens next on Tue 29 December 2015 after closing on Christmas Eve', () => {
+    expect(nextOpening(L('2015-12-24T17:30'))).toBe(L('2015-12-29T08:00'));
+  });
+
+  it('rejects a non-finite instant rather than looping', () => {
+    expect(() => nextOpening(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('one working day decision clock', () => {
+  it('makes a Friday 16:30 contact due on Monday at 16:30', () => {
+    expect(dueByOneWorkingDay(L('2013-06-07T16:30'))).toBe(L('2013-06-10T16:30'));
+  });
+
+  it('makes a contact on Fri 22 Aug 2014 16:30 due Tue 26 Aug 16:30, past the summer bank holiday', () => {
+    expect(dueByOneWorkingDay(L('2014-08-22T16:30'))).toBe(L('2014-08-26T16:30'));
+  });
+
+  it('makes a contact on Thu 28 March 2013 10:00 due Tue 2 April 10:00, past Good Friday and Easter Monday', () => {
+    expect(dueByOneWorkingDay(L('2013-03-28T10:00'))).toBe(L('2013-04-02T10:00'));
+  });
+
+  it('treats a Saturday 02:00 police notification as out of hours', () => {
+    expect(isOutOfHours(L('2013-06-08T02:00'))).toBe(true);
+  });
+
+  it('starts the clock for a Saturday 02:00 notification at Monday 08:00', () => {
+    expect(nextOpening(L('2013-06-08T02:00'))).toBe(L('2013-06-10T08:00'));
+  });
+
+  it('makes a Saturday 02:00 notification due on Tuesday at 08:00', () => {
+    expect(dueByOneWorkingDay(L('2013-06-08T02:00'))).toBe(L('2013-06-11T08:00'));
+  });
+
+  it('makes a Tuesday 23:00 notification out of hours, starting Wednesday 08:00 and due Thursday 08:00', () => {
+    const t = L('2013-06-11T23:00');
+    expect(isOutOfHours(t)).toBe(true);
+    expect(nextOpening(t)).toBe(L('2013-06-12T08:00'));
+    expect(dueByOneWorkingDay(t)).toBe(L('2013-06-13T08:00'));
+  });
+
+  it('makes a Fri 28 March 2014 16:30 GMT contact due Mon 31 March 16:30 BST, 71 real hours later', () => {
+    const received = L('2014-03-28T16:30');
+    const due = dueByOneWorkingDay(received);
+    expect(received).toBe(utc(2014, 3, 28, 16, 30));
+    expect(due).toBe(utc(2014, 3, 31, 15, 30));
+    expect(formatLondon(due)).toBe('2014-03-31 16:30');
+    expect(due - received).toBe(71 * HOUR);
+  });
+
+  it('makes a Fri 24 Oct 2014 16:30 BST contact due Mon 27 Oct 16:30 GMT, 73 real hours later', () => {
+    const received = L('2014-10-24T16:30');
+    const due = dueByOneWorkingDay(received);
+    expect(received).toBe(utc(2014, 10, 24, 15, 30));
+    expect(due).toBe(utc(2014, 10, 27, 16, 30));
+    expect(due - received).toBe(73 * HOUR);
+  });
+
+  it('clamps a Thursday 17:10 contact to Friday 17:00 when Friday closes earlier', () => {
+    expect(dueByOneWorkingDay(L('2013-06-13T17:10'))).toBe(L('2013-06-14T17:00'));
+  });
+
+  it('returns the next opening when adding zero working days', () => {
+    expect(addWorkingDays(L('2013-06-08T02:00'), 0)).toBe(L('2013-06-10T08:00'));
+  });
+
+  it('reaches 45 working days from Mon 3 June 2013 09:00 on Mon 5 August 2013 09:00', () => {
+    expect(addWorkingDays(L('2013-06-03T09:00'), 45)).toBe(L('2013-08-05T09:00'));
+  });
+
+  it('skips the whole 2015 Christmas closure when adding working days', () => {
+    expect(addWorkingDays(L('2015-12-24T10:00'), 1)).toBe(L('2015-12-29T10:00'));
+  });
+
+  it('rejects a negative or fractional number of working days', () => {
+    expect(() => addWorkingDays(L('2013-06-10T09:00'), -1)).toThrow(RangeError);
+    expect(() => addWorkingDays(L('2013-06-10T09:00'), 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('working time between two instants', () => {
+  it('counts 2 hours from Friday 16:00 to Monday 09:00 (1h Friday + 1h Monday)', () => {
+    expect(workingMillisBetween(L('2013-06-07T16:00'), L('2013-06-10T09:00'))).toBe(2 * HOUR);
+  });
+
+  it('counts nothing when the end is not after the start', () => {
+    expect(workingMillisBetween(L('2013-06-10T12:00'), L('2013-06-10T12:00'))).toBe(0);
+    expect(workingMillisBetween(L('2013-06-10T12:00'), L('2013-06-10T09:00'))).toBe(0);
+    expect(workingDaysBetween(L('2013-06-10T12:00'), L('2013-06-10T09:00'))).toBe(0);
+  });
+
+  it('counts one full week as 5 working days', () => {
+    expect(workingDaysBetween(L('2013-06-03'), L('2013-06-10'))).toBe(5);
+  });
+
+  it('counts a week containing a bank holiday Monday as 4 working days', () => {
+    expect(workingDaysBetween(L('2013-08-26'), L('2013-09-02'))).toBe(4);
+  });
+
+  it('counts half of a Monday as half a working day', () => {
+    // Monday opening is 9h15m; half of it is 4h37m30s.
+    expect(workingDaysBetween(L('2013-06-10T08:00'), L('2013-06-10T08:00') + 4 * HOUR + 37.5 * MINUTE)).toBe(0.5);
+  });
+
+  it('counts one working day from Monday 09:00 to Tuesday 09:00', () => {
+    expect(workingDaysBetween(L('2013-06-10T09:00'), L('2013-06-11T09:00'))).toBeCloseTo(1, 12);
+  });
+
+  it('counts 253 working days in 2013', () => {
+    expect(workingDaysBetween(L('2013-01-01'), L('2014-01-01'))).toBe(253);
+  });
+
+  it('agrees with a day-by-day count of weekdays less bank holidays over 2012-2016', () => {
+    const holidays = new Set(ENGLISH_BANK_HOLIDAYS);
+    let expected = 0;
+    for (let t = Date.UTC(2012, 0, 1); t < Date.UTC(2017, 0, 1); t += DAY) {
+      const key = new Date(t).toISOString().slice(0, 10);
+      const wd = new Date(t).getUTCDay();
+      if (wd !== 0 && wd !== 6 && !holidays.has(key)) expected++;
+    }
+    expect(workingDaysBetween(L('2012-01-01'), L('2017-01-01'))).toBe(expected);
+  });
+
+  it('measures the opening time of a week as four 9h15m days and a 9h Friday', () => {
+    const ms = workingMillisBetween(L('2013-06-03'), L('2013-06-10'));
+    expect(ms).toBe(4 * (9 * HOUR + 15 * MINUTE) + 9 * HOUR);
+  });
+});
+
+describe('atLocalTime', () => {
+  it('is fromLondon on the same London date, on ordinary days and both clock-change days', () => {
+    for (const [y, m, d] of [[2013, 6, 5], [2014, 3, 30], [2014, 10, 26], [2015, 12, 25]]) {
+      for (const [h, min] of [[0, 0], [0, 59], [1, 30], [2, 0], [8, 0], [23, 59]]) {
+        const noon = fromLondon(y, m, d, 12, 0);
+        expect(atLocalTime(noon, h, min)).toBe(fromLondon(y, m, d, h, min));
+        expect(atLocalTime(fromLondon(y, m, d, 0, 0), h, min)).toBe(fromLondon(y, m, d, h, min));
+      }
+    }
+  });
+});
+
+describe('addWorkingMillis', () => {
+  it('pauses work overnight: two working hours from Thursday 16:15 end Friday 09:00', () => {
+    expect(formatLondon(addWorkingMillis(L('2013-06-06T16:15'), 2 * HOUR))).toBe('2013-06-07 09:00');
+  });
+  it('starts out-of-hours work at the next opening: one hour from Saturday 02:00 ends Monday 09:00', () => {
+    expect(formatLondon(addWorkingMillis(L('2013-06-08T02:00'), HOUR))).toBe('2013-06-10 09:00');
+  });
+  it('skips a bank holiday Monday', () => {
+    expect(formatLondon(addWorkingMillis(L('2014-08-22T16:30'), HOUR))).toBe('2014-08-26 08:30');
+  });
+  it('is the inverse of workingMillisBetween from an open instant', () => {
+    const a = L('2013-03-28T10:00');
+    const b = addWorkingMillis(a, 40 * HOUR);
+    expect(workingMillisBetween(a, b)).toBe(40 * HOUR);
+  });
+  it('walks its day table to the same instant as the day-by-day reference (2012-2017, both clock changes, every boundary)', () => {
+    // Instants on a 7-minute grid from 2012 to 2017 (every time of day and weekday, the clock
+    // changes and bank holidays), durations of 0, exact boundaries (a whole 9h15m day, 9h
+    // Friday) and random lengths up to 300 working hours.
+    const durations = [0, 1, 60_000, 9 * HOUR, 9 * HOUR + 15 * MINUTE, 18 * HOUR + 15 * MINUTE, 300 * HOUR];
+    let x = 12345;
+    const rand = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    let checked = 0;
+    for (let t = L('2012-01-01'); t < L('2017-12-31'); t += 7 * MINUTE * 97) {
+      for (const ms of [...durations, Math.round(rand() * 300 * HOUR)]) {
+        expect(addWorkingMillis(t, ms)).toBe(addWorkingMillisByDay(t, ms));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(30_000);
+  });
+});

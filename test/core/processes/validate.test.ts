@@ -1,0 +1,57 @@
+// A chart the engine cannot run is refused with every problem named by state, field and rule.
+import { describe, expect, it } from 'vitest';
+import type { AnyStateMachine } from 'xstate';
+import { ACTIVITIES, PROCESSES, chartProblems, spaSetup } from '../../../src/core/processes';
+import { DEFAULT_DURATIONS } from '../../../src/core/scenario';
+
+const chartWith = (meta: Record<string, unknown>) =>
+  spaSetup.createMachine({ id: 'bad', initial: 'only', states: { only: { meta } } } as never) as unknown as AnyStateMachine;
+
+const GOOD = { source: 'test', description: 'a state', report: { label: 'x', pending: true, decided: false }, undecided: true };
+
+describe('checking a chart before it runs', () => {
+  it('finds no problem in either shipped chart, and lists the roles each puts work on', () => {
+    for (const machine of Object.values(PROCESSES)) {
+      const { problems, roles } = chartProblems(machine as unknown as AnyStateMachine);
+      expect(problems).toEqual([]);
+      expect(roles).toContain('teamManager');
+    }
+  });
+
+  it('names the state, the field and the rule for each bad fact in a state\u2019s meta', () => {
+    const { problems } = chartProblems(
+      chartWith({
+        ...GOOD,
+        stage: 'triage',
+        priority: 'high',
+        recordsLevel: 5,
+        label: '',
+        keepsCaseOpen: { days: -1 },
+        work: { role: 'judge', activity: 'thinking', done: 'case.closed', longerIfFormIncomplete: 'yes' },
+      }),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^states\.only\.meta\.label: must be a non-empty string$/),
+      expect.stringMatching(/^states\.only\.meta\.stage: must be one of screening, informationGathering, hold, /),
+      'states.only.meta.priority: must be "urgent" or "routine"',
+      'states.only.meta.recordsLevel: must be one of 1, 2, 3, 4',
+      expect.stringMatching(/^states\.only\.meta\.keepsCaseOpen: must be \{ days: a number from 0 to 3660/),
+      expect.stringMatching(/^states\.only\.meta\.work\.role: must be one of spaSocialWorker, /),
+      expect.stringMatching(/^states\.only\.meta\.work\.activity: must be one of screening, /),
+      expect.stringMatching(/^states\.only\.meta\.work\.done: must be one of screening\.completed, /),
+      'states.only.meta.work.longerIfFormIncomplete: must be true or false',
+    ]);
+  });
+
+  it('asks for the meta a state must have', () => {
+    expect(chartProblems(chartWith(undefined as never)).problems).toEqual(['states.only.meta: is required (source, description, report, undecided)']);
+    expect(chartProblems(chartWith({ ...GOOD, report: undefined, undecided: 'no' })).problems).toEqual([
+      'states.only.meta.report: is required ({ label, pending, decided })',
+      'states.only.meta.undecided: must be true or false',
+    ]);
+  });
+
+  it('knows every activity a scenario gives a duration for, and no other', () => {
+    expect([...ACTIVITIES].sort()).toEqual(Object.keys(DEFAULT_DURATIONS).sort());
+  });
+});
