@@ -2,7 +2,8 @@
 // page loads cleanly, play/pause/scrub change what is shown (and what is shown is the trace folded
 // to that moment), a link restores the view, a chronology opens by keyboard, bad input gets an
 // inline message, the figures equal the command line's, replications run in workers, and axe
-// finds nothing serious. Screenshots at 1280x720 go to test-results/replay-*.png.
+// finds nothing serious, and the statecharts' text stays readable on a laptop and a phone.
+// Screenshots (1280x720; the diagrams at 1366x850 and 390x844) go to test-results/replay-*.png.
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -357,7 +358,11 @@ describe('replay and compare', () => {
       [390, 844],
     ]) {
       await page.setViewportSize({ width, height });
-      await page.evaluate(() => document.querySelector('[data-pane="2013"]')!.scrollIntoView());
+      // The 2013 diagram's top just below the sticky controls.
+      await page.evaluate(() => {
+        const top = document.querySelector('[data-process-diagram="diagram-2013"]')!.getBoundingClientRect().top;
+        window.scrollTo(0, top + window.scrollY - document.querySelector('.controls')!.getBoundingClientRect().height - 8);
+      });
       const seen = await page.evaluate(() =>
         [...document.querySelectorAll('[data-process-diagram]')].map((svg) => {
           const box = svg.getBoundingClientRect();
