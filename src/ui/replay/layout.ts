@@ -2,14 +2,14 @@
  * Where each state of a statechart sits in its diagram, and how the arrows run: an automatic
  * layered layout by ELK (elkjs), the same for every chart, the shipped ones and a designer's own.
  *
- * Graph in, layout out: no React, no DOM. Boxes are sized from their words (estimated from
- * average glyph widths, since there is no DOM to measure with), ELK places them in layers from
- * the first state down, with the end states in the bottom layer, and routes the arrows
+ * Graph in, layout out: no React, no DOM. Boxes are sized from their words (measured by the
+ * caller, with the page's font in the browser; estimated otherwise), ELK places them in layers
+ * from the first state down, with the end states in the bottom layer, and routes the arrows
  * orthogonally between the boxes; the arrows are drawn from ELK's edge sections.
  *
  * Two charts that share states should read alike side by side. Nothing here names a state:
  * the order ELK is given (its "model order", which it keeps where it can) comes from each state's
- * stage in the journey (its meta), so states of the same stage take the same place in both.
+ * stage in the journey (its meta), so states of the same stages come out in the same order.
  */
 import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import type { AnyStateMachine } from 'xstate';
@@ -191,6 +191,8 @@ export function boxOf(s: ChartState, measure: Measure = textWidth, maxText = TEX
 // ELK
 // ---------------------------------------------------------------------------------------------
 
+const NODE_GAP = 12;
+const SIDE_PAD = 6;
 /**
  * Layered, top to bottom, orthogonal arrows. Spacing leaves room for an arrowhead and a corner
  * between layers, and keeps arrows apart. The order the states are given in (model order)
@@ -198,8 +200,6 @@ export function boxOf(s: ChartState, measure: Measure = textWidth, maxText = TEX
  * boxes in a layer, so that two charts with the same stages come out alike; network-simplex
  * placement keeps arrows straight and the chart narrow. ELK is deterministic for a given seed.
  */
-const NODE_GAP = 12;
-const SIDE_PAD = 6;
 export const ELK_OPTIONS: LayoutOptions = {
   'elk.algorithm': 'layered',
   'elk.direction': 'DOWN',
@@ -410,7 +410,7 @@ export function readingOrder(nodes: readonly NodeBox[]): number[] {
 
 /**
  * A rough size for a chart before ELK has laid it out (for a placeholder that keeps the page
- * still): a layer for each step of the longest path from the first state, the end states in a
+ * still): a layer for each step from the first state (breadth first), the end states in a
  * layer of their own, and the widest layer's boxes side by side (up to FIT_WIDTH).
  */
 export function estimateSize(graph: ChartGraph, measure: Measure = textWidth): { width: number; height: number } {
