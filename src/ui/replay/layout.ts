@@ -410,26 +410,30 @@ export function readingOrder(nodes: readonly NodeBox[]): number[] {
 
 /**
  * A rough size for a chart before ELK has laid it out (for a placeholder that keeps the page
- * still): a layer for each step from the first state (breadth first), the end states in a
- * layer of their own, and the widest layer's boxes side by side (up to FIT_WIDTH).
+ * still): ELK's layers (the longest path from the first state, with the arrows that go against
+ * model order turned round, as ELK turns them; the end states last), each as tall as its tallest
+ * box plus room for arrows, and the widest layer's boxes side by side (up to FIT_WIDTH).
  */
 export function estimateSize(graph: ChartGraph, measure: Measure = textWidth): { width: number; height: number } {
   const boxes = new Map(graph.states.map((s) => [s.name, boxOf(s, measure)]));
-  const depth = new Map<string, number>([[graph.initial, 0]]);
+  const pos = new Map(modelOrder(graph).map((s, i) => [s.name, i]));
+  const final = new Set(graph.states.filter((s) => s.final).map((s) => s.name));
+  const depth = new Map(graph.states.map((s) => [s.name, 0]));
   for (let pass = 0; pass < graph.states.length; pass++) {
     for (const e of graph.edges) {
-      const d = depth.get(e.from);
-      if (d !== undefined && !depth.has(e.to)) depth.set(e.to, d + 1);
+      const [from, to] = pos.get(e.from)! < pos.get(e.to)! ? [e.from, e.to] : [e.to, e.from];
+      depth.set(to, Math.max(depth.get(to)!, depth.get(from)! + 1));
     }
   }
+  const lastMiddle = Math.max(0, ...graph.states.filter((s) => !final.has(s.name)).map((s) => depth.get(s.name)!));
   const layers = new Map<number, { w: number; h: number }>();
   for (const s of graph.states) {
-    const d = s.final ? Infinity : (depth.get(s.name) ?? 0);
+    const d = final.has(s.name) ? lastMiddle + 1 : depth.get(s.name)!;
     const b = boxes.get(s.name)!;
     const l = layers.get(d) ?? { w: 2 * SIDE_PAD - NODE_GAP, h: 0 };
     layers.set(d, { w: l.w + b.w + BADGE_OUT + NODE_GAP, h: Math.max(l.h, b.h) });
   }
   const all = [...layers.values()];
-  const height = all.reduce((a, l) => a + l.h + 30, 20);
+  const height = all.reduce((a, l) => a + l.h + 40, 0);
   return { width: Math.min(FIT_WIDTH, Math.ceil(Math.max(...all.map((l) => l.w)))), height: Math.ceil(height) };
 }
