@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { ROOT } from '../support/scenarios';
 import { launchBrowser, openPage, startPreview, type OpenedPage, type PreviewHandle } from './harness';
@@ -13,11 +13,16 @@ import { launchBrowser, openPage, startPreview, type OpenedPage, type PreviewHan
 export const RESULTS_DIR = join(ROOT, 'test-results');
 
 export interface ReplayPages {
-  /** Open `#/replay?<query>` and wait for both runs. */
+  /** Open `#/replay?<query>` and wait for both runs and both statecharts (laid out asynchronously). */
   open(query: string): Promise<OpenedPage>;
   /** Open any address (e.g. a copied permalink) in a new page at 1280x720, without waiting. */
   openUrl(url: string): Promise<OpenedPage>;
   readonly url: string;
+}
+
+/** Both statecharts drawn: their layout is computed asynchronously, beside the runs. */
+export async function waitForDiagrams(page: Page): Promise<void> {
+  for (const p of ['2013', '2015']) await page.waitForSelector(`[data-process-diagram="diagram-${p}"] [data-state]`, { timeout: 60_000 });
 }
 
 export function replayPages(): ReplayPages {
@@ -47,6 +52,7 @@ export function replayPages(): ReplayPages {
     async open(query) {
       const o = await openUrl(`${server!.url}#/replay?${query}`);
       await o.page.waitForSelector('.replay[data-status="ready"]', { timeout: 90_000 });
+      await waitForDiagrams(o.page);
       return o;
     },
     get url() {

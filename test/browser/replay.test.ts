@@ -2,7 +2,8 @@
 // page loads cleanly, play/pause/scrub change what is shown (and what is shown is the trace folded
 // to that moment), a link restores the view, a chronology opens by keyboard, bad input gets an
 // inline message, the figures equal the command line's, replications run in workers, and axe
-// finds nothing serious. Screenshots at 1280x720 go to test-results/replay-*.png.
+// finds nothing serious, and the statecharts' text stays readable on a laptop and a phone.
+// Screenshots (1280x720; the diagrams at 1366x850 and 390x844) go to test-results/replay-*.png.
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ import { compareProcesses, COMPARED_METRICS, type RunSummary } from '../../src/c
 import { stateInfos } from '../../src/core/timeline';
 import { ROOT, loadScenario } from '../support/scenarios';
 import { animationFrames, formatViolations, runAxe } from './harness';
-import { RESULTS_DIR, replayPages } from './replay-fixture';
+import { RESULTS_DIR, replayPages, waitForDiagrams } from './replay-fixture';
 
 const run = promisify(execFile);
 const june2013 = loadScenario('kingston-2013.json');
@@ -164,6 +165,7 @@ describe('replay and compare', () => {
 
     const again = await pages.openUrl(href);
     await again.page.waitForSelector('.replay[data-status="ready"]', { timeout: 90_000 });
+    await waitForDiagrams(again.page);
     await again.page.waitForSelector('#chronology-heading');
     expect(await fingerprint(again.page)).toEqual(view);
     expect(again.errors).toEqual([]);
@@ -347,6 +349,47 @@ describe('replay and compare', () => {
     expect(Number(await o.page.textContent('[data-figure="contacts"][data-process="2015"]'))).toBeGreaterThan(5000);
     expect(o.errors).toEqual([]);
   }, 150_000);
+
+  it('draws the statecharts with no text under 11 px and every label clear of its badge, on a laptop and on a phone', async () => {
+    const o = await open('s=kingston-2013&seed=7&speed=week');
+    const { page } = o;
+    for (const [width, height] of [
+      [1366, 850],
+      [390, 844],
+    ]) {
+      await page.setViewportSize({ width, height });
+      // The 2013 diagram's top just below the sticky controls.
+      await page.evaluate(() => {
+        const top = document.querySelector('[data-process-diagram="diagram-2013"]')!.getBoundingClientRect().top;
+        window.scrollTo(0, top + window.scrollY - document.querySelector('.controls')!.getBoundingClientRect().height - 8);
+      });
+      const seen = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-process-diagram]')].map((svg) => {
+          const box = svg.getBoundingClientRect();
+          const texts = [...svg.querySelectorAll('text')].map((t) => Number(getComputedStyle(t).fontSize.replace('px', '')) * (box.width / (svg as SVGSVGElement).viewBox.baseVal.width));
+          // Each word of a box inside the box and left of its badge (measured in the page's font).
+          const clashes = [...svg.querySelectorAll('[data-state]')].flatMap((node) => {
+            const [rect] = [...node.querySelectorAll(':scope > rect:not(.focus-ring)')];
+            const badge = node.querySelector('.badge rect')!.getBoundingClientRect();
+            const r = rect.getBoundingClientRect();
+            return [...node.querySelectorAll(':scope > text')]
+              .map((t) => t.getBoundingClientRect())
+              .filter((t) => t.left < r.left || t.right > badge.left + 0.5 || t.top < r.top || t.bottom > r.bottom)
+              .map(() => node.getAttribute('data-state'));
+          });
+          return { minFont: Math.min(...texts), clashes, scrolls: svg.parentElement!.scrollWidth > svg.parentElement!.clientWidth + 1 };
+        }),
+      );
+      for (const d of seen) {
+        expect(d.minFont, `${width}px`).toBeGreaterThanOrEqual(11 - 0.01);
+        expect(d.clashes, `${width}px`).toEqual([]);
+      }
+      // On a laptop both charts fit their panes side by side; on a phone each scrolls sideways in its box instead of shrinking.
+      expect(seen.map((d) => d.scrolls)).toEqual(width > 1000 ? [false, false] : [true, true]);
+      await page.screenshot({ path: join(RESULTS_DIR, `replay-diagrams-${width}x${height}.png`) });
+    }
+    expect(o.errors).toEqual([]);
+  }, 90_000);
 
   it('saves screenshots at 1280x720: playing mid-run, and a chronology', async () => {
     const o = await open('s=kingston-2013&seed=7&speed=week&case=C002152');

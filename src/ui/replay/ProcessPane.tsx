@@ -7,14 +7,15 @@ import type { AnyStateMachine } from 'xstate';
 import { ROLE_LABELS, stateLabel } from '../../core/labels';
 import type { Role } from '../../core/processes/common';
 import { queuesAt } from '../../core/replay';
-import { caseRecordAt, countsAt, machineEdges } from '../../core/timeline';
+import { caseRecordAt, countsAt } from '../../core/timeline';
 import { PROCESSES } from '../../core/processes';
 import { formatDay, formatShort } from './format';
-import { layoutChart } from './layout';
 import { viewsOf } from './selectors';
 import { StateDiagram } from './StateDiagram';
 import type { ProcessKey, ProcessView } from './store';
 import { Term } from './Term';
+import { useChartLayout } from './useChartLayout';
+import { MIN_SCALE } from './layout';
 import { useReplay, useStore } from './useReplay';
 
 export const PROCESS_TITLES: Record<ProcessKey, { title: string; subtitle: string }> = {
@@ -32,10 +33,7 @@ export function ProcessPane({ process }: { process: ProcessKey }) {
   const view = views?.[process] ?? null;
   const pr = run?.processes[process];
   const machine = PROCESSES[process];
-  const layout = useMemo(() => {
-    const states = Object.keys(machine.root.states);
-    return layoutChart(machine.id, states, machineEdges(machine));
-  }, [machine]);
+  const chart = useChartLayout(machine);
   const counts = useMemo(() => (view ? countsAt(view.replay.timeline, t) : null), [view, t]);
   const headingId = `pane-${process}-heading`;
 
@@ -96,17 +94,21 @@ export function ProcessPane({ process }: { process: ProcessKey }) {
             </dt>
           </div>
         </dl>
-        <StateDiagram
-          id={`diagram-${process}`}
-          title={`The ${process} statechart: cases in each state at ${formatShort(t)}`}
-          layout={layout}
-          states={states}
-          counts={counts}
-          selected={sel}
-          caseAt={caseAt}
-          countFromLabel={formatDay(view.replay.start)}
-          onSelect={(state) => store.selectState({ process, state })}
-        />
+        {chart.status === 'ready' ? (
+          <StateDiagram
+            id={`diagram-${process}`}
+            title={`The ${process} statechart: cases in each state at ${formatShort(t)}`}
+            layout={chart.layout}
+            states={states}
+            counts={counts}
+            selected={sel}
+            caseAt={caseAt}
+            countFromLabel={formatDay(view.replay.start)}
+            onSelect={(state) => store.selectState({ process, state })}
+          />
+        ) : (
+          <DiagramPlaceholder process={process} size={chart.size} error={chart.status === 'error' ? chart.message : null} />
+        )}
         <p id={`diagram-${process}-keys`} className="hint diagram-keys">
           Numbers: cases in each state now; in rounded end states, cases that ended there since {formatDay(view.replay.start)}. Hatched with a red outline: hidden from the report. Dashed: no
           social worker yet. Select a state (arrow keys, then Enter) to list its cases.
@@ -146,6 +148,26 @@ export function ProcessPane({ process }: { process: ProcessKey }) {
       </h3>
       {body}
     </section>
+  );
+}
+
+/** Where the diagram will be, the size it will roughly have, while ELK lays it out. */
+function DiagramPlaceholder({ process, size, error }: { process: ProcessKey; size: { width: number; height: number }; error: string | null }) {
+  return (
+    <div className="diagram-box">
+      <svg
+        className="diagram diagram-placeholder"
+        viewBox={`0 0 ${size.width} ${size.height}`}
+        style={{ minWidth: Math.ceil(size.width * MIN_SCALE), maxWidth: Math.ceil(size.width * 1.5) }}
+        role="img"
+        aria-label={error ? `The ${process} statechart could not be drawn: ${error}` : `Drawing the ${process} statechart`}
+      >
+        <rect width={size.width} height={size.height} fill="#f3f2f1" />
+        <text x={size.width / 2} y={40} fontSize="14" textAnchor="middle" fill="#505a5f">
+          {error ? `The statechart could not be drawn: ${error}` : 'Drawing the statechart\u2026'}
+        </text>
+      </svg>
+    </div>
   );
 }
 

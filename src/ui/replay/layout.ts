@@ -1,42 +1,46 @@
 /**
- * Where each state of a statechart sits in its diagram, and how the arrows run.
+ * Where each state of a statechart sits in its diagram, and how the arrows run: an automatic
+ * layered layout by ELK (elkjs), the same for every chart, the shipped ones and a designer's own.
  *
- * The 2013 and 2015 charts have a fixed layout by hand (grid columns and rows), with the states
- * they share in the same places so the two panes can be compared at a glance; the 2013 hold sits
- * where 2015 has its qualified information gathering. A chart this file does not know (a service
- * designer's own) gets a simple layered layout computed from its transitions.
- * Pure: no React, no DOM.
+ * Graph in, layout out: no React, no DOM. Boxes are sized from their words (measured by the
+ * caller, with the page's font in the browser; estimated otherwise), ELK places them in layers
+ * from the first state down, with the end states in the bottom layer, and routes the arrows
+ * orthogonally between the boxes; the arrows are drawn from ELK's edge sections.
+ *
+ * Two charts that share states should read alike side by side. Nothing here names a state:
+ * the order ELK is given (its "model order", which it keeps where it can) comes from each state's
+ * stage in the journey (its meta), so states of the same stages come out in the same order.
  */
-import type { Edge } from '../../core/timeline';
+import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
+import type { AnyStateMachine } from 'xstate';
+import type { Stage } from '../../core/processes';
+import { machineEdges, stateInfos, type Edge } from '../../core/timeline';
 
-export const NODE_W = 140;
-export const NODE_H = 40;
-const COL = 152;
-const ROW = 54;
-const MARGIN_X = 8;
-const MARGIN_TOP = 22; // room for the badges and tags above the first row
+// ---------------------------------------------------------------------------------------------
+// The graph and the layout
+// ---------------------------------------------------------------------------------------------
 
-type Grid = Record<string, [col: number, row: number]>;
+export interface ChartState {
+  name: string;
+  /** The words in the box. */
+  label: string;
+  stage: Stage | null;
+  final: boolean;
+  /** A warning shown in words under the label (hidden from the report, no social worker). */
+  tag: string | null;
+}
 
-const SHARED: Grid = {
-  received: [1.5, 0],
-  withAllocatedWorker: [0, 1],
-  awaitingDecision: [1.5, 2],
-  adviceGiven: [0, 3],
-  earlyHelp: [1, 3],
-  awaitingAllocation: [2, 3],
-  strategyDiscussion: [3, 3],
-  assessment: [2, 4],
-  section47Enquiry: [3, 5],
-  closed: [1, 6],
-  childInNeedPlan: [2, 6],
-  childProtectionPlan: [3, 6],
-};
+export interface ChartGraph {
+  /** Every top-level state, in definition order. */
+  states: ChartState[];
+  initial: string;
+  edges: Edge[];
+}
 
-export const HAND_LAYOUTS: Record<string, Grid> = {
-  spa2013: { ...SHARED, heldByCaseCoordinator: [2.5, 1], awaitingJointVisit: [3, 4] },
-  spa2015: { ...SHARED, informationGathering: [2, 1], camhsScreening: [3, 1], escalatedToManager: [3, 2] },
-};
+export interface Pt {
+  x: number;
+  y: number;
+}
 
 export interface NodeBox {
   name: string;
@@ -44,175 +48,392 @@ export interface NodeBox {
   y: number;
   w: number;
   h: number;
+  /** The label, wrapped to the box. */
+  lines: string[];
+  /** The tag, wrapped to the box (empty if none). */
+  tagLines: string[];
 }
 
 export interface EdgePath {
   from: string;
   to: string;
   events: string[];
-  /** SVG path data. */
+  /** The route: start on the source box's border, bends, end on the target box's border. */
+  points: Pt[];
+  /** SVG path data for the route, corners rounded. */
   d: string;
 }
 
 export interface Layout {
   width: number;
   height: number;
+  /** In the order of the graph's states. */
   nodes: NodeBox[];
+  /** In the order of the graph's edges. */
   edges: EdgePath[];
 }
 
-/** A layered layout: depth from the first state by breadth-first search, in columns by order. */
-function layered(states: readonly string[], edges: readonly Edge[]): Grid {
-  const depth = new Map<string, number>([[states[0], 0]]);
-  const queue = [states[0]];
-  while (queue.length) {
-    const s = queue.shift()!;
-    for (const e of edges) {
-      if (e.from === s && !depth.has(e.to)) {
-        depth.set(e.to, depth.get(s)! + 1);
-        queue.push(e.to);
-      }
-    }
-  }
-  let maxDepth = Math.max(0, ...depth.values());
-  for (const s of states) if (!depth.has(s)) depth.set(s, ++maxDepth);
-  const rows = new Map<number, string[]>();
-  for (const s of states) {
-    const d = depth.get(s)!;
-    rows.set(d, [...(rows.get(d) ?? []), s]);
-  }
-  const grid: Grid = {};
-  for (const [row, names] of rows) {
-    names.forEach((n, i) => {
-      const perRow = 4;
-      grid[n] = [(i % perRow) + (names.length < perRow ? (perRow - Math.min(names.length, perRow)) / 2 : 0), row + Math.floor(i / perRow) * 0.8];
-    });
-  }
-  return grid;
+/** The graph of a machine: its top-level states with their meta, and its transitions. */
+export function chartGraph(machine: AnyStateMachine): ChartGraph {
+  const states = stateInfos(machine).map((s) => ({
+    name: s.name,
+    label: s.label,
+    stage: s.stage,
+    final: s.final,
+    tag: s.hidden ? 'HIDDEN FROM REPORT' : s.unallocated ? 'NO SOCIAL WORKER' : null,
+  }));
+  const initial = machine.root.initial?.target[0]?.key ?? states[0]?.name ?? '';
+  return { states, initial, edges: machineEdges(machine) };
 }
 
-export function layoutChart(machineId: string, states: readonly string[], edges: readonly Edge[]): Layout {
-  const hand = HAND_LAYOUTS[machineId];
-  const grid = hand && states.every((s) => hand[s]) ? hand : layered(states, edges);
-  const nodes: NodeBox[] = states.map((name) => {
-    const [c, r] = grid[name];
-    return { name, x: MARGIN_X + c * COL, y: MARGIN_TOP + r * ROW, w: NODE_W, h: NODE_H };
-  });
-  const byName = new Map(nodes.map((n) => [n.name, n]));
-  const width = Math.max(...nodes.map((n) => n.x + n.w)) + MARGIN_X + 12;
-  const height = Math.max(...nodes.map((n) => n.y + n.h)) + 8;
-  const ports = assignPorts(edges, byName);
-  const paths = edges.map((e, i) => ({ ...e, d: route(byName.get(e.from)!, byName.get(e.to)!, ports[i], nodes) }));
-  return { width, height, nodes, edges: paths };
-}
+// ---------------------------------------------------------------------------------------------
+// Sizes. Text is never drawn below MIN_FONT units, and the diagram is never drawn smaller than
+// MIN_SCALE of its own size, so no text is ever below 11 px on screen.
+// ---------------------------------------------------------------------------------------------
 
-interface Pt {
-  x: number;
-  y: number;
-}
+export const LABEL_FONT = 12.5;
+export const TAG_FONT = 12;
+export const BADGE_FONT = 13;
+export const LINE = 15;
+export const MIN_FONT = Math.min(LABEL_FONT, TAG_FONT, BADGE_FONT);
+/** The smallest scale the diagram may be drawn at: its smallest text then shows at 11 px. */
+export const MIN_SCALE = 11 / MIN_FONT;
+/**
+ * The width a diagram should fit in, in diagram units: a pane of the side-by-side replay view on
+ * a screen 1280 px wide (the projector it is laid out for: 616 px), at MIN_SCALE. Labels are
+ * wrapped narrower, down to a point, to fit it; a wider chart scrolls sideways in its pane.
+ */
+export const FIT_WIDTH = Math.floor(616 / MIN_SCALE);
 
-type Side = 'top' | 'bottom' | 'left' | 'right';
-
-const centre = (n: NodeBox): Pt => ({ x: n.x + n.w / 2, y: n.y + n.h / 2 });
+/** Where text starts inside a box. */
+export const PAD_X = 9;
+const PAD_Y = 7;
+/**
+ * The widest a line of label may be, in diagram units: for the end states (all in the bottom
+ * layer, the widest) and for the others, tried in turn until the chart fits.
+ */
+const TEXT_WIDTHS: readonly [ends: number, others: number][] = [
+  [112, 112],
+  [96, 112],
+  [80, 112],
+  [80, 96],
+  [80, 80],
+];
+const MIN_W = 72;
+export const BADGE_H = 22;
+/**
+ * The count badge straddles a box's right-hand border, vertically centred (arrows meet boxes
+ * only at top and bottom): it starts BADGE_IN inside the border, the label keeps BADGE_ROOM
+ * clear of the border, and BADGE_OUT is kept clear outside for up to three digits (a
+ * fourth takes some of the space between boxes).
+ */
+export const BADGE_IN = 14;
+const BADGE_ROOM = 20;
+export const BADGE_OUT = 21;
+export const badgeWidth = (text: string) => Math.max(26, 12 + text.length * 7.5);
 
 /**
- * Where each arrow leaves and enters: downward arrows leave the bottom and enter the top,
- * upward ones the reverse, sideways ones the sides. Arrows sharing a side are spread along it in
- * the order of the boxes at their other ends, so fans do not cross at the box (the right-hand
- * end of a top side is kept clear for the count badge).
+ * How wide a text is drawn, in diagram units. In the browser, pass one that measures with the
+ * page's own font (a canvas); the default, textWidth, estimates it.
  */
-function assignPorts(edges: readonly Edge[], byName: Map<string, NodeBox>): { a: Pt; b: Pt; aSide: Side; bSide: Side }[] {
-  const sides = edges.map((e) => {
-    const f = byName.get(e.from)!;
-    const t = byName.get(e.to)!;
-    if (t.y > f.y + 1) return { aSide: 'bottom' as Side, bSide: 'top' as Side };
-    if (t.y < f.y - 1) return { aSide: 'top' as Side, bSide: 'bottom' as Side };
-    return t.x > f.x ? { aSide: 'right' as Side, bSide: 'left' as Side } : { aSide: 'left' as Side, bSide: 'right' as Side };
-  });
-  // Group the ends by box and side.
-  const groups = new Map<string, { edge: number; end: 'a' | 'b'; other: NodeBox }[]>();
-  edges.forEach((e, i) => {
-    const f = byName.get(e.from)!;
-    const t = byName.get(e.to)!;
-    const ka = `${e.from}|${sides[i].aSide}`;
-    const kb = `${e.to}|${sides[i].bSide}`;
-    groups.set(ka, [...(groups.get(ka) ?? []), { edge: i, end: 'a', other: t }]);
-    groups.set(kb, [...(groups.get(kb) ?? []), { edge: i, end: 'b', other: f }]);
-  });
-  const out = sides.map((s) => ({ ...s, a: { x: 0, y: 0 }, b: { x: 0, y: 0 } }));
-  for (const [key, list] of groups) {
-    const [name, side] = key.split('|') as [string, Side];
-    const n = byName.get(name)!;
-    const horizontal = side === 'top' || side === 'bottom';
-    list.sort((p, q) => (horizontal ? centre(p.other).x - centre(q.other).x || centre(p.other).y - centre(q.other).y : centre(p.other).y - centre(q.other).y));
-    const span = horizontal ? n.w - (side === 'top' ? 34 : 12) : n.h - 12;
-    list.forEach((item, k) => {
-      const f = (k + 1) / (list.length + 1);
-      const pt: Pt = horizontal
-        ? { x: n.x + 6 + span * f, y: side === 'top' ? n.y : n.y + n.h }
-        : { x: side === 'left' ? n.x : n.x + n.w, y: n.y + 6 + span * f };
-      out[item.edge][item.end] = pt;
-    });
+export type Measure = (text: string, size: number, bold: boolean) => number;
+
+/**
+ * An estimate of how wide a text is drawn: average advance widths (per 1000 units of font size)
+ * of a plain sans-serif (Arial's metrics, which system-ui fonts come close to), plus a margin.
+ */
+const NARROW = new Set("iljtfrI.,;:'!|() -");
+const WIDE = new Set('mwMW');
+export function textWidth(text: string, size: number, bold = false): number {
+  let units = 0;
+  for (const ch of text) {
+    if (NARROW.has(ch)) units += ch === ' ' ? 278 : ch === 'r' || ch === 'f' || ch === 't' || ch === '-' ? 333 : 240;
+    else if (WIDE.has(ch)) units += 850;
+    else if (ch >= 'A' && ch <= 'Z') units += 700;
+    else units += 556;
   }
-  return out;
+  return (units / 1000) * size * (bold ? 1.1 : 1) * 1.08;
 }
 
-function inside(p: Pt, n: NodeBox, pad: number): boolean {
-  return p.x > n.x - pad && p.x < n.x + n.w + pad && p.y > n.y - pad && p.y < n.y + n.h + pad;
-}
-
-function cubic(a: Pt, c1: Pt, c2: Pt, b: Pt, t: number): Pt {
-  const u = 1 - t;
-  return {
-    x: u * u * u * a.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * b.x,
-    y: u * u * u * a.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * b.y,
-  };
-}
-
-/** A smooth arrow between two ports; if it would cross another box, bow it out until it does not. */
-function route(from: NodeBox, to: NodeBox, port: { a: Pt; b: Pt; aSide: Side; bSide: Side }, nodes: readonly NodeBox[]): string {
-  const { a, b } = port;
-  const others = nodes.filter((n) => n !== from && n !== to);
-  const vertical = port.aSide === 'top' || port.aSide === 'bottom';
-  const reach = vertical ? Math.max(18, Math.abs(b.y - a.y) / 2) : Math.max(18, Math.abs(b.x - a.x) / 2);
-  const dir = (side: Side): Pt => (side === 'bottom' ? { x: 0, y: 1 } : side === 'top' ? { x: 0, y: -1 } : side === 'right' ? { x: 1, y: 0 } : { x: -1, y: 0 });
-  const da = dir(port.aSide);
-  const db = dir(port.bSide);
-  const clear = (c1: Pt, c2: Pt) => {
-    for (let i = 1; i < 30; i++) {
-      const p = cubic(a, c1, c2, b, i / 30);
-      if (others.some((n) => inside(p, n, 2))) return false;
-    }
-    return true;
-  };
-  const f = (n: number) => Math.round(n * 10) / 10;
-  let best: [Pt, Pt] = [
-    { x: a.x + da.x * reach, y: a.y + da.y * reach },
-    { x: b.x + db.x * reach, y: b.y + db.y * reach },
-  ];
-  for (const off of [0, 50, -50, 90, -90, 130, -130, 170, -170]) {
-    const shift = vertical ? { x: off, y: 0 } : { x: 0, y: off };
-    const c1 = { x: a.x + da.x * reach + shift.x, y: a.y + da.y * reach + shift.y };
-    const c2 = { x: b.x + db.x * reach + shift.x, y: b.y + db.y * reach + shift.y };
-    if (clear(c1, c2)) {
-      best = [c1, c2];
-      break;
-    }
-  }
-  const [c1, c2] = best;
-  return `M${f(a.x)},${f(a.y)} C${f(c1.x)},${f(c1.y)} ${f(c2.x)},${f(c2.y)} ${f(b.x)},${f(b.y)}`;
-}
-
-/** Split a label into lines of at most `max` characters, at spaces. */
-export function wrap(label: string, max = 20): string[] {
+/** Split text into lines no wider than `max` units, at spaces (a longer word gets a line of its own). */
+export function wrapToWidth(text: string, size: number, max: number, bold = false, measure: Measure = textWidth): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of label.split(' ')) {
-    if (line && (line + ' ' + word).length > max) {
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && measure(next, size, bold) > max) {
       lines.push(line);
       line = word;
-    } else line = line ? `${line} ${word}` : word;
+    } else line = next;
   }
   if (line) lines.push(line);
   return lines;
+}
+
+interface Box {
+  w: number;
+  h: number;
+  lines: string[];
+  tagLines: string[];
+}
+
+export function boxOf(s: ChartState, measure: Measure = textWidth, maxText = TEXT_WIDTHS[0][1]): Box {
+  const lines = wrapToWidth(s.label, LABEL_FONT, maxText, false, measure);
+  const textW = Math.max(...lines.map((l) => measure(l, LABEL_FONT, false)));
+  const tagLines = s.tag ? wrapToWidth(s.tag, TAG_FONT, Math.max(textW, TEXT_WIDTHS[0][1] - 12), true, measure) : [];
+  const tagW = Math.max(0, ...tagLines.map((l) => measure(l, TAG_FONT, true)));
+  const w = Math.ceil(Math.max(MIN_W, PAD_X + Math.max(textW, tagW) + BADGE_ROOM));
+  const h = Math.max(36, PAD_Y * 2 + (lines.length + tagLines.length) * LINE);
+  return { w, h, lines, tagLines };
+}
+
+// ---------------------------------------------------------------------------------------------
+// ELK
+// ---------------------------------------------------------------------------------------------
+
+const NODE_GAP = 12;
+const SIDE_PAD = 6;
+/**
+ * Layered, top to bottom, orthogonal arrows. Spacing leaves room for an arrowhead and a corner
+ * between layers, and keeps arrows apart. The order the states are given in (model order)
+ * decides which arrows of a loop point up and, weighed against crossings, the order of the
+ * boxes in a layer, so that two charts with the same stages come out alike; network-simplex
+ * placement keeps arrows straight and the chart narrow. ELK is deterministic for a given seed.
+ */
+export const ELK_OPTIONS: LayoutOptions = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'DOWN',
+  'elk.edgeRouting': 'ORTHOGONAL',
+  'elk.randomSeed': '1',
+  'elk.padding': `[top=10,left=${SIDE_PAD},bottom=10,right=${SIDE_PAD}]`,
+  'elk.spacing.nodeNode': String(NODE_GAP),
+  'elk.spacing.labelNode': '0',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '30',
+  'elk.spacing.edgeNode': '12',
+  'elk.spacing.edgeEdge': '9',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '14',
+  'elk.layered.spacing.edgeEdgeBetweenLayers': '9',
+  'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.layered.considerModelOrder.crossingCounterNodeInfluence': '0.5',
+  'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
+  'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+  'elk.layered.thoroughness': '20',
+};
+
+/**
+ * Stages in the order the diagram reads them, left to right and top to bottom (a Record, so a new
+ * stage cannot be left out). As STAGES, except that a strategy discussion (and the joint visit it
+ * arranges) comes before an assessment: child protection found during an assessment goes back up
+ * to the strategy discussion, which sits beside the other responses to a threshold decision.
+ */
+const STAGE_RANK: Record<Stage, number> = {
+  screening: 0,
+  informationGathering: 1,
+  hold: 2,
+  decision: 3,
+  escalatedDecision: 4,
+  allocatedWorker: 5,
+  advice: 6,
+  earlyHelp: 7,
+  referral: 8,
+  strategyDiscussion: 9,
+  jointVisit: 10,
+  assessment: 11,
+  section47Enquiry: 12,
+  plan: 13,
+  closure: 14,
+};
+const STAGE_COUNT = Object.keys(STAGE_RANK).length;
+
+/**
+ * The order states are handed to ELK: by stage in the journey (STAGE_RANK), the first state
+ * first; a state with no stage goes just after the state it is first reached from.
+ */
+export function modelOrder(graph: ChartGraph): ChartState[] {
+  const rank = new Map<string, number>();
+  rank.set(graph.initial, -1);
+  for (const s of graph.states) if (s.stage && s.name !== graph.initial) rank.set(s.name, STAGE_RANK[s.stage]);
+  // States with no stage: breadth first from the first state, just after where they are reached from.
+  const queue = [graph.initial];
+  const seen = new Set(queue);
+  while (queue.length) {
+    const from = queue.shift()!;
+    for (const e of graph.edges) {
+      if (e.from !== from || seen.has(e.to)) continue;
+      seen.add(e.to);
+      queue.push(e.to);
+      if (!rank.has(e.to)) rank.set(e.to, rank.get(from)! + 0.5);
+    }
+  }
+  const index = new Map(graph.states.map((s, i) => [s.name, i]));
+  const r = (s: ChartState) => rank.get(s.name) ?? STAGE_COUNT + index.get(s.name)!;
+  return [...graph.states].sort((a, b) => r(a) - r(b) || index.get(a.name)! - index.get(b.name)!);
+}
+
+/** The graph as ELK takes it: boxes in model order, the first state in the top layer, end states in the bottom one. */
+export function elkGraph(graph: ChartGraph, boxes: ReadonlyMap<string, Box>, options: LayoutOptions = {}): ElkNode {
+  const ordered = modelOrder(graph);
+  const pos = new Map(ordered.map((s, i) => [s.name, i]));
+  const edges = graph.edges
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => pos.get(a.e.from)! - pos.get(b.e.from)! || pos.get(a.e.to)! - pos.get(b.e.to)! || a.i - b.i);
+  return {
+    id: 'chart',
+    layoutOptions: { ...ELK_OPTIONS, ...options },
+    children: ordered.map((s) => {
+      const b = boxes.get(s.name)!;
+      const constraint = s.name === graph.initial ? 'FIRST' : s.final ? 'LAST' : null;
+      return {
+        id: s.name,
+        width: b.w,
+        height: b.h,
+        // The badge's room outside the box, as a label: ELK keeps other boxes and arrows clear
+        // of a node's labels (margins given as an option it recomputes and ignores).
+        labels: [{ id: `${s.name}:badge`, text: 'count', width: BADGE_OUT, height: BADGE_H }],
+        layoutOptions: {
+          'elk.nodeLabels.placement': '[OUTSIDE, H_RIGHT, V_CENTER]',
+          ...(constraint ? { 'elk.layered.layering.layerConstraint': constraint } : {}),
+        },
+      };
+    }),
+    edges: edges.map(({ e, i }): ElkExtendedEdge => ({ id: `e${i}`, sources: [e.from], targets: [e.to] })),
+  };
+}
+
+/** What lays out an ELK graph: ELK in this thread, or ELK in a web worker (elkjs's API). */
+export interface ElkEngine {
+  layout(graph: ElkNode): Promise<ElkNode>;
+}
+
+let bundled: Promise<ElkEngine> | null = null;
+/**
+ * ELK in the calling thread, loaded on first use (its code is large). Node has no web worker
+ * for it; the browser passes one (useChartLayout).
+ */
+export function bundledElk(): ElkEngine {
+  bundled ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default());
+  return { layout: (graph) => bundled!.then((elk) => elk.layout(graph)) };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+export interface LayoutSettings {
+  /** How text is measured (default: estimated). */
+  measure?: Measure;
+  /** Wrap labels narrower (down to a point) until the chart is no wider than this. */
+  fitWidth?: number;
+  /** ELK options over ELK_OPTIONS. */
+  elk?: LayoutOptions;
+  /** Who runs ELK (default: bundledElk). */
+  engine?: ElkEngine;
+}
+
+/** Lay out a chart. The same graph and settings always give the same layout. */
+export async function layoutChart(graph: ChartGraph, settings: LayoutSettings = {}): Promise<Layout> {
+  const { measure = textWidth, fitWidth = FIT_WIDTH, elk: options = {}, engine = bundledElk() } = settings;
+  let best: Layout | null = null;
+  for (const [k, [ends, others]] of TEXT_WIDTHS.entries()) {
+    const boxes = new Map(graph.states.map((s) => [s.name, boxOf(s, measure, s.final ? ends : others)]));
+    // The end states share the bottom layer: if they alone are too wide side by side, wrap
+    // narrower without asking ELK.
+    if (k < TEXT_WIDTHS.length - 1 && bottomLayerWidth(graph, boxes) > fitWidth) continue;
+    const layout = await layoutOnce(engine, graph, boxes, options);
+    if (!best || layout.width < best.width) best = layout;
+    if (layout.width <= fitWidth) return layout;
+  }
+  return best!;
+}
+
+function bottomLayerWidth(graph: ChartGraph, boxes: ReadonlyMap<string, Box>): number {
+  const ends = graph.states.filter((s) => s.final && s.name !== graph.initial);
+  return ends.reduce((a, s) => a + boxes.get(s.name)!.w + BADGE_OUT, 0) + Math.max(0, ends.length - 1) * NODE_GAP + 2 * SIDE_PAD;
+}
+
+async function layoutOnce(engine: ElkEngine, graph: ChartGraph, boxes: ReadonlyMap<string, Box>, options: LayoutOptions): Promise<Layout> {
+  const out = await engine.layout(elkGraph(graph, boxes, options));
+  const placed = new Map((out.children ?? []).map((c) => [c.id, c]));
+  const nodes: NodeBox[] = graph.states.map((s) => {
+    const c = placed.get(s.name)!;
+    const b = boxes.get(s.name)!;
+    return { name: s.name, x: round(c.x!), y: round(c.y!), w: b.w, h: b.h, lines: b.lines, tagLines: b.tagLines };
+  });
+  const routed = new Map((out.edges ?? []).map((e) => [e.id, e as ElkExtendedEdge]));
+  const edges: EdgePath[] = graph.edges.map((e, i) => {
+    const points: Pt[] = [];
+    for (const s of routed.get(`e${i}`)?.sections ?? []) {
+      for (const p of [s.startPoint, ...(s.bendPoints ?? []), s.endPoint]) {
+        const q = { x: round(p.x), y: round(p.y) };
+        const last = points[points.length - 1];
+        if (!last || last.x !== q.x || last.y !== q.y) points.push(q);
+      }
+    }
+    return { ...e, points, d: roundedPath(points) };
+  });
+  // ELK keeps BADGE_OUT clear beside each box; a four-digit count takes a little more.
+  const width = Math.max(out.width ?? 0, ...nodes.map((n) => n.x + n.w - BADGE_IN + badgeWidth('0000') + 2));
+  return { width: Math.ceil(width), height: Math.ceil(out.height ?? 0), nodes, edges };
+}
+
+/** An orthogonal route as SVG path data, each corner rounded with a radius up to `r`. */
+export function roundedPath(points: readonly Pt[], r = 6): string {
+  if (points.length === 0) return '';
+  const f = (n: number) => String(round(n));
+  let d = `M${f(points[0].x)},${f(points[0].y)}`;
+  for (let i = 1; i < points.length - 1; i++) {
+    const [a, b, c] = [points[i - 1], points[i], points[i + 1]];
+    const r1 = Math.min(r, Math.hypot(b.x - a.x, b.y - a.y) / 2, Math.hypot(c.x - b.x, c.y - b.y) / 2);
+    const towards = (p: Pt, q: Pt, len: number) => {
+      const l = Math.hypot(q.x - p.x, q.y - p.y) || 1;
+      return { x: p.x + ((q.x - p.x) / l) * len, y: p.y + ((q.y - p.y) / l) * len };
+    };
+    const p1 = towards(b, a, r1);
+    const p2 = towards(b, c, r1);
+    d += ` L${f(p1.x)},${f(p1.y)} Q${f(b.x)},${f(b.y)} ${f(p2.x)},${f(p2.y)}`;
+  }
+  const last = points[points.length - 1];
+  return `${d} L${f(last.x)},${f(last.y)}`;
+}
+
+/** Reading order of the boxes: row by row from the top (boxes that overlap vertically share a row), left to right. */
+export function readingOrder(nodes: readonly NodeBox[]): number[] {
+  const byTop = nodes.map((n, i) => ({ n, i })).sort((a, b) => a.n.y - b.n.y || a.n.x - b.n.x);
+  const rows: { bottom: number; items: { n: NodeBox; i: number }[] }[] = [];
+  for (const item of byTop) {
+    const row = rows[rows.length - 1];
+    if (row && item.n.y < row.bottom) {
+      row.items.push(item);
+    } else rows.push({ bottom: item.n.y + item.n.h, items: [item] });
+  }
+  return rows.flatMap((row) => row.items.sort((a, b) => a.n.x - b.n.x).map((o) => o.i));
+}
+
+/**
+ * A rough size for a chart before ELK has laid it out (for a placeholder that keeps the page
+ * still): ELK's layers (the longest path from the first state, with the arrows that go against
+ * model order turned round, as ELK turns them; the end states last), each as tall as its tallest
+ * box plus room for arrows, and the widest layer's boxes side by side (up to FIT_WIDTH).
+ */
+export function estimateSize(graph: ChartGraph, measure: Measure = textWidth): { width: number; height: number } {
+  const boxes = new Map(graph.states.map((s) => [s.name, boxOf(s, measure)]));
+  const pos = new Map(modelOrder(graph).map((s, i) => [s.name, i]));
+  const final = new Set(graph.states.filter((s) => s.final).map((s) => s.name));
+  const depth = new Map(graph.states.map((s) => [s.name, 0]));
+  for (let pass = 0; pass < graph.states.length; pass++) {
+    for (const e of graph.edges) {
+      const [from, to] = pos.get(e.from)! < pos.get(e.to)! ? [e.from, e.to] : [e.to, e.from];
+      depth.set(to, Math.max(depth.get(to)!, depth.get(from)! + 1));
+    }
+  }
+  const lastMiddle = Math.max(0, ...graph.states.filter((s) => !final.has(s.name)).map((s) => depth.get(s.name)!));
+  const layers = new Map<number, { w: number; h: number }>();
+  for (const s of graph.states) {
+    const d = final.has(s.name) ? lastMiddle + 1 : depth.get(s.name)!;
+    const b = boxes.get(s.name)!;
+    const l = layers.get(d) ?? { w: 2 * SIDE_PAD - NODE_GAP, h: 0 };
+    layers.set(d, { w: l.w + b.w + BADGE_OUT + NODE_GAP, h: Math.max(l.h, b.h) });
+  }
+  const all = [...layers.values()];
+  const height = all.reduce((a, l) => a + l.h + 40, 0);
+  return { width: Math.min(FIT_WIDTH, Math.ceil(Math.max(...all.map((l) => l.w)))), height: Math.ceil(height) };
 }
