@@ -15,8 +15,8 @@ export function informationRequest(c: ShiftCase, requestId: string): Information
 }
 
 /** Working hours an answer takes: the vignette's hours, times `heldInformationFactor` while held. */
-export function answerHours(s: ShiftState, info: InformationRequest, heldByCaseCoordinator: boolean): number {
-  return info.hours * (heldByCaseCoordinator ? s.settings.heldInformationFactor : 1);
+export function answerHours(s: ShiftState, info: InformationRequest, held: boolean): number {
+  return info.hours * (held ? s.settings.heldInformationFactor : 1);
 }
 
 /**
