@@ -13,6 +13,10 @@
 import { z } from 'zod';
 import { CONTACT_SOURCES, type ContactSource } from '../contact';
 import { AGE_BANDS, INDICATORS, type AgeBand, type Level } from '../levels';
+import { VignetteError, decodeJson, fieldName, issuesOf, type FieldIssue } from './issues';
+import { byId } from './order';
+
+export { VignetteError, fieldName, issuesOf, type FieldIssue } from './issues';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabularies
@@ -249,37 +253,6 @@ export type InformationRequest = Vignette['information'][number];
 // Parsing
 // ---------------------------------------------------------------------------------------------
 
-export interface FieldIssue {
-  field: string;
-  rule: string;
-}
-
-/** A vignette (or a learner's results file) that failed validation; each issue names a field. */
-export class VignetteError extends Error {
-  constructor(
-    readonly issues: FieldIssue[],
-    readonly file?: string,
-  ) {
-    super((file ? `${file}: ` : '') + issues.map((i) => `${i.field}: ${i.rule}`).join('\n'));
-    this.name = 'VignetteError';
-  }
-}
-
-export function fieldName(path: readonly PropertyKey[], root = '(vignette)'): string {
-  if (path.length === 0) return root;
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
-}
-
-/** zod issues as {field, rule}, in plain words (shared with the results-file parser). */
-export function issuesOf(error: z.ZodError, root = '(vignette)'): FieldIssue[] {
-  return error.issues.flatMap((i) => {
-    // One issue per unknown key, each naming its own field.
-    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ field: fieldName([...i.path, k], root), rule: `is not a known field (${k})` }));
-    if (i.code === 'invalid_type' && i.input === undefined) return [{ field: fieldName(i.path, root), rule: 'is required' }];
-    return [{ field: fieldName(i.path, root), rule: i.message }];
-  });
-}
-
 /** Parse unknown data (already JSON-decoded) into a Vignette, or throw VignetteError. */
 export function parseVignette(data: unknown, file?: string): Vignette {
   const result = VignetteShape.safeParse(data, { reportInput: true });
@@ -295,13 +268,7 @@ export function parseVignette(data: unknown, file?: string): Vignette {
 
 /** Parse JSON text into a Vignette; a syntax error is reported against '(file)'. */
 export function parseVignetteText(text: string, file?: string): Vignette {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new VignetteError([{ field: '(file)', rule: `is not valid JSON: ${(e as Error).message}` }], file);
-  }
-  return parseVignette(data, file);
+  return parseVignette(decodeJson(text, file), file);
 }
 
 export interface LibraryLoad {
@@ -329,6 +296,6 @@ export function loadLibrary(files: readonly { name: string; text: string }[]): L
       else throw e;
     }
   }
-  vignettes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  vignettes.sort(byId);
   return { vignettes, errors };
 }

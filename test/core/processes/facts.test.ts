@@ -123,8 +123,9 @@ describe('no file outside src/core/processes/ names a state of a shipped chart',
   // ...) cannot be told apart by reading; the renaming tests above prove nothing reads them.
   // 'received' and 'closed' are also plain words ('contact.received', a label 'closed').
   const words = new Set<string>([...STAGES, ...Object.keys(ACTIVITY_LABELS), 'plan', 'close', 'childInNeed', 'protection', 'stepDown', 'received', 'closed']);
-  // A field of the training results file (learners' saved results use it), not a state.
-  const allowed = new Set(['src/core/training/results.ts: heldByCaseCoordinator']);
+  // A field of the training results file (learners' saved results use it), not a state: its
+  // schema, the record built from a shift, and the CSV columns.
+  const allowed = new Set(['schema', 'build', 'export'].map((f) => `src/core/training/results/${f}.ts: heldByCaseCoordinator`));
   /** The text without its comments, so a comment may give an example. */
   const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
   const names = [...new Set(PROCESS_NAMES.flatMap((p) => Object.keys(chart(p).root.states)))].filter((n) => !words.has(n));

@@ -1,0 +1,71 @@
+/** A class's results combined: each learner's score, and each contact's calls across the class. */
+import type { Level } from '../../levels';
+import type { Call, ShiftScore } from '../scoring';
+import { scoreOf } from './build';
+import type { CaseResult, LearnerResults } from './schema';
+
+export type CallKey = '1' | '2' | '3' | '4' | 'undecided';
+export const CALL_KEYS: readonly CallKey[] = ['1', '2', '3', '4', 'undecided'];
+
+export interface ClassVignetteRow {
+  vignetteId: string;
+  title: string;
+  referenceLevel: Level;
+  learners: number;
+  calls: Record<CallKey, number>;
+  agree: number;
+  over: number;
+  under: number;
+  undecided: number;
+  timely: number;
+}
+
+export interface ClassResults {
+  learners: { learner: string; file?: string; shift: string; score: ShiftScore }[];
+  vignettes: ClassVignetteRow[];
+  overall: ShiftScore;
+  /** Plain-English warnings: mixed shifts, reference levels that differ between files. */
+  warnings: string[];
+}
+
+export function shiftKey(r: LearnerResults): string {
+  return `seed "${r.shift.seed}", ${r.shift.rules} rules, ${r.shift.count} contacts`;
+}
+
+export function classResults(files: readonly { results: LearnerResults; file?: string }[]): ClassResults {
+  const rows = new Map<string, ClassVignetteRow>();
+  const warnings: string[] = [];
+  const all: CaseResult[] = [];
+  const learners = files.map(({ results, file }, i) => {
+    for (const c of results.cases) {
+      all.push(c);
+      const row = rowOf(rows, c);
+      if (row.referenceLevel !== c.referenceLevel) {
+        warnings.push(`"${c.title}" has reference level ${row.referenceLevel} in one file and ${c.referenceLevel} in ${file ?? `file ${i + 1}`}: the vignette library changed between shifts.`);
+      }
+      countCall(row, c);
+    }
+    return { learner: results.learner || file || `learner ${i + 1}`, ...(file !== undefined ? { file } : {}), shift: shiftKey(results), score: scoreOf(results.cases) };
+  });
+  const shifts = new Set(learners.map((l) => l.shift));
+  if (shifts.size > 1) warnings.push(`These results come from ${shifts.size} different shifts (${[...shifts].join('; ')}). Figures per contact still compare like with like.`);
+  const vignettes = [...rows.values()].sort((a, b) => b.referenceLevel - a.referenceLevel || a.title.localeCompare(b.title));
+  return { learners, vignettes, overall: scoreOf(all), warnings };
+}
+
+/** The contact's row, made from this case (its title and reference level) the first time it is seen. */
+function rowOf(rows: Map<string, ClassVignetteRow>, c: CaseResult): ClassVignetteRow {
+  let row = rows.get(c.vignetteId);
+  if (!row) {
+    row = { vignetteId: c.vignetteId, title: c.title, referenceLevel: c.referenceLevel, learners: 0, calls: { 1: 0, 2: 0, 3: 0, 4: 0, undecided: 0 }, agree: 0, over: 0, under: 0, undecided: 0, timely: 0 };
+    rows.set(c.vignetteId, row);
+  }
+  return row;
+}
+
+function countCall(row: ClassVignetteRow, c: CaseResult): void {
+  row.learners++;
+  row.calls[c.decidedLevel === null ? 'undecided' : (String(c.decidedLevel) as CallKey)]++;
+  row[c.call as Call]++;
+  if (c.timely) row.timely++;
+}
