@@ -5,7 +5,7 @@
 import { HOUR, addWorkingMillis, isOutOfHours, nextOpening } from '../../calendar';
 import { caseActions, type Allowed } from './allowed';
 import { advance, nextHappening, schedule, spend } from './agenda';
-import { factsOfState, metaOfState, stateText } from './chart';
+import { factsOfState, stateText } from './chart';
 import { journeyAfterDecision } from './journey';
 import { answerHours, informationRequest } from './requests';
 import { SHIFT_DEFAULTS } from './settings';
@@ -108,7 +108,7 @@ function takeToDecision(s: ShiftState, action: ActionOf<'takeToDecision'>): void
   const c = caseById(s, action.caseId);
   must(caseActions(s, c.id).takeToDecision);
   const e = gatheringEvent(c)!;
-  const role = metaOfState(s.settings.rules, c.state).work?.role ?? 'spaSocialWorker';
+  const role = factsOfState(s.settings.rules, c.state).role ?? 'spaSocialWorker';
   send(s, c, { type: e }, ROLE_TEXT[role]);
   payEscalationOwed(s, c);
   s.log.push({ t: s.now, caseId: c.id, text: `${c.vignette.title}: taken to a decision.` });
@@ -125,7 +125,7 @@ function decide(s: ShiftState, action: ActionOf<'decide'>): void {
   if (needsScreening(c)) screen(s, c, true);
   spend(s, SHIFT_DEFAULTS.minutes.decide);
   if (c.decision) throw new ShiftActionError('You have recorded a decision on this contact.');
-  const role = metaOfState(s.settings.rules, c.state).work?.role ?? 'teamManager';
+  const role = factsOfState(s.settings.rules, c.state).role ?? 'teamManager';
   const before = contextOf(c);
   if (!send(s, c, { type: 'threshold.decided', level: action.level }, `you (${ROLE_TEXT[role]})`)) {
     throw new ShiftActionError(`The process does not take a decision in the state "${stateText(s.settings.rules, c.state)}".`);

@@ -62,7 +62,7 @@ export function journeyAfterDecision(rules: Rules, snapshot: AnyMachineSnapshot,
     if (!event) return steps;
     const [next] = transition(machine, snap, event);
     if (next === snap) return steps;
-    const role = metaOfState(rules, state).work?.role;
+    const role = factsOfState(rules, state).role;
     steps.push(stepOf(rules, null, state, String(next.value), event, role ? ROLE_TEXT[role] : 'the service'));
     snap = next;
   }

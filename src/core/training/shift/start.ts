@@ -1,7 +1,7 @@
 /** Starting a shift from its settings and the library, and rebuilding one from its actions. */
 import { initialTransition, type AnyStateMachine } from 'xstate';
 import { HOUR, addWorkingMillis, dueByOneWorkingDay, fromLondon, parseLondon, toLondon, type Instant } from '../../calendar';
-import type { SpaInput } from '../../processes';
+import { chartFacts, type SpaInput } from '../../processes';
 import { byId } from '../order';
 import type { Vignette } from '../vignette';
 import { act } from './act';
@@ -24,7 +24,7 @@ function newCase(v: Vignette, settings: ShiftSettings, start: Instant, machine: 
   const receivedAt = arrivalTime(v, start);
   const dueBy = dueByOneWorkingDay(receivedAt);
   // Only a process with an escalation (2015) gets the escalation clock.
-  const escalation = machine.events.includes('clock.escalationDue') ? addWorkingMillis(receivedAt, settings.escalateAfterWorkingHours * HOUR) : Infinity;
+  const escalation = chartFacts(machine).escalates ? addWorkingMillis(receivedAt, settings.escalateAfterWorkingHours * HOUR) : Infinity;
   const input: SpaInput = {
     openCase: false, // the learner makes every threshold call: no contact goes straight to a worker
     immediateDanger: false, // likewise: a level-4 call is the learner's, then the strategy discussion
