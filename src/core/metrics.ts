@@ -22,7 +22,7 @@
 import { HOUR, dueByOneWorkingDay, workingDaysBetween, workingMillisBetween, type Instant } from './calendar';
 import type { Contact } from './contact';
 import type { AnyStateMachine } from 'xstate';
-import type { TraceRecord } from './engine';
+import type { TraceRecord } from './engine/trace';
 import { FIRST_RESPONSES, chartFacts, type ChartFacts, type StateFacts } from './processes/facts';
 
 export interface Outcomes {

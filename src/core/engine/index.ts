@@ -24,58 +24,20 @@
  *    figures can run without keeping the trace (`trace: false`).
  */
 import { createActor, type AnyActorScope, type AnyStateMachine, type SnapshotFrom } from 'xstate';
-import { generateArrivals, type Arrivals } from './arrivals';
-import { DAY, HOUR, addLocalDays, addWorkingMillis, dueByOneWorkingDay, fromLondon, isWorkingDay, type Instant } from './calendar';
-import { copyContact, type Contact } from './contact';
+import { generateArrivals, type Arrivals } from '../arrivals';
+import { DAY, HOUR, addLocalDays, addWorkingMillis, dueByOneWorkingDay, fromLondon, isWorkingDay, type Instant } from '../calendar';
+import { copyContact, type Contact } from '../contact';
 import { Heap, Lane, byPriorityThenTime, precedes } from './heap';
-import { MetricsAccumulator, type RunMetrics } from './metrics';
-import { compileMachine, NotCompilable, type CompiledMachine, type CompiledSnapshot } from './compiled';
-import type { Level } from './levels';
-import { PROCESSES, type ProcessName } from './processes';
-import type { Role, SpaContext, SpaEvent, SpaEventType, SpaInput, StateMeta } from './processes/common';
-import { chartFacts, type StateFacts } from './processes/facts';
-import { ROLES, copyContext } from './processes/common';
-import { MULBERRY32_STEP, bernoulli, createStreams, lognormalDraw, lognormalParams, mulberry32Value, type LognormalParams, type Streams, type Uniform } from './rng';
-import { checkStaffFor, type Scenario } from './scenario';
-
-/** One state change (or handled self-transition) of one case. */
-export interface TraceRecord {
-  seq: number;
-  t: Instant;
-  caseId: string;
-  from: string | null;
-  to: string;
-  event: string;
-  actor: string;
-  /** What the service's own report records for the case after this transition. */
-  report: string;
-  reportPending: boolean;
-  reportDecided: boolean;
-  /** Ground truth after this transition. */
-  undecided: boolean;
-  unallocated: boolean;
-  /** Event detail: decided level, or an assessment/enquiry outcome. */
-  detail?: string;
-}
-
-/** A trace record: the transition, and what the target state's meta says the report and the truth are. */
-export function traceRecord(seq: number, t: Instant, caseId: string, from: string | null, to: string, m: StateMeta, event: string, actor: string, detail: string | undefined): TraceRecord {
-  return {
-    seq,
-    t,
-    caseId,
-    from,
-    to,
-    event,
-    actor,
-    report: m.report.label,
-    reportPending: m.report.pending,
-    reportDecided: m.report.decided,
-    undecided: m.undecided,
-    unallocated: m.unallocated === true,
-    detail,
-  };
-}
+import { MetricsAccumulator, type RunMetrics } from '../metrics';
+import { traceRecord, type TraceRecord } from './trace';
+import { compileMachine, NotCompilable, type CompiledMachine, type CompiledSnapshot } from '../compiled';
+import type { Level } from '../levels';
+import { PROCESSES, type ProcessName } from '../processes';
+import type { Role, SpaContext, SpaEvent, SpaEventType, SpaInput, StateMeta } from '../processes/common';
+import { chartFacts, type StateFacts } from '../processes/facts';
+import { ROLES, copyContext } from '../processes/common';
+import { MULBERRY32_STEP, bernoulli, createStreams, lognormalDraw, lognormalParams, mulberry32Value, type LognormalParams, type Streams, type Uniform } from '../rng';
+import { checkStaffFor, type Scenario } from '../scenario';
 
 export interface SimulationOptions {
   seed?: string | number;
@@ -409,7 +371,8 @@ function inertScope(machine: AnyStateMachine): AnyActorScope {
 }
 
 /** A state's meta (processes/facts.ts reads it for everyone). */
-export { metaOf } from './processes/facts';
+export { metaOf } from '../processes/facts';
+export { traceRecord, type TraceRecord } from './trace';
 
 function parseDate(s: string): Instant {
   const [y, m, d] = s.split('-').map(Number);
