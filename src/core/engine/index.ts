@@ -27,7 +27,9 @@ import { createActor, type AnyActorScope, type AnyStateMachine, type SnapshotFro
 import { generateArrivals, type Arrivals } from '../arrivals';
 import { DAY, HOUR, addLocalDays, addWorkingMillis, dueByOneWorkingDay, fromLondon, isWorkingDay, type Instant } from '../calendar';
 import { copyContact, type Contact } from '../contact';
-import { Heap, Lane, byPriorityThenTime, precedes } from './heap';
+import { Agenda, KIND, type AgendaItem } from './agenda';
+import { DECIDED, EVENTS, eventOf, inputOf } from './events';
+import { Heap, byPriorityThenTime } from './heap';
 import { MetricsAccumulator, type RunMetrics } from '../metrics';
 import { traceRecord, type TraceRecord } from './trace';
 import { compileMachine, NotCompilable, type CompiledMachine, type CompiledSnapshot } from '../compiled';
@@ -186,36 +188,6 @@ function makeStepper(machine: AnyStateMachine, kind: 'compiled' | 'xstate'): Ste
   };
 }
 
-/** What a queued engine event is (a number, so every queued event has one shape). */
-const WORK_DONE = 0;
-const DURING = 1;
-/** A decision clock that fell out of time order (never, with the shipped rules: see `Lane`). */
-const CLOCK = 2;
-/** Where the next event comes from (see `peekNext`): the heap, or one of the lines beside it. */
-const NONE = -1;
-const QUEUED = 0;
-const ARRIVAL = 1;
-const DAY_START = 2;
-const DUE_CLOCK = 3;
-const ESCALATION_CLOCK = 4;
-
-/**
- * One queued engine event. Every kind has the same fields, so that handled events can be reused
- * for later ones (a borough-year queues about 40,000 a process): `c` is the case (its arrival
- * index), `n` the case's token when queued (work done, during) or its clock epoch (clock).
- */
-interface QueueItem {
-  kind: number;
-  t: Instant;
-  priority: number;
-  seq: number;
-  c: number;
-  n: number;
-  event: SpaEvent | null;
-  /** Who acts: the role whose work is done, 'teamManager' during a hold, 'clock'. */
-  actor: string;
-}
-
 interface Job {
   t: number;
   priority: number;
@@ -312,39 +284,6 @@ function outcomeDraws(scenario: Scenario) {
 }
 
 const WORKING_DAY_HOURS = 9;
-/**
- * Events are plain data and never changed, so each distinct one is made once per module, not
- * once per send (fewer objects for the garbage collector in a borough-year).
- */
-const EVENTS = {
-  oneWorkingDayElapsed: Object.freeze({ type: 'clock.oneWorkingDayElapsed' }),
-  escalationDue: Object.freeze({ type: 'clock.escalationDue' }),
-  parentsContacted: Object.freeze({ type: 'parents.contacted' }),
-  contactReceived: Object.freeze({ type: 'contact.received' }),
-  earlyHelpEscalated: Object.freeze({ type: 'earlyHelp.escalated' }),
-  earlyHelpCompleted: Object.freeze({ type: 'earlyHelp.completed' }),
-} as const satisfies Record<string, SpaEvent | { type: 'contact.received' }>;
-const DECIDED = [0, 1, 2, 3, 4].map((level) => Object.freeze({ type: 'threshold.decided', level }) as SpaEvent);
-const OUTCOME_EVENTS = new Map<string, SpaEvent>();
-/** The one event object for a type and outcome (assessment and enquiry outcomes, plain events). */
-function eventOf(type: string, outcome?: string): SpaEvent {
-  const key = outcome === undefined ? type : `${type}:${outcome}`;
-  let e = OUTCOME_EVENTS.get(key);
-  if (!e) {
-    e = Object.freeze(outcome === undefined ? { type } : { type, outcome }) as SpaEvent;
-    OUTCOME_EVENTS.set(key, e);
-  }
-  return e;
-}
-const INPUTS: SpaInput[] = [];
-/**
- * The one input object for a combination of the facts a chart sees (64 in all), so that the
- * compiled stepper shares initial snapshots between contacts with the same facts.
- */
-function inputOf(openCase: boolean, immediateDanger: boolean, levelClear: boolean, mentalHealth: boolean, formComplete: boolean, inEarlyHelp: boolean): SpaInput {
-  const key = +openCase | (+immediateDanger << 1) | (+levelClear << 2) | (+mentalHealth << 3) | (+formComplete << 4) | (+inEarlyHelp << 5);
-  return (INPUTS[key] ??= Object.freeze({ openCase, immediateDanger, levelClear, mentalHealth, formComplete, inEarlyHelp }));
-}
 /** Who a contact came from, as the trace records it. */
 const actorOf = (contact: Contact): string => (contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
 const LEVEL_DETAIL = ['level 0', 'level 1', 'level 2', 'level 3', 'level 4'];
@@ -509,89 +448,20 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     return id;
   };
 
-  const queue = new Heap<QueueItem>();
-  // Handled events and finished jobs, kept for reuse.
-  const spareItems: QueueItem[] = [];
+  const agenda = new Agenda(receivedAt, n, simStart, totalDays);
+  // Finished jobs, kept for reuse.
   const spareJobs: Job[] = [];
-  const schedule = (kind: number, t: Instant, priority: number, sequence: number, c: number, n: number, event: SpaEvent | null, actor: string) => {
-    const item = spareItems.pop() ?? { kind: 0, t: 0, priority: 0, seq: 0, c: -1, n: 0, event: null, actor: '' };
-    item.kind = kind;
-    item.t = t;
-    item.priority = priority;
-    item.seq = sequence;
-    item.c = c;
-    item.n = n;
-    item.event = event;
-    item.actor = actor;
-    queue.push(item);
-  };
   const queueJob = (pool: Pool, c: number) => {
     const job = spareJobs.pop() ?? { t: 0, priority: 0, seq: 0, c, token: 0 };
     job.t = now;
     job.priority = jobPriority(c);
-    job.seq = seq++;
+    job.seq = agenda.nextSeq();
     job.c = c;
     job.token = tokenAt[c];
     pool.queue.push(job);
   };
-  let seq = 0;
   let now = simStart;
   let dayIndex = 0;
-  // Events that come in time order by construction are not queued in the heap but wait in their
-  // own lines, and at every step the first of each line is weighed against the heap's first by
-  // the same (time, priority, sequence) order: the arrivals and day starts (their sequence
-  // numbers reserved up front, so ties resolve exactly as if every one had been queued at the
-  // start) and the decision clocks (see `Lane`). A borough-year's heap then holds only work.
-  const dayStartSeq = (d: number) => n + d - 1;
-  seq = n + Math.max(0, totalDays - 1);
-  let nextArrival = 0;
-  let nextDay = 1;
-  // Staffing changes take effect at local midnight; priority 0 so they precede work at that instant.
-  let nextDayAt = nextDay < totalDays ? addLocalDays(simStart, nextDay) : Infinity;
-  const dueClocks = new Lane<SpaEvent>(EVENTS.oneWorkingDayElapsed);
-  const escalationClocks = new Lane<SpaEvent>(EVENTS.escalationDue);
-  /** What comes next (set by `peekNext`): which line, and when. */
-  let nextFrom = NONE;
-  let nextAt = Infinity;
-  const peekNext = () => {
-    const top = queue.peek();
-    let from = NONE;
-    let t = Infinity;
-    let priority = 0;
-    let sq = 0;
-    if (top) {
-      from = QUEUED;
-      t = top.t;
-      priority = top.priority;
-      sq = top.seq;
-    }
-    if (nextArrival < n && precedes(receivedAt[nextArrival], 1, nextArrival, t, priority, sq)) {
-      from = ARRIVAL;
-      t = receivedAt[nextArrival];
-      priority = 1;
-      sq = nextArrival;
-    }
-    if (precedes(nextDayAt, 0, dayStartSeq(nextDay), t, priority, sq)) {
-      from = DAY_START;
-      t = nextDayAt;
-      priority = 0;
-      sq = dayStartSeq(nextDay);
-    }
-    for (let k = 0; k < 2; k++) {
-      const lane = k === 0 ? dueClocks : escalationClocks;
-      if (lane.head === lane.tail) continue;
-      const at = lane.t[lane.head];
-      const ls = lane.seq[lane.head];
-      if (precedes(at, 1, ls, t, priority, sq)) {
-        from = k === 0 ? DUE_CLOCK : ESCALATION_CLOCK;
-        t = at;
-        priority = 1;
-        sq = ls;
-      }
-    }
-    nextFrom = from;
-    nextAt = t;
-  };
 
   /** The next draw of the stream whose mulberry32 state is rngAt[k] (advanced in place). */
   const draw = (k: number): number => {
@@ -683,14 +553,14 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     const event = worldOutcome(c, work);
     const ms = outcomeMs;
     const doneAt = addWorkingMillis(now, ms);
-    schedule(WORK_DONE, doneAt, 2, seq++, c, tokenAt[c], event, work.pool.role);
+    agenda.scheduleWork(KIND.workDone, doneAt, c, tokenAt[c], event, work.pool.role);
     if (work.held && scenario.parentContactPerHoldDay > 0) {
       // 004 ¶38: the team manager contacts parents and holds office visits during the hold.
       const heldDays = Math.floor(ms / (WORKING_DAY_HOURS * HOUR));
       for (let d = 1; d <= heldDays; d++) {
         if (bernoulli(uWorld, scenario.parentContactPerHoldDay)) {
           const at = addWorkingMillis(now, d * WORKING_DAY_HOURS * HOUR - HOUR);
-          schedule(DURING, at, 2, seq++, c, tokenAt[c], EVENTS.parentsContacted, 'teamManager');
+          agenda.scheduleWork(KIND.duringWork, at, c, tokenAt[c], EVENTS.parentsContacted, 'teamManager');
         }
       }
     }
@@ -767,22 +637,16 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   /** The decision clocks (DOMAIN.md statutory clocks; 000; 002), as engine events. */
   const scheduleDecisionClocks = (c: number, from: Instant, due: Instant) => {
     const epoch = ++clockEpochAt[c];
-    clock(dueClocks, due, c, epoch);
+    agenda.setClock(agenda.dueClocks, due, c, epoch);
     if (escalates) {
       const escalateAt = addWorkingMillis(from, scenario.escalateAfterWorkingHours * HOUR);
-      if (escalateAt < due) clock(escalationClocks, escalateAt, c, epoch);
+      if (escalateAt < due) agenda.setClock(agenda.escalationClocks, escalateAt, c, epoch);
     }
   };
   /** A decision clock of case c rings, unless it belongs to an earlier decision (before a step-up). */
   const clockRings = (c: number, epoch: number, event: SpaEvent) => {
     if (epoch === clockEpochAt[c]) send(c, event, 'clock');
   };
-  /** A clock goes in its line; one that would fall before the line's last goes in the heap. */
-  const clock = (lane: Lane<SpaEvent>, t: Instant, c: number, epoch: number) => {
-    const sq = seq++;
-    if (!lane.push(t, sq, c, epoch)) schedule(CLOCK, t, 1, sq, c, epoch, lane.event, 'clock');
-  };
-
   const arrive = (index: number) => {
     // Any earlier case about the child counts, not only the last one (a later contact closed
     // with advice does not close an earlier referral).
@@ -813,11 +677,11 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     enter(index);
   };
 
-  const handle = (item: QueueItem) => {
+  const handle = (item: AgendaItem) => {
+    const c = item.caseIndex;
     switch (item.kind) {
-      case WORK_DONE: {
-        const c = item.c;
-        if (tokenAt[c] !== item.n) break; // superseded (e.g. escalated while working)
+      case KIND.workDone: {
+        if (tokenAt[c] !== item.token) break; // superseded (e.g. escalated while working)
         if (!send(c, item.event!, item.actor)) {
           // A chart whose state does not answer its own work's event would hold the worker for
           // ever; say so rather than run on wrongly (only a changed chart can do this).
@@ -825,44 +689,41 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         }
         break;
       }
-      case DURING: {
-        const c = item.c;
-        if (tokenAt[c] !== item.n) break;
+      case KIND.duringWork: {
+        if (tokenAt[c] !== item.token) break;
         send(c, item.event!, item.actor);
         break;
       }
-      case CLOCK:
-        clockRings(item.c, item.n, item.event!);
+      case KIND.lateClock:
+        clockRings(c, item.epoch, item.event!);
         break;
     }
   };
 
   const step = (): boolean => {
-    peekNext();
-    if (nextFrom === NONE || nextAt >= end) return false;
-    now = nextAt;
-    switch (nextFrom) {
-      case QUEUED: {
-        const next = queue.pop()!;
-        handle(next);
-        next.event = null;
-        spareItems.push(next);
+    agenda.peek();
+    const kind = agenda.nextKind;
+    if (kind === KIND.none || agenda.nextAt >= end) return false;
+    now = agenda.nextAt;
+    switch (kind) {
+      case KIND.arrival:
+        arrive(agenda.takeArrival());
         break;
-      }
-      case ARRIVAL: {
-        const i = nextArrival++;
-        arrive(i);
-        break;
-      }
-      case DAY_START:
-        dayIndex = nextDay++;
-        nextDayAt = nextDay < totalDays ? addLocalDays(simStart, nextDay) : Infinity;
+      case KIND.dayStart:
+        dayIndex = agenda.takeDayStart();
         for (const pool of pools) dispatch(pool);
         break;
-      default: {
-        const lane = nextFrom === DUE_CLOCK ? dueClocks : escalationClocks;
+      case KIND.dueClock:
+      case KIND.escalationClock: {
+        const lane = agenda.clockLane(kind);
         const h = lane.head++;
         clockRings(lane.c[h], lane.epoch[h], lane.event);
+        break;
+      }
+      default: {
+        const item = agenda.takeItem();
+        handle(item);
+        agenda.recycle(item);
       }
     }
     return true;
@@ -892,8 +753,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     step,
     runUntil(t: Instant) {
       for (;;) {
-        peekNext();
-        if (nextFrom === NONE || nextAt >= end || nextAt > t) break;
+        agenda.peek();
+        if (agenda.nextKind === KIND.none || agenda.nextAt >= end || agenda.nextAt > t) break;
         step();
       }
       if (t > now) now = Math.min(t, end);
