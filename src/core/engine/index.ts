@@ -23,22 +23,23 @@
  *    feeds it to the figures as it goes (metrics.ts), so a replication that needs only the
  *    figures can run without keeping the trace (`trace: false`).
  */
-import { createActor, type AnyActorScope, type AnyStateMachine, type SnapshotFrom } from 'xstate';
+import type { AnyStateMachine } from 'xstate';
 import { generateArrivals, type Arrivals } from '../arrivals';
-import { DAY, HOUR, addLocalDays, addWorkingMillis, dueByOneWorkingDay, fromLondon, isWorkingDay, type Instant } from '../calendar';
+import { DAY, HOUR, addLocalDays, addWorkingMillis, dueByOneWorkingDay, fromLondon, type Instant } from '../calendar';
 import { copyContact, type Contact } from '../contact';
 import { Agenda, KIND, type AgendaItem } from './agenda';
 import { DECIDED, EVENTS, eventOf, inputOf } from './events';
 import { Heap, byPriorityThenTime } from './heap';
 import { MetricsAccumulator, type RunMetrics } from '../metrics';
 import { traceRecord, type TraceRecord } from './trace';
-import { compileMachine, NotCompilable, type CompiledMachine, type CompiledSnapshot } from '../compiled';
 import type { Level } from '../levels';
 import { PROCESSES, type ProcessName } from '../processes';
-import type { Role, SpaContext, SpaEvent, SpaEventType, SpaInput, StateMeta } from '../processes/common';
+import type { Role, SpaContext, SpaEvent, SpaEventType, StateMeta } from '../processes/common';
 import { chartFacts, type StateFacts } from '../processes/facts';
-import { ROLES, copyContext } from '../processes/common';
-import { MULBERRY32_STEP, bernoulli, createStreams, lognormalDraw, lognormalParams, mulberry32Value, type LognormalParams, type Streams, type Uniform } from '../rng';
+import { ROLES } from '../processes/common';
+import { staffingByDay } from './staffing';
+import { makeStepper, type Snap } from './stepper';
+import { MULBERRY32_STEP, bernoulli, createStreams, lognormalDraw, lognormalParams, mulberry32Value, type LognormalParams, type Uniform } from '../rng';
 import { checkStaffFor, type Scenario } from '../scenario';
 
 export interface SimulationOptions {
@@ -120,72 +121,6 @@ export interface Simulation {
   stateCounts(): Record<string, number>;
   /** Cases waiting for each role, not yet started (cases that moved on while waiting are not counted). */
   queueLengths(): Record<Role, number>;
-}
-
-/** What the engine needs of a snapshot; XState's and the compiled stepper's both have it. */
-interface Snap {
-  value: unknown;
-  context: unknown;
-}
-
-interface Stepper {
-  kind: 'compiled' | 'xstate';
-  /** How many snapshots a compiled stepper keeps (see `makeStepper`). */
-  readonly size?: number;
-  initial(input: SpaInput): Snap;
-  transition(snapshot: Snap, event: SpaEvent): Snap;
-}
-
-/** The compiled stepper as the engine calls it (a class: the same methods for every run). */
-class CompiledStepper implements Stepper {
-  readonly kind = 'compiled' as const;
-  constructor(private readonly compiled: CompiledMachine) {}
-  /** How many snapshots it keeps. */
-  get size(): number {
-    return this.compiled.size ?? 0;
-  }
-  initial(input: SpaInput): Snap {
-    return this.compiled.initial(input);
-  }
-  transition(snapshot: Snap, event: SpaEvent): Snap {
-    return this.compiled.transition(snapshot as CompiledSnapshot, event);
-  }
-}
-
-/**
- * The compiled stepper of each chart, kept while the chart is: a memo of the chart's steps, which
- * are pure (the same snapshot and event give the same next snapshot in any run), so keeping them
- * from one run to the next changes no result (test/engine.test.ts runs charts with a kept and a
- * fresh stepper). It matters: a borough-year run makes about 2,000 distinct snapshots from
- * scratch and a few hundred new ones once the memo is warm; making them again in every run made
- * 1,000 pairs about 10% slower. The memo grows slowly (39,000 snapshots, 10 MB, after 200 pairs),
- * so a stepper that keeps more than MAX_KEPT is replaced by a fresh one.
- */
-const compiledSteppers = new WeakMap<AnyStateMachine, CompiledStepper | null>();
-const MAX_KEPT = 100_000;
-
-function makeStepper(machine: AnyStateMachine, kind: 'compiled' | 'xstate'): Stepper {
-  if (kind === 'compiled') {
-    let stepper = compiledSteppers.get(machine);
-    if (stepper === undefined || (stepper !== null && stepper.size > MAX_KEPT)) {
-      stepper = null;
-      try {
-        // Snapshots shared between cases: the engine's events and inputs are interned constants
-        // (EVENTS, DECIDED, eventOf, inputOf).
-        stepper = new CompiledStepper(compileMachine(machine, { copyContext, share: true }));
-      } catch (e) {
-        if (!(e instanceof NotCompilable)) throw e;
-      }
-      compiledSteppers.set(machine, stepper);
-    }
-    if (stepper) return stepper;
-  }
-  const scope = inertScope(machine);
-  return {
-    kind: 'xstate',
-    initial: (input) => machine.getInitialSnapshot(scope, input),
-    transition: (snapshot, event) => machine.transition(snapshot as SnapshotFrom<AnyStateMachine>, event, scope),
-  };
 }
 
 interface Job {
@@ -288,27 +223,6 @@ const WORKING_DAY_HOURS = 9;
 const actorOf = (contact: Contact): string => (contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
 const LEVEL_DETAIL = ['level 0', 'level 1', 'level 2', 'level 3', 'level 4'];
 
-/**
- * One inert actor scope per run, as XState's pure `transition()` builds per call (it constructs
- * an actor each time, which dominated run time). Our machines spawn no children, send nothing and
- * have no side effects, so a shared inert scope gives the same snapshots; test/engine.test.ts
- * checks the trace against XState's own `transition()`.
- */
-function inertScope(machine: AnyStateMachine): AnyActorScope {
-  const self = createActor(machine);
-  return {
-    self,
-    defer: () => {},
-    id: '',
-    logger: () => {},
-    sessionId: '',
-    stopChild: () => {},
-    system: self.system,
-    emit: () => {},
-    actionExecutor: () => {},
-  } as unknown as AnyActorScope;
-}
-
 /** A state's meta (processes/facts.ts reads it for everyone). */
 export { metaOf } from '../processes/facts';
 export { traceRecord, type TraceRecord } from './trace';
@@ -316,35 +230,6 @@ export { traceRecord, type TraceRecord } from './trace';
 function parseDate(s: string): Instant {
   const [y, m, d] = s.split('-').map(Number);
   return fromLondon(y, m, d, 0, 0);
-}
-
-/** Staff available per day for a role: absences and agency vacancies drawn from its own stream. */
-function staffingByDay(scenario: Scenario, role: Role, streams: Streams, simStart: Instant, days: number): number[] {
-  const { count, caseload } = scenario.staff[role];
-  const u = streams.stream(`staffing:${role}`);
-  const agency = Math.round(count * scenario.agencyShare);
-  const vacantUntil = new Array<number>(agency).fill(-1);
-  const leaveChance = scenario.agencyMonthlyTurnover / 21;
-  const vacancyDays = Math.round(scenario.vacancyWeeks * 7);
-  const out: number[] = [];
-  for (let d = 0; d < days; d++) {
-    const working = isWorkingDay(addLocalDays(simStart, d) + 12 * HOUR);
-    let vacant = 0;
-    for (let a = 0; a < agency; a++) {
-      if (vacantUntil[a] >= d) vacant++;
-      else if (working && bernoulli(u, leaveChance)) {
-        vacantUntil[a] = d + vacancyDays;
-        vacant++;
-      }
-    }
-    let absent = 0;
-    const present = count - vacant;
-    if (working) for (let p = 0; p < present; p++) if (bernoulli(u, scenario.absenceRate)) absent++;
-    // At least one person always covers a staffed role (a manager steps in).
-    const people = count === 0 ? 0 : Math.max(1, present - absent);
-    out.push(people * caseload);
-  }
-  return out;
 }
 
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
@@ -434,7 +319,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
    * The engine's state number of each shared snapshot met, by the snapshot's node number (no
    * lookup by name; -1 not yet met). Node numbers run up to the kept stepper's size, so a column.
    */
-  let stateOfNode = new Int32Array(Math.max(1024, stepper.size ?? 0)).fill(-1);
+  let stateOfNode = new Int32Array(Math.max(1024, stepper.size)).fill(-1);
   const stateOfSnapshot = (snapshot: Snap): number => {
     const node = (snapshot as { node?: number }).node;
     if (node === undefined) return stateId(String(snapshot.value));
