@@ -29,17 +29,19 @@ import { DAY, HOUR, addLocalDays, addWorkingMillis, dueByOneWorkingDay, fromLond
 import { copyContact, type Contact } from '../contact';
 import { Agenda, KIND, type AgendaItem } from './agenda';
 import { DECIDED, EVENTS, eventOf, inputOf } from './events';
-import { Heap, byPriorityThenTime } from './heap';
+import { CaseTable } from './cases';
+import { RolePool } from './pool';
+import { StateTable, type StateRt, type WorkRt } from './states';
 import { MetricsAccumulator, type RunMetrics } from '../metrics';
 import { traceRecord, type TraceRecord } from './trace';
 import type { Level } from '../levels';
 import { PROCESSES, type ProcessName } from '../processes';
-import type { Role, SpaContext, SpaEvent, SpaEventType, StateMeta } from '../processes/common';
-import { chartFacts, type StateFacts } from '../processes/facts';
+import type { Role, SpaContext, SpaEvent, SpaEventType } from '../processes/common';
+import { chartFacts } from '../processes/facts';
 import { ROLES } from '../processes/common';
 import { staffingByDay } from './staffing';
 import { makeStepper, type Snap } from './stepper';
-import { MULBERRY32_STEP, bernoulli, createStreams, lognormalDraw, lognormalParams, mulberry32Value, type LognormalParams, type Uniform } from '../rng';
+import { bernoulli, createStreams, lognormalDraw, type Uniform } from '../rng';
 import { checkStaffFor, type Scenario } from '../scenario';
 
 export interface SimulationOptions {
@@ -123,67 +125,6 @@ export interface Simulation {
   queueLengths(): Record<Role, number>;
 }
 
-interface Job {
-  t: number;
-  priority: number;
-  seq: number;
-  /** The case (arrival index). */
-  c: number;
-  token: number;
-}
-
-interface Pool {
-  role: Role;
-  /** The role's index in ROLES (what a case's slot column holds). */
-  index: number;
-  busy: number;
-  queue: Heap<Job>;
-  /** Slots available on each simulated day (index from simStart). */
-  slotsByDay: number[];
-}
-
-/** What the engine reads of a state (its facts, from the chart's meta), worked out once per run. */
-interface StateRt {
-  name: string;
-  facts: StateFacts;
-  meta: StateMeta;
-  work: WorkRt | null;
-}
-
-/** The work done in a state (its meta.work), with the role's pool and the duration's parameters. */
-interface WorkRt {
-  pool: Pool;
-  done: SpaEventType;
-  /** The event that ends the work when it has no outcome to draw (else null). */
-  event: SpaEvent | null;
-  /** How many working hours the work takes (drawn per piece of work). */
-  hours: LognormalParams;
-  /** An incomplete referral form lengthens this work (004 ¶37). */
-  longerIfFormIncomplete: boolean;
-  /** 2013's hold, during which the team manager contacts parents (004 ¶38). */
-  held: boolean;
-}
-
-/** Events whose outcome the world draws when the work ends (see `worldOutcome`). */
-const DRAWN: ReadonlySet<SpaEventType> = new Set(['threshold.decided', 'assessment.completed', 'enquiry.completed', 'earlyHelp.completed']);
-
-function stateRt(facts: StateFacts, scenario: Scenario, pools: readonly Pool[]): StateRt {
-  const w = facts.work;
-  let work: WorkRt | null = null;
-  if (w) {
-    const spec = scenario.durations[w.activity];
-    work = {
-      pool: pools[ROLES.indexOf(w.role)],
-      done: w.done,
-      event: DRAWN.has(w.done) ? null : eventOf(w.done),
-      hours: lognormalParams(spec.meanWorkingHours, spec.cv),
-      longerIfFormIncomplete: facts.longerIfFormIncomplete,
-      held: facts.hold,
-    };
-  }
-  return { name: facts.name, facts, meta: facts.meta, work };
-}
-
 /**
  * An outcome drawn from shares: the first whose running total exceeds the uniform draw x, in the
  * order listed (so [0.5, 0.3, 0.2] is "x < 0.5 ? first : x < 0.8 ? second : third").
@@ -257,107 +198,34 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const contactsOf = (): readonly Contact[] => arrivals.contacts;
   /** The arrived contacts as `sim.contacts` shows them (made on demand: own drafts filled in, shared ones copied). */
   const arrived: Contact[] = [];
-  /** What the process had decided about each contact's child when it arrived. */
-  const openCaseAt = new Uint8Array(n);
-  const inEarlyHelpAt = new Uint8Array(n);
   const trace: TraceRecord[] = [];
   const keepTrace = options.trace ?? true;
   const figures = new MetricsAccumulator(n, start, end);
-  /**
-   * The cases, one column per field, indexed by arrival order (the contact's index): no object
-   * per case, and what every event reads sits close together in memory. A case's snapshot is
-   * shared with every case in the same state and context (see `makeStepper`).
-   */
-  let arrivedCount = 0;
-  const snapshots: Snap[] = new Array<Snap>(n);
-  /** The case's state, as an index into `states`. */
-  const stateAt = new Int32Array(n);
-  /** Bumped at every state change: queued work and jobs of an earlier state are stale. */
-  const tokenAt = new Int32Array(n);
-  /** Which decision episode the pending clock events belong to (a step-up starts a new one). */
-  const clockEpochAt = new Int32Array(n);
-  /** The role (index in ROLES) whose slot the case holds (the worker who has it), or -1. */
-  const slotAt = new Int8Array(n).fill(-1);
-  /** The first case about the same child: its `openUntil` is the child's. */
-  const rootAt = new Int32Array(n);
-  /** Until when a plan keeps the child's case open, by the child's first case. */
-  const openUntil = new Float64Array(n);
-  /**
-   * Each case's two random streams (durations at 2i; what the world answers at 2i + 1), mulberry32
-   * states: the same draws as `streams.seeded(seed)`, two seeds per contact in arrival order, the
-   * same for every process (common random numbers).
-   */
-  const rngAt = new Int32Array(n * 2);
-  {
-    const u = streams.stream('case-seeds');
-    for (let i = 0; i < rngAt.length; i++) rngAt[i] = Math.floor(u() * 4294967296);
-  }
+  const cases = new CaseTable(n, streams.stream('case-seeds'));
+  const { snapshot: snapshots, state: stateAt, token: tokenAt, clockEpoch: clockEpochAt, slot: slotAt, root: rootAt, openUntil, openCase: openCaseAt, inEarlyHelp: inEarlyHelpAt } = cases;
   /** Case index by contact id, filled in lazily for `stateOf` and `contextOf`. */
   const caseIndex = new Map<string, number>();
   const caseById = (id: string): number | undefined => {
-    for (let k = caseIndex.size; k < arrivedCount; k++) caseIndex.set(contactsOf()[k].id, k);
+    for (let k = caseIndex.size; k < cases.arrived; k++) caseIndex.set(contactsOf()[k].id, k);
     return caseIndex.get(id);
   };
   const stepper = makeStepper(machine, options.engine ?? 'compiled');
   const chart = chartFacts(machine);
   const draws = outcomeDraws(scenario);
-  const pools: Pool[] = ROLES.map((role, index) => ({ role, index, busy: 0, queue: new Heap<Job>(byPriorityThenTime), slotsByDay: staffingByDay(scenario, role, streams, simStart, totalDays) }));
+  const pools = ROLES.map((role, index) => new RolePool(role, index, staffingByDay(scenario, role, streams, simStart, totalDays), tokenAt, slotAt));
 
-  /** The chart's states met so far, numbered, with what the engine reads of each. */
-  const states: StateRt[] = [];
-  const stateIds = new Map<string, number>();
-  const stateId = (name: string): number => {
-    let id = stateIds.get(name);
-    if (id === undefined) {
-      id = states.length;
-      states.push(stateRt(chart.state(name), scenario, pools));
-      stateIds.set(name, id);
-    }
-    return id;
-  };
-  /**
-   * The engine's state number of each shared snapshot met, by the snapshot's node number (no
-   * lookup by name; -1 not yet met). Node numbers run up to the kept stepper's size, so a column.
-   */
-  let stateOfNode = new Int32Array(Math.max(1024, stepper.size)).fill(-1);
-  const stateOfSnapshot = (snapshot: Snap): number => {
-    const node = (snapshot as { node?: number }).node;
-    if (node === undefined) return stateId(String(snapshot.value));
-    if (node >= stateOfNode.length) {
-      const grown = new Int32Array(Math.max(node + 1, stateOfNode.length * 2)).fill(-1);
-      grown.set(stateOfNode);
-      stateOfNode = grown;
-    }
-    let id = stateOfNode[node];
-    if (id < 0) stateOfNode[node] = id = stateId(String(snapshot.value));
-    return id;
-  };
+  const stateTable = new StateTable(chart, scenario, pools, stepper.size);
+  const states = stateTable.states;
+  const stateOfSnapshot = (snapshot: Snap): number => stateTable.idOfSnapshot(snapshot);
 
   const agenda = new Agenda(receivedAt, n, simStart, totalDays);
-  // Finished jobs, kept for reuse.
-  const spareJobs: Job[] = [];
-  const queueJob = (pool: Pool, c: number) => {
-    const job = spareJobs.pop() ?? { t: 0, priority: 0, seq: 0, c, token: 0 };
-    job.t = now;
-    job.priority = jobPriority(c);
-    job.seq = agenda.nextSeq();
-    job.c = c;
-    job.token = tokenAt[c];
-    pool.queue.push(job);
-  };
   let now = simStart;
   let dayIndex = 0;
 
-  /** The next draw of the stream whose mulberry32 state is rngAt[k] (advanced in place). */
-  const draw = (k: number): number => {
-    const state = (rngAt[k] + MULBERRY32_STEP) | 0;
-    rngAt[k] = state;
-    return mulberry32Value(state);
-  };
   // The case whose streams uDur and uWorld draw from (set by startWork, where all draws happen).
   let drawing = 0;
-  const uDur: Uniform = () => draw(2 * drawing);
-  const uWorld: Uniform = () => draw(2 * drawing + 1);
+  const uDur: Uniform = () => cases.drawDuration(drawing);
+  const uWorld: Uniform = () => cases.drawWorld(drawing);
 
   const duration = (c: number, work: WorkRt): number => {
     let hours = lognormalDraw(uDur, work.hours);
@@ -426,8 +294,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     const slot = slotAt[c];
     if (slot >= 0) {
       const pool = pools[slot];
-      pool.busy--;
-      slotAt[c] = -1;
+      pool.release(c);
       dispatch(pool);
     }
   };
@@ -458,18 +325,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     return 2;
   };
 
-  const dispatch = (pool: Pool) => {
-    const slots = pool.slotsByDay[Math.min(dayIndex, pool.slotsByDay.length - 1)];
-    while (pool.busy < slots && pool.queue.size > 0) {
-      const job = pool.queue.pop()!;
-      const c = job.c;
-      const stale = tokenAt[c] !== job.token;
-      spareJobs.push(job);
-      if (stale) continue; // the case moved on while it waited
-      pool.busy++;
-      slotAt[c] = pool.index;
-      startWork(c);
-    }
+  const dispatch = (pool: RolePool) => {
+    for (let c = pool.dispatch(dayIndex); c >= 0; c = pool.dispatch(dayIndex)) startWork(c);
   };
 
   const enter = (c: number) => {
@@ -477,13 +334,13 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     const work = state.work;
     if (work) {
       const pool = work.pool;
-      if (slotAt[c] === pool.index) {
+      if (pool.holds(c)) {
         // The same worker carries on (an allocated social worker goes on to assess).
         startWork(c);
         return;
       }
       releaseSlot(c);
-      queueJob(pool, c);
+      pool.request(c, jobPriority(c), now, agenda.nextSeq());
       dispatch(pool);
     } else {
       releaseSlot(c);
@@ -556,7 +413,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     const id = stateOfSnapshot(snapshot);
     snapshots[index] = snapshot;
     stateAt[index] = id;
-    arrivedCount = index + 1;
+    cases.arrived = index + 1;
     record(index, now, null, states[id], EVENTS.contactReceived, keepTrace ? actorOf(contactsOf()[index]) : '');
     scheduleDecisionClocks(index, receivedAt[index], dueAt[index]);
     enter(index);
@@ -622,7 +479,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     simStart,
     end,
     get contacts() {
-      for (let k = arrived.length; k < arrivedCount; k++) {
+      for (let k = arrived.length; k < cases.arrived; k++) {
         const draft = contactsOf()[k];
         const decided = { openCase: openCaseAt[k] === 1, inEarlyHelp: inEarlyHelpAt[k] === 1 };
         if (shared) arrived.push(copyContact(draft, decided));
@@ -634,7 +491,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     machine,
     engine: stepper.kind,
     now: () => now,
-    metrics: () => figures.finish({ count: arrivedCount, receivedAt, due: dueAt, trueLevel: trueLevelAt, previous: previousIndex, repeat: null, inEarlyHelp: inEarlyHelpAt }),
+    metrics: () => figures.finish({ count: cases.arrived, receivedAt, due: dueAt, trueLevel: trueLevelAt, previous: previousIndex, repeat: null, inEarlyHelp: inEarlyHelpAt }),
     step,
     runUntil(t: Instant) {
       for (;;) {
@@ -669,7 +526,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     },
     stateCounts() {
       const out: Record<string, number> = {};
-      for (let k = 0; k < arrivedCount; k++) {
+      for (let k = 0; k < cases.arrived; k++) {
         const name = states[stateAt[k]].name;
         out[name] = (out[name] ?? 0) + 1;
       }
@@ -678,7 +535,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     queueLengths() {
       const out = {} as Record<Role, number>;
       // Jobs whose case moved on while waiting stay in the heap until popped: do not count them.
-      for (const pool of pools) out[pool.role] = pool.queue.count((job) => tokenAt[job.c] === job.token);
+      for (const pool of pools) out[pool.role] = pool.queueLength();
       return out;
     },
   };
