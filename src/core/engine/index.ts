@@ -27,22 +27,22 @@ import type { AnyStateMachine } from 'xstate';
 import { generateArrivals, type Arrivals } from '../arrivals';
 import { DAY, HOUR, addLocalDays, addWorkingMillis, dueByOneWorkingDay, fromLondon, type Instant } from '../calendar';
 import { copyContact, type Contact } from '../contact';
-import { Agenda, KIND, type AgendaItem } from './agenda';
-import { DECIDED, EVENTS, eventOf, inputOf } from './events';
-import { CaseTable } from './cases';
-import { RolePool } from './pool';
-import { StateTable, type StateRt, type WorkRt } from './states';
 import { MetricsAccumulator, type RunMetrics } from '../metrics';
-import { traceRecord, type TraceRecord } from './trace';
-import type { Level } from '../levels';
 import { PROCESSES, type ProcessName } from '../processes';
-import type { Role, SpaContext, SpaEvent, SpaEventType } from '../processes/common';
+import { ROLES, type Role, type SpaContext, type SpaEvent } from '../processes/common';
 import { chartFacts } from '../processes/facts';
-import { ROLES } from '../processes/common';
-import { staffingByDay } from './staffing';
-import { makeStepper, type Snap } from './stepper';
-import { bernoulli, createStreams, lognormalDraw, type Uniform } from '../rng';
+import { createStreams } from '../rng';
 import { checkStaffFor, type Scenario } from '../scenario';
+import { Agenda, KIND, type AgendaItem } from './agenda';
+import { CaseTable } from './cases';
+import { EVENTS, inputOf } from './events';
+import { RolePool } from './pool';
+import { TraceSink } from './sink';
+import { staffingByDay } from './staffing';
+import { StateTable, type StateRt } from './states';
+import { makeStepper, type Snap } from './stepper';
+import type { TraceRecord } from './trace';
+import { World } from './world';
 
 export interface SimulationOptions {
   seed?: string | number;
@@ -125,45 +125,6 @@ export interface Simulation {
   queueLengths(): Record<Role, number>;
 }
 
-/**
- * An outcome drawn from shares: the first whose running total exceeds the uniform draw x, in the
- * order listed (so [0.5, 0.3, 0.2] is "x < 0.5 ? first : x < 0.8 ? second : third").
- */
-class OutcomeDraw {
-  private readonly upTo: number[] = [];
-  private readonly events: SpaEvent[] = [];
-  constructor(type: SpaEventType, shares: Readonly<Record<string, number>>) {
-    let total = 0;
-    for (const [outcome, p] of Object.entries(shares)) {
-      if (p <= 0) continue;
-      total += p;
-      this.upTo.push(total);
-      this.events.push(eventOf(type, outcome));
-    }
-  }
-  pick(x: number): SpaEvent {
-    const last = this.events.length - 1;
-    for (let k = 0; k < last; k++) if (x < this.upTo[k]) return this.events[k];
-    return this.events[last];
-  }
-}
-
-/** The outcome draws of a scenario for each true level (index 1-4). */
-function outcomeDraws(scenario: Scenario) {
-  const assessment: OutcomeDraw[] = [];
-  const enquiry: OutcomeDraw[] = [];
-  for (const level of [1, 2, 3, 4] as const) {
-    assessment[level] = new OutcomeDraw('assessment.completed', scenario.outcomes.assessment[level]);
-    enquiry[level] = new OutcomeDraw('enquiry.completed', scenario.outcomes.enquiry[level]);
-  }
-  return { assessment, enquiry };
-}
-
-const WORKING_DAY_HOURS = 9;
-/** Who a contact came from, as the trace records it. */
-const actorOf = (contact: Contact): string => (contact.outOfHours ? `${contact.source} (out of hours, EDT)` : contact.source);
-const LEVEL_DETAIL = ['level 0', 'level 1', 'level 2', 'level 3', 'level 4'];
-
 /** A state's meta (processes/facts.ts reads it for everyone). */
 export { metaOf } from '../processes/facts';
 export { traceRecord, type TraceRecord } from './trace';
@@ -198,7 +159,6 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const contactsOf = (): readonly Contact[] => arrivals.contacts;
   /** The arrived contacts as `sim.contacts` shows them (made on demand: own drafts filled in, shared ones copied). */
   const arrived: Contact[] = [];
-  const trace: TraceRecord[] = [];
   const keepTrace = options.trace ?? true;
   const figures = new MetricsAccumulator(n, start, end);
   const cases = new CaseTable(n, streams.stream('case-seeds'));
@@ -211,7 +171,6 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   };
   const stepper = makeStepper(machine, options.engine ?? 'compiled');
   const chart = chartFacts(machine);
-  const draws = outcomeDraws(scenario);
   const pools = ROLES.map((role, index) => new RolePool(role, index, staffingByDay(scenario, role, streams, simStart, totalDays), tokenAt, slotAt));
 
   const stateTable = new StateTable(chart, scenario, pools, stepper.size);
@@ -222,73 +181,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   let now = simStart;
   let dayIndex = 0;
 
-  // The case whose streams uDur and uWorld draw from (set by startWork, where all draws happen).
-  let drawing = 0;
-  const uDur: Uniform = () => cases.drawDuration(drawing);
-  const uWorld: Uniform = () => cases.drawWorld(drawing);
-
-  const duration = (c: number, work: WorkRt): number => {
-    let hours = lognormalDraw(uDur, work.hours);
-    if (work.longerIfFormIncomplete && formCompleteAt[c] === 0) {
-      hours *= scenario.incompleteFormFactor; // 004 ¶37
-    }
-    // Never zero: every piece of work takes at least a minute.
-    return Math.max(60_000, Math.round(hours * HOUR));
-  };
-
-  /** How long the work that `worldOutcome` last answered took (set with its event). */
-  let outcomeMs = 0;
-  /** What the world answers when work ends: the event to send (returned) and how long the work took (`outcomeMs`). */
-  const worldOutcome = (c: number, work: WorkRt): SpaEvent => {
-    const u = uWorld;
-    const level = trueLevelAt[c];
-    const ms = duration(c, work);
-    outcomeMs = ms;
-    switch (work.done) {
-      case 'threshold.decided':
-        return DECIDED[decideLevel(c, u)];
-      case 'assessment.completed':
-        return draws.assessment[level].pick(u());
-      case 'enquiry.completed':
-        return draws.enquiry[level].pick(u());
-      case 'earlyHelp.completed': {
-        // A child whose true need is statutory, placed in early help, is escalated (step-up).
-        if (level >= 3 && bernoulli(u, scenario.earlyHelpEscalationShare)) {
-          outcomeMs = Math.max(60_000, Math.round(ms * scenario.outcomes.stepUpAfterShareOfEarlyHelp));
-          return EVENTS.earlyHelpEscalated;
-        }
-        return EVENTS.earlyHelpCompleted;
-      }
-      default:
-        return work.event!;
-    }
-  };
-
-  const decideLevel = (c: number, u: Uniform): Level => {
-    const truth = trueLevelAt[c] as Level;
-    const ctx = snapshots[c].context as SpaContext;
-    let under = 0;
-    let over = 0;
-    const wrong = 1 - scenario.decisionAccuracy;
-    under = wrong * scenario.underThresholdShare;
-    over = wrong * (1 - scenario.underThresholdShare);
-    // 004 ¶20, ¶29, ¶38: decisions based on parental response rather than seeing the child.
-    if (ctx.decisionOnParentalAccount) under += scenario.parentalAccountUnderThreshold;
-    const x = u();
-    if (x < under && truth > 1) return (truth - 1) as Level;
-    if (x >= under && x < under + over && truth < 4) return (truth + 1) as Level;
-    return truth;
-  };
-
-  const record = (c: number, t: Instant, from: StateRt | null, to: StateRt, event: SpaEvent | { type: string }, actor: string) => {
-    const level = event.type === 'threshold.decided' ? (event as { level: number }).level : -1;
-    figures.add(c, t, from === null ? null : from.facts, to.facts, event.type, level);
-    if (!keepTrace) return;
-    let detail: string | undefined;
-    if (level >= 0) detail = LEVEL_DETAIL[level];
-    else if ('outcome' in event) detail = String((event as { outcome: string }).outcome);
-    trace.push(traceRecord(trace.length, t, contactsOf()[c].id, from === null ? null : from.name, to.name, to.meta, event.type, actor, detail));
-  };
+  const world = new World(scenario, cases, trueLevelAt, formCompleteAt);
+  const sink = new TraceSink(keepTrace, figures, arrivals);
+  const record = (c: number, t: Instant, from: StateRt | null, to: StateRt, event: SpaEvent | { type: string }, actor: string) => sink.record(c, t, from, to, event, actor);
 
   const releaseSlot = (c: number) => {
     const slot = slotAt[c];
@@ -300,19 +195,17 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   };
 
   const startWork = (c: number) => {
-    drawing = c;
     const work = states[stateAt[c]].work!;
-    const event = worldOutcome(c, work);
-    const ms = outcomeMs;
-    const doneAt = addWorkingMillis(now, ms);
-    agenda.scheduleWork(KIND.workDone, doneAt, c, tokenAt[c], event, work.pool.role);
-    if (work.held && scenario.parentContactPerHoldDay > 0) {
+    const event = world.answer(c, work);
+    const ms = world.workMs;
+    const token = tokenAt[c];
+    agenda.scheduleWork(KIND.workDone, addWorkingMillis(now, ms), c, token, event, work.pool.role);
+    if (work.held) {
       // 004 ¶38: the team manager contacts parents and holds office visits during the hold.
-      const heldDays = Math.floor(ms / (WORKING_DAY_HOURS * HOUR));
+      const heldDays = world.heldDays(ms);
       for (let d = 1; d <= heldDays; d++) {
-        if (bernoulli(uWorld, scenario.parentContactPerHoldDay)) {
-          const at = addWorkingMillis(now, d * WORKING_DAY_HOURS * HOUR - HOUR);
-          agenda.scheduleWork(KIND.duringWork, at, c, tokenAt[c], EVENTS.parentsContacted, 'teamManager');
+        if (world.parentsContactedOnHeldDay()) {
+          agenda.scheduleWork(KIND.duringWork, addWorkingMillis(now, world.parentContactAfter(d)), c, token, EVENTS.parentsContacted, 'teamManager');
         }
       }
     }
@@ -414,7 +307,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     snapshots[index] = snapshot;
     stateAt[index] = id;
     cases.arrived = index + 1;
-    record(index, now, null, states[id], EVENTS.contactReceived, keepTrace ? actorOf(contactsOf()[index]) : '');
+    record(index, now, null, states[id], EVENTS.contactReceived, sink.arrivalActor(index));
     scheduleDecisionClocks(index, receivedAt[index], dueAt[index]);
     enter(index);
   };
@@ -487,7 +380,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       }
       return arrived;
     },
-    trace,
+    trace: sink.trace,
     machine,
     engine: stepper.kind,
     now: () => now,
