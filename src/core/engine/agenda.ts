@@ -13,7 +13,7 @@
 import { addLocalDays, type Instant } from '../calendar';
 import type { SpaEvent } from '../processes/common';
 import { EVENTS } from './events';
-import { Heap, Lane, precedes } from './heap';
+import { Heap, Lane, precedes, type Keyed } from './heap';
 
 /** At the same instant, the lower goes first (SimPy's URGENT and NORMAL). */
 export const PRIORITY = {
@@ -53,11 +53,8 @@ export type Kind = (typeof KIND)[keyof typeof KIND];
  * One event waiting in the heap. Speed: every kind has the same fields, so that handled items are
  * reused for later ones (a borough-year queues about 40,000 a process).
  */
-export interface AgendaItem {
+export interface AgendaItem extends Keyed {
   kind: Kind;
-  t: Instant;
-  priority: number;
-  seq: number;
   /** The case (its arrival index). */
   caseIndex: number;
   /** The case's token when queued (work done, during work): stale once the case has moved on. */

@@ -8,7 +8,7 @@
  */
 import type { Instant } from '../calendar';
 import type { Role } from '../processes/common';
-import { Heap, byPriorityThenTime } from './heap';
+import { Heap, byPriorityThenTime, type Keyed } from './heap';
 
 /** How urgent a job is: the queue takes lower first, then earlier (DOMAIN.md flow step 5). */
 export const JOB_PRIORITY = {
@@ -19,11 +19,8 @@ export const JOB_PRIORITY = {
   routine: 2,
 } as const;
 
-/** A case waiting for a slot. */
-interface Job {
-  t: Instant;
-  priority: number;
-  seq: number;
+/** A case waiting for a slot (since t, at its priority, seq its place in the agenda's order). */
+interface Job extends Keyed {
   caseIndex: number;
   /** The case's token when queued: the job is stale once it has changed. */
   token: number;
