@@ -6,7 +6,7 @@
  * whose transitions are guard + target + `assign` actions, so they can be compiled into a table
  * read straight from the machine definition (nothing about the process is written here twice).
  * The engine uses this table by default; `engine: 'xstate'` runs the interpreter instead, and a
- * property test (test/compiled.test.ts) proves both give byte-identical traces.
+ * property test (test/core/compiled.test.ts) proves both give byte-identical traces.
  *
  * `compileMachine` refuses any machine it cannot reproduce exactly (nested or parallel states,
  * entry/exit actions, eventless or delayed transitions, actions other than `assign`), so a
@@ -129,7 +129,7 @@ export interface CompileOptions {
    * snapshot (the engine makes one input object per combination of facts). A case then holds a
    * pointer: no context is copied per transition and nothing is kept per case. Right because a
    * chart's guards and actions are pure functions of the context and the event (the machines own
-   * no time source; XState's own `transition()` is pure too), and test/compiled.test.ts checks
+   * no time source; XState's own `transition()` is pure too), and test/core/compiled.test.ts checks
    * shared and unshared steppers agree with XState. Worth it only when events and inputs come
    * from a bounded set of objects, as the engine's do (each distinct object gets its own entry).
    */

@@ -17,12 +17,12 @@
  *
  * The figures are accumulated one transition at a time (`MetricsAccumulator`): the engine feeds
  * it as it runs, so a replication need not keep a trace, and `computeMetrics` feeds it a stored
- * trace. One implementation either way; test/metrics.test.ts checks the two agree.
+ * trace. One implementation either way; test/core/metrics.test.ts checks the two agree.
  */
 import { HOUR, dueByOneWorkingDay, workingDaysBetween, workingMillisBetween, type Instant } from './calendar';
 import type { Contact } from './contact';
 import type { AnyStateMachine } from 'xstate';
-import type { TraceRecord } from './engine';
+import type { TraceRecord } from './engine/trace';
 import { FIRST_RESPONSES, chartFacts, type ChartFacts, type StateFacts } from './processes/facts';
 
 export interface Outcomes {
@@ -130,7 +130,7 @@ function levelOf(r: TraceRecord): number {
 /**
  * The figures, accumulated one transition at a time. The engine feeds it as it runs (so a
  * replication need not keep its trace), and `computeMetrics` feeds it a stored trace: one
- * implementation, whichever way the records arrive (test/metrics.test.ts checks both agree).
+ * implementation, whichever way the records arrive (test/core/metrics.test.ts checks both agree).
  * Cases are numbered in arrival order (the index of the contact in the run's contact list).
  */
 export class MetricsAccumulator {

@@ -24,7 +24,7 @@ export interface RunOptions {
   machine?: AnyStateMachine;
   /** Keep the run's trace (default true); replications that need only the figures pass false. */
   trace?: boolean;
-  /** Contacts prepared once for several processes (engine.ts `prepareArrivals`). */
+  /** Contacts prepared once for several processes (engine/simulation.ts `prepareArrivals`). */
   arrivals?: PreparedArrivals;
   onProgress?: (fraction: number) => void;
 }

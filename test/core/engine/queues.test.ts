@@ -25,11 +25,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnyStateMachine } from 'xstate';
-import { createSimulation, type Simulation, type TraceRecord } from '../../src/core/engine';
-import { ROLES, type Role, type StateMeta } from '../../src/core/processes';
-import type { Scenario } from '../../src/core/scenario';
-import { scenarioOf, variantArb } from '../support/arbitraries';
-import { loadScenario } from '../support/scenarios';
+import { createSimulation, type Simulation, type TraceRecord } from '../../../src/core/engine';
+import { ROLES, type Role, type StateMeta } from '../../../src/core/processes';
+import type { Scenario } from '../../../src/core/scenario';
+import { scenarioOf, variantArb } from '../../support/arbitraries';
+import { loadScenario } from '../../support/scenarios';
 
 type Discipline = 'arrival-then-priority' | 'priority-then-arrival';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { initialTransition, setup, transition, type AnyStateMachine } from 'xstate';
-import { dueByOneWorkingDay, isOpen } from '../../src/core/calendar';
-import { createSimulation, metaOf, type TraceRecord } from '../../src/core/engine';
-import { computeMetrics } from '../../src/core/metrics';
-import { runScenario } from '../../src/core/run';
-import { spa2013, spa2015, type SpaInput } from '../../src/core/processes';
-import { loadScenario } from '../support/scenarios';
+import { dueByOneWorkingDay, isOpen } from '../../../src/core/calendar';
+import { createSimulation, metaOf, type TraceRecord } from '../../../src/core/engine';
+import { computeMetrics } from '../../../src/core/metrics';
+import { runScenario } from '../../../src/core/run';
+import { spa2013, spa2015, type SpaInput } from '../../../src/core/processes';
+import { loadScenario } from '../../support/scenarios';
 
 const june2013 = loadScenario('kingston-2013.json');
 const short = { ...june2013, days: 10, warmUpDays: 20 };

@@ -1,8 +1,9 @@
 /**
- * A binary min-heap. The event queue is ordered by (time, priority, sequence) so equal times
- * resolve the same way on every run and every machine (../shared/STYLE.md, "The engine owns
- * time"); a role's work queue by (priority, time, sequence), so immediate danger and escalations
- * go to the front (DOMAIN.md flow step 5: immediate danger skips the queue).
+ * A binary min-heap, and the time-ordered line (`Lane`) that waits beside it. The agenda's heap
+ * (agenda.ts) is ordered by (time, priority, sequence) so equal times resolve the same way on
+ * every run and every machine (../shared/STYLE.md, "The engine owns time"); a role pool's queue
+ * (pool.ts) by (priority, time, sequence), so immediate danger and escalations go to the front
+ * (DOMAIN.md flow step 5: immediate danger skips the queue).
  */
 export interface Keyed {
   t: number;
@@ -30,9 +31,8 @@ export function byPriorityThenTime(a: Keyed, b: Keyed): boolean {
 }
 
 /**
- * The heap keeps each item's three keys in typed arrays beside it (in the order compared), so a
- * comparison reads numbers, not objects; sifting moves a hole rather than swapping. This made the
- * event queue about twice as fast in a borough-year (npm run bench).
+ * Speed: the heap keeps each item's three keys in typed arrays beside it (in the order compared),
+ * so a comparison reads numbers, not objects; sifting moves a hole rather than swapping.
  */
 export class Heap<T extends Keyed> {
   private items: (T | undefined)[] = [];
@@ -132,18 +132,22 @@ export class Heap<T extends Keyed> {
 }
 
 /**
- * A line of events kept in the order they fall due (first in, first out), beside a heap: the
- * engine's decision clocks are each set from the current instant by a rule that does not go back
- * in time (one working day; so many working hours), so each kind arrives in time order and needs
- * no heap. `push` refuses an event that would fall before the last one in the line (the caller
+ * Speed: a line of events kept in the order they fall due (first in, first out), beside a heap,
+ * in columns (no object per entry). The engine's decision clocks are each set from the current
+ * instant by a rule that does not go back in time (one working day; so many working hours), so
+ * each kind arrives in time order and needs no heap. `push` refuses an event that would fall before the last one in the line (the caller
  * then queues it in the heap), so the order stays right whatever the rule. Each entry is a time,
  * a sequence number, a case and an epoch; `event` is what every entry stands for.
  */
 export class Lane<E> {
+  /** When each entry falls due. */
   t = new Float64Array(256);
   seq = new Float64Array(256);
+  /** Each entry's case (its arrival index). */
   c = new Int32Array(256);
+  /** Each entry's clock epoch (see cases.ts `clockEpoch`). */
   epoch = new Int32Array(256);
+  /** The first entry waiting; entries head to tail - 1 are waiting. */
   head = 0;
   tail = 0;
 

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { Heap, Lane, byPriorityThenTime, byTimeThenPriority, type Keyed } from '../../src/core/heap';
+import { Heap, Lane, byPriorityThenTime, byTimeThenPriority, type Keyed } from '../../../src/core/engine/heap';
 
 /** A reference: the least item by the same order, found by a linear scan. */
 function leastBy(items: Keyed[], less: (a: Keyed, b: Keyed) => boolean): number {

@@ -1,0 +1,268 @@
+/**
+ * How cases move: what the engine does at each event. A contact arrives and its case starts in
+ * the chart's initial state; every event is sent to the case's snapshot through the stepper, and
+ * every transition is recorded; a state with work queues the case for its role (or the same
+ * worker carries on), and when a worker takes it the world says how long the work takes and how
+ * it ends; the decision clocks ring unless a step-up has started a new decision. The engine never
+ * decides where a case goes: the chart does.
+ */
+import type { Arrivals } from '../arrivals';
+import { DAY, addWorkingMillis, dueByOneWorkingDay, type Instant } from '../calendar';
+import type { SpaContext, SpaEvent } from '../processes/common';
+import { KIND, type Agenda, type AgendaItem } from './agenda';
+import type { CaseTable } from './cases';
+import { EVENTS, inputOf } from './events';
+import { JOB_PRIORITY, type RolePool } from './pool';
+import type { TraceSink } from './sink';
+import type { StateTable } from './states';
+import type { Stepper } from './stepper';
+import type { World } from './world';
+
+/** The parts a run's flow works with (composed by `createSimulation`), and when it starts. */
+export type FlowParts = Pick<CaseFlow, 'processLabel' | 'stepper' | 'states' | 'cases' | 'arrivals' | 'agenda' | 'pools' | 'world' | 'sink' | 'escalates' | 'escalateAfterMs' | 'end'> & {
+  readonly simStart: Instant;
+};
+
+/**
+ * Speed: a class, so every run's flow has the same shape and its methods stay monomorphic (the
+ * engine's hot path is `step` and what it calls).
+ */
+export class CaseFlow {
+  /** Simulated time. */
+  now: Instant;
+  /** The day (index from simStart) whose staffing is in force. */
+  day = 0;
+  /** The process's name, for errors. */
+  readonly processLabel: string;
+  readonly stepper: Stepper;
+  readonly states: StateTable;
+  readonly cases: CaseTable;
+  readonly arrivals: Readonly<Arrivals>;
+  readonly agenda: Agenda;
+  /** One pool per role, in ROLES order (a case's slot column holds the index). */
+  readonly pools: readonly RolePool[];
+  readonly world: World;
+  readonly sink: TraceSink;
+  /**
+   * Whether any state of the chart answers the escalation clock (2015 does, 2013 has no
+   * escalation: 004 ¶38). A chart that cannot answer it is never sent it, which changes nothing
+   * (an unanswered event leaves no trace) but saves a queued event per contact.
+   */
+  readonly escalates: boolean;
+  /** Working time from a contact (or a step-up) to its escalation clock. */
+  readonly escalateAfterMs: number;
+  /** The end of the run: nothing at or after it happens. */
+  readonly end: Instant;
+
+  constructor(parts: FlowParts) {
+    this.now = parts.simStart;
+    this.processLabel = parts.processLabel;
+    this.stepper = parts.stepper;
+    this.states = parts.states;
+    this.cases = parts.cases;
+    this.arrivals = parts.arrivals;
+    this.agenda = parts.agenda;
+    this.pools = parts.pools;
+    this.world = parts.world;
+    this.sink = parts.sink;
+    this.escalates = parts.escalates;
+    this.escalateAfterMs = parts.escalateAfterMs;
+    this.end = parts.end;
+  }
+
+  /** Handle the next event; false when nothing is left before the end. */
+  step(): boolean {
+    const agenda = this.agenda;
+    agenda.peek();
+    const kind = agenda.nextKind;
+    if (kind === KIND.none || agenda.nextAt >= this.end) return false;
+    this.now = agenda.nextAt;
+    switch (kind) {
+      case KIND.arrival:
+        this.arrive(agenda.takeArrival());
+        break;
+      case KIND.dayStart:
+        this.startDay(agenda.takeDayStart());
+        break;
+      case KIND.dueClock:
+      case KIND.escalationClock: {
+        const lane = agenda.clockLane(kind);
+        const h = lane.head++;
+        this.clockRings(lane.c[h], lane.epoch[h], lane.event);
+        break;
+      }
+      default: {
+        const item = agenda.takeItem();
+        this.handle(item);
+        agenda.recycle(item);
+      }
+    }
+    return true;
+  }
+
+  /** A contact arrives: its case starts in the chart's initial state, with what the process knows of the child. */
+  private arrive(index: number): void {
+    const { cases, arrivals } = this;
+    // Any earlier case about the child counts, not only the last one (a later contact closed
+    // with advice does not close an earlier referral).
+    const previous = arrivals.previousIndex[index];
+    const root = previous >= 0 ? cases.root[previous] : index;
+    cases.root[index] = root;
+    let openCase = previous >= 0 && cases.openUntil[root] > this.now;
+    let inEarlyHelp = false;
+    for (let earlier = previous; earlier >= 0; earlier = arrivals.previousIndex[earlier]) {
+      const facts = this.states.states[cases.state[earlier]].facts;
+      if (facts.openSocialCare) openCase = true;
+      if (facts.earlyHelp) inEarlyHelp = true;
+    }
+    // What the process decided about earlier contacts: kept beside the contacts, and given to
+    // them when `contacts` is read, so a run never asked for its contacts never makes them.
+    cases.openCase[index] = openCase ? 1 : 0;
+    cases.inEarlyHelp[index] = inEarlyHelp ? 1 : 0;
+    const snapshot = this.stepper.initial(
+      inputOf(openCase, arrivals.immediateDanger[index] === 1, arrivals.levelClear[index] === 1, arrivals.mentalHealth[index] === 1, arrivals.formComplete[index] === 1, inEarlyHelp),
+    );
+    const id = this.states.idOfSnapshot(snapshot);
+    cases.snapshot[index] = snapshot;
+    cases.state[index] = id;
+    cases.arrived = index + 1;
+    this.sink.record(index, this.now, null, this.states.states[id], EVENTS.contactReceived, this.sink.arrivalActor(index));
+    this.setDecisionClocks(index, arrivals.receivedAt[index], arrivals.due[index]);
+    this.enter(index);
+  }
+
+  /** Send a case an event; false if the chart did not answer it (no transition, nothing recorded). */
+  private send(c: number, event: SpaEvent, actor: string): boolean {
+    const cases = this.cases;
+    const prev = cases.snapshot[c];
+    const next = this.stepper.transition(prev, event);
+    if (next.value === prev.value && next.context === prev.context) return false;
+    cases.snapshot[c] = next;
+    const fromId = cases.state[c];
+    const toId = this.states.idOfSnapshot(next);
+    this.sink.record(c, this.now, this.states.states[fromId], this.states.states[toId], event, actor);
+    if (toId !== fromId) {
+      cases.state[c] = toId;
+      cases.token[c]++;
+      // A step-up needs a new decision, on a new one-working-day clock.
+      if (event.type === 'earlyHelp.escalated') this.setDecisionClocks(c, this.now, dueByOneWorkingDay(this.now));
+      this.enter(c);
+    }
+    return true;
+  }
+
+  /** A case enters its state: it waits for the state's worker (or its worker carries on), or leaves its worker. */
+  private enter(c: number): void {
+    const state = this.states.states[this.cases.state[c]];
+    const work = state.work;
+    if (work) {
+      const pool = work.pool;
+      if (pool.holds(c)) {
+        // The same worker carries on (an allocated social worker goes on to assess).
+        this.startWork(c);
+        return;
+      }
+      this.releaseSlot(c);
+      pool.request(c, this.jobPriority(c), this.now, this.agenda.nextSeq());
+      this.dispatch(pool);
+    } else {
+      this.releaseSlot(c);
+      const openDays = state.facts.keepsCaseOpenDays;
+      if (openDays) {
+        const root = this.cases.root[c];
+        this.cases.openUntil[root] = Math.max(this.cases.openUntil[root], this.now + openDays * DAY);
+      }
+    }
+  }
+
+  /** A worker starts a case's work: the world says how long it takes and how it ends. */
+  private startWork(c: number): void {
+    const work = this.states.states[this.cases.state[c]].work!;
+    const world = this.world;
+    const event = world.answer(c, work);
+    const ms = world.workMs;
+    const token = this.cases.token[c];
+    this.agenda.scheduleWork(KIND.workDone, addWorkingMillis(this.now, ms), c, token, event, work.pool.role);
+    if (work.held) {
+      // 004 ¶38: the team manager contacts parents and holds office visits during the hold.
+      const heldDays = world.heldDays(ms);
+      for (let d = 1; d <= heldDays; d++) {
+        if (world.parentsContactedOnHeldDay()) {
+          this.agenda.scheduleWork(KIND.duringWork, addWorkingMillis(this.now, world.parentContactAfter(d)), c, token, EVENTS.parentsContacted, 'teamManager');
+        }
+      }
+    }
+  }
+
+  /** How urgent a case's job is. */
+  private jobPriority(c: number): number {
+    const context = this.cases.snapshot[c].context as SpaContext;
+    if (context.immediateDanger || this.states.states[this.cases.state[c]].facts.urgent) return JOB_PRIORITY.urgent;
+    if (context.escalated) return JOB_PRIORITY.escalated;
+    return JOB_PRIORITY.routine;
+  }
+
+  /** Start work for as many waiting cases as the pool has free slots today. */
+  private dispatch(pool: RolePool): void {
+    for (let c = pool.dispatch(this.day); c >= 0; c = pool.dispatch(this.day)) this.startWork(c);
+  }
+
+  /** The case gives back the slot it holds, if any, and the next case in that pool starts. */
+  private releaseSlot(c: number): void {
+    const slot = this.cases.slot[c];
+    if (slot >= 0) {
+      const pool = this.pools[slot];
+      pool.release(c);
+      this.dispatch(pool);
+    }
+  }
+
+  /** A new day's staffing takes effect: each pool starts what its slots allow. */
+  private startDay(day: number): void {
+    this.day = day;
+    for (const pool of this.pools) this.dispatch(pool);
+  }
+
+  /** The decision clocks (DOMAIN.md statutory clocks; 000; 002) of a new decision episode. */
+  private setDecisionClocks(c: number, from: Instant, due: Instant): void {
+    const epoch = ++this.cases.clockEpoch[c];
+    const agenda = this.agenda;
+    agenda.setClock(agenda.dueClocks, due, c, epoch);
+    if (this.escalates) {
+      const escalateAt = addWorkingMillis(from, this.escalateAfterMs);
+      if (escalateAt < due) agenda.setClock(agenda.escalationClocks, escalateAt, c, epoch);
+    }
+  }
+
+  /** A decision clock of a case rings, unless it belongs to an earlier decision (before a step-up). */
+  private clockRings(c: number, epoch: number, event: SpaEvent): void {
+    if (epoch === this.cases.clockEpoch[c]) this.send(c, event, 'clock');
+  }
+
+  /** An event from the heap: work done, something during work, or a late clock. */
+  private handle(item: AgendaItem): void {
+    const c = item.caseIndex;
+    switch (item.kind) {
+      case KIND.workDone:
+        if (this.cases.token[c] !== item.token) break; // superseded (e.g. escalated while working)
+        if (!this.send(c, item.event!, item.actor)) throw this.unansweredWork(c, item.event!);
+        break;
+      case KIND.duringWork:
+        if (this.cases.token[c] !== item.token) break;
+        this.send(c, item.event!, item.actor);
+        break;
+      case KIND.lateClock:
+        this.clockRings(c, item.epoch, item.event!);
+        break;
+    }
+  }
+
+  /**
+   * A chart whose state does not answer its own work's event would hold the worker for ever: say
+   * so rather than run on wrongly (only a changed chart can do this).
+   */
+  private unansweredWork(c: number, event: SpaEvent): Error {
+    const state = this.states.states[this.cases.state[c]].name;
+    return new Error(`process ${this.processLabel}: state "${state}" does not handle "${event.type}", the event its meta.work says ends its work (case ${this.arrivals.contacts[c].id})`);
+  }
+}

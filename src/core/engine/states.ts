@@ -1,0 +1,101 @@
+/**
+ * The chart's states as a run meets them, numbered, with what the engine reads of each (its facts
+ * from the chart's meta, and its work: the role's pool and the duration's parameters), worked out
+ * once per run.
+ */
+import { ROLES, type SpaEvent, type SpaEventType, type StateMeta } from '../processes/common';
+import type { ChartFacts, StateFacts } from '../processes/facts';
+import { lognormalParams, type LognormalParams } from '../rng';
+import type { Scenario } from '../scenario';
+import { eventOf } from './events';
+import type { RolePool } from './pool';
+import type { Snap } from './stepper';
+
+/** What the engine reads of a state (its facts, from the chart's meta). */
+export interface StateRt {
+  name: string;
+  facts: StateFacts;
+  meta: StateMeta;
+  work: WorkRt | null;
+}
+
+/** The work done in a state (its meta.work), with the role's pool and the duration's parameters. */
+export interface WorkRt {
+  pool: RolePool;
+  done: SpaEventType;
+  /** The event that ends the work when it has no outcome to draw (else null: see world.ts). */
+  event: SpaEvent | null;
+  /** How many working hours the work takes (drawn per piece of work). */
+  hours: LognormalParams;
+  /** An incomplete referral form lengthens this work (004 ¶37). */
+  longerIfFormIncomplete: boolean;
+  /** 2013's hold, during which the team manager contacts parents (004 ¶38). */
+  held: boolean;
+}
+
+/** Events whose outcome the world draws when the work ends (see `World.answer`). */
+const DRAWN: ReadonlySet<SpaEventType> = new Set(['threshold.decided', 'assessment.completed', 'enquiry.completed', 'earlyHelp.completed']);
+
+function stateRt(facts: StateFacts, scenario: Scenario, pools: readonly RolePool[]): StateRt {
+  const w = facts.work;
+  let work: WorkRt | null = null;
+  if (w) {
+    const spec = scenario.durations[w.activity];
+    work = {
+      pool: pools[ROLES.indexOf(w.role)],
+      done: w.done,
+      event: DRAWN.has(w.done) ? null : eventOf(w.done),
+      hours: lognormalParams(spec.meanWorkingHours, spec.cv),
+      longerIfFormIncomplete: facts.longerIfFormIncomplete,
+      held: facts.hold,
+    };
+  }
+  return { name: facts.name, facts, meta: facts.meta, work };
+}
+
+export class StateTable {
+  /** The states met so far, by number. */
+  readonly states: StateRt[] = [];
+  private readonly ids = new Map<string, number>();
+  /**
+   * Speed: the state number of each shared snapshot met, by the snapshot's node number (no lookup
+   * by name; -1 not yet met). Node numbers run up to the kept stepper's size, so a growable
+   * column (a plain array written at large indices would become a dictionary).
+   */
+  private stateOfNode: Int32Array;
+
+  /** @param stepperSize how many snapshots the stepper already keeps (its node numbers run up to it) */
+  constructor(
+    private readonly chart: ChartFacts,
+    private readonly scenario: Scenario,
+    private readonly pools: readonly RolePool[],
+    stepperSize: number,
+  ) {
+    this.stateOfNode = new Int32Array(Math.max(1024, stepperSize)).fill(-1);
+  }
+
+  /** The number of a state, by name (numbered when first met). */
+  idOf(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.states.length;
+      this.states.push(stateRt(this.chart.state(name), this.scenario, this.pools));
+      this.ids.set(name, id);
+    }
+    return id;
+  }
+
+  /** The number of a snapshot's state. */
+  idOfSnapshot(snapshot: Snap): number {
+    const node = (snapshot as { node?: number }).node;
+    if (node === undefined) return this.idOf(String(snapshot.value));
+    if (node >= this.stateOfNode.length) {
+      const grown = new Int32Array(Math.max(node + 1, this.stateOfNode.length * 2)).fill(-1);
+      grown.set(this.stateOfNode);
+      this.stateOfNode = grown;
+    }
+    let id = this.stateOfNode[node];
+    if (id < 0) this.stateOfNode[node] = id = this.idOf(String(snapshot.value));
+    return id;
+  }
+}

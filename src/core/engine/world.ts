@@ -1,0 +1,139 @@
+/**
+ * The world's answers: how long a piece of work takes and how it ends. The charts decide where a
+ * case goes; the world decides what a manager decides, what an assessment or enquiry finds, and
+ * whether early help steps a child up. Every draw comes from the case's own streams (cases.ts),
+ * so each child's durations and outcomes are the same whichever process meets them (common
+ * random numbers); the shares come from the scenario.
+ */
+import { HOUR } from '../calendar';
+import type { Level } from '../levels';
+import type { SpaContext, SpaEvent, SpaEventType } from '../processes/common';
+import { bernoulli, lognormalDraw, type Uniform } from '../rng';
+import type { Scenario } from '../scenario';
+import type { CaseTable } from './cases';
+import { DECIDED, EVENTS, eventOf } from './events';
+import type { WorkRt } from './states';
+
+/** The working hours of a day on the hold's clock (a day of 2013's hold: 004 ¶38). */
+export const WORKING_DAY_HOURS = 9;
+/** Every piece of work takes at least a minute. */
+const SHORTEST_WORK_MS = 60_000;
+
+/**
+ * An outcome drawn from shares: the first whose running total exceeds the uniform draw x, in the
+ * order listed (so [0.5, 0.3, 0.2] is "x < 0.5 ? first : x < 0.8 ? second : third").
+ */
+export class OutcomeDraw {
+  private readonly upTo: number[] = [];
+  private readonly events: SpaEvent[] = [];
+  constructor(type: SpaEventType, shares: Readonly<Record<string, number>>) {
+    let total = 0;
+    for (const [outcome, p] of Object.entries(shares)) {
+      if (p <= 0) continue;
+      total += p;
+      this.upTo.push(total);
+      this.events.push(eventOf(type, outcome));
+    }
+  }
+  pick(x: number): SpaEvent {
+    const last = this.events.length - 1;
+    for (let k = 0; k < last; k++) if (x < this.upTo[k]) return this.events[k];
+    return this.events[last];
+  }
+}
+
+export class World {
+  /** How long the work `answer` last answered took, in working milliseconds. */
+  workMs = 0;
+  /** The outcome draws of assessments and section 47 enquiries for each true level (index 1-4). */
+  private readonly assessment: OutcomeDraw[] = [];
+  private readonly enquiry: OutcomeDraw[] = [];
+  /** The case whose streams the draws come from (set by `answer`). */
+  private drawing = 0;
+  private readonly uDuration: Uniform = () => this.cases.drawDuration(this.drawing);
+  private readonly uWorld: Uniform = () => this.cases.drawWorld(this.drawing);
+
+  /**
+   * @param trueLevel each contact's true level (the arrivals' column)
+   * @param formComplete whether each contact's referral form is complete, 1 or 0 (the arrivals' column)
+   */
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly cases: CaseTable,
+    private readonly trueLevel: Uint8Array,
+    private readonly formComplete: Uint8Array,
+  ) {
+    for (const level of [1, 2, 3, 4] as const) {
+      this.assessment[level] = new OutcomeDraw('assessment.completed', scenario.outcomes.assessment[level]);
+      this.enquiry[level] = new OutcomeDraw('enquiry.completed', scenario.outcomes.enquiry[level]);
+    }
+  }
+
+  /**
+   * How a case's piece of work ends, as the event to send when it does (returned), and how long it
+   * takes (`workMs`). The next draws of `parentsContactedOnHeldDay` are the same case's.
+   */
+  answer(caseIndex: number, work: WorkRt): SpaEvent {
+    this.drawing = caseIndex;
+    const level = this.trueLevel[caseIndex];
+    const ms = this.duration(caseIndex, work);
+    this.workMs = ms;
+    switch (work.done) {
+      case 'threshold.decided':
+        return DECIDED[this.decideLevel(caseIndex)];
+      case 'assessment.completed':
+        return this.assessment[level].pick(this.uWorld());
+      case 'enquiry.completed':
+        return this.enquiry[level].pick(this.uWorld());
+      case 'earlyHelp.completed':
+        // A child whose true need is statutory, placed in early help, is escalated (step-up).
+        if (level >= 3 && bernoulli(this.uWorld, this.scenario.earlyHelpEscalationShare)) {
+          this.workMs = Math.max(SHORTEST_WORK_MS, Math.round(ms * this.scenario.outcomes.stepUpAfterShareOfEarlyHelp));
+          return EVENTS.earlyHelpEscalated;
+        }
+        return EVENTS.earlyHelpCompleted;
+      default:
+        return work.event!;
+    }
+  }
+
+  /** Working days of a hold that lasts `ms` on which the team manager may contact parents (004 ¶38). */
+  heldDays(ms: number): number {
+    return this.scenario.parentContactPerHoldDay > 0 ? Math.floor(ms / (WORKING_DAY_HOURS * HOUR)) : 0;
+  }
+
+  /** Whether the team manager contacts the parents on one day of the hold (a draw of the case `answer` last answered). */
+  parentsContactedOnHeldDay(): boolean {
+    return bernoulli(this.uWorld, this.scenario.parentContactPerHoldDay);
+  }
+
+  /** The working milliseconds from the start of a hold to the parent contact on its `day`th day (an hour before the day's end). */
+  parentContactAfter(day: number): number {
+    return day * WORKING_DAY_HOURS * HOUR - HOUR;
+  }
+
+  /** How long the work takes: a lognormal draw, longer if the referral form is incomplete (004 ¶37). */
+  private duration(caseIndex: number, work: WorkRt): number {
+    let hours = lognormalDraw(this.uDuration, work.hours);
+    if (work.longerIfFormIncomplete && this.formComplete[caseIndex] === 0) {
+      hours *= this.scenario.incompleteFormFactor; // 004 ¶37
+    }
+    return Math.max(SHORTEST_WORK_MS, Math.round(hours * HOUR));
+  }
+
+  /** The level a manager decides: the true level, or one off it by the decision error. */
+  private decideLevel(caseIndex: number): Level {
+    const scenario = this.scenario;
+    const truth = this.trueLevel[caseIndex] as Level;
+    const context = this.cases.snapshot[caseIndex].context as SpaContext;
+    const wrong = 1 - scenario.decisionAccuracy;
+    let under = wrong * scenario.underThresholdShare;
+    const over = wrong * (1 - scenario.underThresholdShare);
+    // 004 ¶20, ¶29, ¶38: decisions based on parental response rather than seeing the child.
+    if (context.decisionOnParentalAccount) under += scenario.parentalAccountUnderThreshold;
+    const x = this.uWorld();
+    if (x < under && truth > 1) return (truth - 1) as Level;
+    if (x >= under && x < under + over && truth < 4) return (truth + 1) as Level;
+    return truth;
+  }
+}
