@@ -78,3 +78,11 @@ export function withSecondLook(): AnyStateMachine {
   const states = { ...config.states, received: { ...received, on: { ...received.on, 'screening.completed': screened } }, secondLook };
   return spaSetup.createMachine({ ...config, id: 'spa2015-second-look', states } as unknown as Parameters<typeof spaSetup.createMachine>[0]) as unknown as AnyStateMachine;
 }
+
+/** A chart with each state's meta changed by `change` (the state's name and meta in, new meta out). */
+export function withMeta(machine: AnyStateMachine, change: (name: string, meta: StateMeta) => StateMeta): AnyStateMachine {
+  const config = machine.config as unknown as Config & { states: Record<string, StateConfig> };
+  const states: Record<string, StateConfig> = {};
+  for (const [name, state] of Object.entries(config.states)) states[name] = { ...state, meta: change(name, state.meta as StateMeta) };
+  return spaSetup.createMachine({ ...config, id: `${config.id}-changed`, states } as unknown as Parameters<typeof spaSetup.createMachine>[0]) as unknown as AnyStateMachine;
+}

@@ -31,6 +31,8 @@ export interface WorkRt {
   longerIfFormIncomplete: boolean;
   /** 2013's hold, during which the team manager contacts parents (004 ¶38). */
   held: boolean;
+  /** A threshold decision made here errs this many times as often as the scenario's `decisionAccuracy` says (meta `decisionError`). */
+  errorFactor: number;
 }
 
 /** Events whose outcome the world draws when the work ends (see `World.answer`). */
@@ -48,6 +50,7 @@ function stateRt(facts: StateFacts, scenario: Scenario, pools: readonly RolePool
       hours: lognormalParams(spec.meanWorkingHours, spec.cv),
       longerIfFormIncomplete: facts.longerIfFormIncomplete,
       held: facts.hold,
+      errorFactor: facts.decisionErrorFactor,
     };
   }
   return { name: facts.name, facts, meta: facts.meta, work };

@@ -80,7 +80,7 @@ export class World {
     this.workMs = ms;
     switch (work.done) {
       case 'threshold.decided':
-        return DECIDED[this.decideLevel(caseIndex)];
+        return DECIDED[this.decideLevel(caseIndex, work.errorFactor)];
       case 'assessment.completed':
         return this.assessment[level].pick(this.uWorld());
       case 'enquiry.completed':
@@ -121,12 +121,16 @@ export class World {
     return Math.max(SHORTEST_WORK_MS, Math.round(hours * HOUR));
   }
 
-  /** The level a manager decides: the true level, or one off it by the decision error. */
-  private decideLevel(caseIndex: number): Level {
+  /**
+   * The level a manager decides: the true level, or one off it by the decision error (the
+   * scenario's, times the deciding state's `errorFactor`: how consistently the process applies
+   * the threshold).
+   */
+  private decideLevel(caseIndex: number, errorFactor: number): Level {
     const scenario = this.scenario;
     const truth = this.trueLevel[caseIndex] as Level;
     const context = this.cases.snapshot[caseIndex].context as SpaContext;
-    const wrong = 1 - scenario.decisionAccuracy;
+    const wrong = Math.min(1, (1 - scenario.decisionAccuracy) * errorFactor);
     let under = wrong * scenario.underThresholdShare;
     const over = wrong * (1 - scenario.underThresholdShare);
     // 004 ¶20, ¶29, ¶38: decisions based on parental response rather than seeing the child.

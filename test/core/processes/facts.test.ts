@@ -11,7 +11,7 @@ import { ACTIVITY_LABELS } from '../../../src/core/labels';
 import { PROCESSES, PROCESS_NAMES, STAGES, chartFacts, stateLabel } from '../../../src/core/processes';
 import { stateInfos } from '../../../src/core/timeline';
 import { ROOT, loadScenario, shippedScenarios } from '../../support/scenarios';
-import { SECOND_LOOK_META, opaqueNames, renamedChart, withSecondLook } from '../../support/variants';
+import { SECOND_LOOK_META, opaqueNames, renamedChart, withMeta, withSecondLook } from '../../support/variants';
 
 const chart = (p: (typeof PROCESS_NAMES)[number]) => PROCESSES[p] as unknown as AnyStateMachine;
 
@@ -115,6 +115,38 @@ describe('a chart with a state added, described only by its meta', () => {
     expect(verdict['every-contact-accounted-for']).toBe(true);
     expect(verdict['decided-or-visibly-pending']).toBe(true);
     expect(verdict['decided-by-a-manager']).toBe(true);
+  });
+});
+
+describe('how consistently a process applies the threshold, from its decision states\' meta', () => {
+  const scenario = loadScenario('kingston-2015.json');
+  const run = (machine: AnyStateMachine) => {
+    const sim = createSimulation(scenario, { machine, days: 120, trace: false });
+    sim.run();
+    const m = sim.metrics();
+    return m.underThresholded + m.overThresholded;
+  };
+  const factor = (f: number) => withMeta(chart('2015'), (_, meta) => (meta.decisionError ? { ...meta, decisionError: { factor: f, source: 'test' } } : meta));
+
+  it('makes no wrong decision when every deciding state\'s factor is 0', () => {
+    expect(run(factor(0))).toBe(0);
+  });
+
+  it('makes more wrong decisions as the factor grows, on the same children', () => {
+    const wrong = [0.5, 1, 2].map((f) => run(factor(f)));
+    expect(wrong[0]).toBeGreaterThan(0);
+    expect(wrong[1]).toBeGreaterThan(wrong[0]);
+    expect(wrong[2]).toBeGreaterThan(wrong[1]);
+  });
+
+  it('gives 2015 fewer wrong decisions than 2013 on the same children (002 against 004 ¶37)', () => {
+    const wrongShare = (process: '2013' | '2015') => {
+      const sim = createSimulation(scenario, { process, days: 120, trace: false });
+      sim.run();
+      const m = sim.metrics();
+      return (m.underThresholded + m.overThresholded) / m.contacts;
+    };
+    expect(wrongShare('2015')).toBeLessThan(wrongShare('2013'));
   });
 });
 
