@@ -94,6 +94,7 @@ export interface Arrivals {
   /** The contact's facts, 1 or 0. */
   formComplete: Uint8Array;
   levelClear: Uint8Array;
+  aboveEarlyHelp: Uint8Array;
   immediateDanger: Uint8Array;
   mentalHealth: Uint8Array;
 }
@@ -194,6 +195,9 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
   const trueLevels = new Uint8Array(count);
   const formCompletes = new Uint8Array(count);
   const levelClears = new Uint8Array(count);
+  const aboveEarlyHelps = new Uint8Array(count);
+  // Its own stream, so that the screener's view moves no other draw.
+  const uConcern = streams.stream('children.concern');
   const immediateDangers = new Uint8Array(count);
   const mentalHealths = new Uint8Array(count);
   // What only the contact objects show, for making them when asked.
@@ -242,6 +246,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
     trueLevels[i] = trueLevel;
     formCompletes[i] = +formComplete;
     levelClears[i] = +levelClear;
+    aboveEarlyHelps[i] = +bernoulli(uConcern, scenario.aboveEarlyHelpShare[trueLevel]);
     immediateDangers[i] = +immediateDanger;
     mentalHealths[i] = +mentalHealth;
     knownChildren[i] = +knownChild;
@@ -271,6 +276,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
         openCase: false,
         inEarlyHelp: false,
         levelClear: levelClears[i] === 1,
+        aboveEarlyHelp: aboveEarlyHelps[i] === 1,
         immediateDanger: immediateDangers[i] === 1,
         mentalHealth: mentalHealths[i] === 1,
         previousContactId: previous >= 0 ? contacts[previous].id : null,
@@ -289,6 +295,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
     trueLevel: trueLevels,
     formComplete: formCompletes,
     levelClear: levelClears,
+    aboveEarlyHelp: aboveEarlyHelps,
     immediateDanger: immediateDangers,
     mentalHealth: mentalHealths,
   };

@@ -42,6 +42,8 @@ export interface Contact {
   readonly inEarlyHelp: boolean;
   /** Whether the level of risk or need is clear from the contact itself (004 ¶29, ¶38). */
   readonly levelClear: boolean;
+  /** At screening the needs look potentially above early help (004 ¶29). */
+  readonly aboveEarlyHelp: boolean;
   /** Immediate danger: skips the queue (DOMAIN.md, flow step 5). */
   readonly immediateDanger: boolean;
   /** The contact is about a child's mental health (CAMHS sits in the 2015 SPA: 000). */
@@ -71,6 +73,7 @@ export function copyContact(c: Contact, decided: Pick<Contact, 'openCase' | 'inE
     openCase: decided.openCase,
     inEarlyHelp: decided.inEarlyHelp,
     levelClear: c.levelClear,
+    aboveEarlyHelp: c.aboveEarlyHelp,
     immediateDanger: c.immediateDanger,
     mentalHealth: c.mentalHealth,
     previousContactId: c.previousContactId,

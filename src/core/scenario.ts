@@ -142,6 +142,12 @@ export const ScenarioSchema = z.object({
   formCompleteShare: share.default(0.6),
   /** Contacts whose level of risk or need is clear at the point of contact, by true level. */
   levelClearShare: z.object({ 1: share, 2: share, 3: share, 4: share }).strict().default({ 1: 0.7, 2: 0.5, 3: 0.45, 4: 0.75 }),
+  /**
+   * Contacts whose needs look potentially above early help at screening, by true level (004 ¶29:
+   * 2013 held the unclear ones among them). Assumption: the screener is right about most
+   * children in need or at risk and sees a few level-1 and some level-2 contacts as possibly more.
+   */
+  aboveEarlyHelpShare: z.object({ 1: share, 2: share, 3: share, 4: share }).strict().default({ 1: 0.05, 2: 0.25, 3: 0.85, 4: 0.95 }),
   immediateDangerShareOfLevel4: share.default(0.25),
   mentalHealthShare: share.default(0.12),
   /** Share of contacts about a child already contacted earlier in the run. */

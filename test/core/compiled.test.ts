@@ -54,7 +54,7 @@ describe('the compiled stepper', () => {
     fc.assert(
       fc.property(
         fc.constantFrom('spa2013' as const, 'spa2015' as const),
-        fc.record({ openCase: fc.boolean(), immediateDanger: fc.boolean(), levelClear: fc.boolean(), mentalHealth: fc.boolean(), formComplete: fc.boolean(), inEarlyHelp: fc.boolean() }),
+        fc.record({ openCase: fc.boolean(), immediateDanger: fc.boolean(), levelClear: fc.boolean(), aboveEarlyHelp: fc.boolean(), mentalHealth: fc.boolean(), formComplete: fc.boolean(), inEarlyHelp: fc.boolean() }),
         fc.array(fc.constantFrom(...events), { maxLength: 12 }),
         fc.constantFrom('spread' as const, 'literal' as const, 'shared' as const),
         (name, flags, sequence, how) => {
@@ -82,7 +82,7 @@ describe('the compiled stepper', () => {
 
   it('shares snapshots: one object per step and per input object', () => {
     const m = compileMachine(spa2015, { copyContext, share: true });
-    const flags = { openCase: false, immediateDanger: false, levelClear: false, mentalHealth: false, formComplete: true, inEarlyHelp: false };
+    const flags = { openCase: false, immediateDanger: false, levelClear: false, aboveEarlyHelp: true, mentalHealth: false, formComplete: true, inEarlyHelp: false };
     const a = m.initial(flags);
     expect(m.initial(flags)).toBe(a);
     const b = m.initial({ ...flags });

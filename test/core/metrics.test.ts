@@ -51,7 +51,7 @@ describe('figures kept as the run goes', () => {
 
 describe('figures at the end of a run', () => {
   function contact(id: string, receivedAt: number): Contact {
-    return { id, childId: `K${id}`, trueLevel: 2, indicators: [], ageBand: '5-11', disabled: false, source: 'school', formComplete: true, receivedAt, outOfHours: false, knownChild: false, openCase: false, inEarlyHelp: false, levelClear: true, immediateDanger: false, mentalHealth: false, previousContactId: null };
+    return { id, childId: `K${id}`, trueLevel: 2, indicators: [], ageBand: '5-11', disabled: false, source: 'school', formComplete: true, receivedAt, outOfHours: false, knownChild: false, openCase: false, inEarlyHelp: false, levelClear: true, aboveEarlyHelp: true, immediateDanger: false, mentalHealth: false, previousContactId: null };
   }
   function rec(caseId: string, t: number, from: string | null, to: string, undecided: boolean, event = 'x'): TraceRecord {
     return { seq: 0, t, caseId, from, to, event, actor: 'teamManager', report: '', reportPending: undecided, reportDecided: !undecided, undecided, unallocated: false, detail: undefined };

@@ -27,7 +27,8 @@ describe('June 2013 (004 ¶20, ¶29, ¶30, ¶38)', () => {
   });
 
   it('has a weekly report that overstates timeliness', () => {
-    for (const s of runs2013) expect(s.reportedWithinOneWorkingDay - s.decidedWithinOneWorkingDay).toBeGreaterThan(0.2);
+    // The validation table's claim 2013-report-overstates: +5 to +50 points (004 ¶38, ¶16, ¶20).
+    for (const s of runs2013) expect(s.reportedWithinOneWorkingDay - s.decidedWithinOneWorkingDay).toBeGreaterThan(0.05);
   });
 
   it('leaves accepted referrals unallocated for over 48 hours (the inspectors found 25)', () => {
@@ -59,9 +60,10 @@ describe('The year to 31 May 2015 (000)', () => {
 });
 
 describe('the same June 2013 children under the 2015 process', () => {
-  it('are decided within one working day far more often, and none is hidden', () => {
+  it('are decided within one working day more often, and none is hidden', () => {
     const s2015 = runScenario(june2013, { process: '2015' }).summary;
-    expect(s2015.decidedWithinOneWorkingDay - runs2013[0].decidedWithinOneWorkingDay).toBeGreaterThan(0.3);
+    // The validation table's claim paired-decided-in-a-day: 2015 better by at least a point (004 ¶20, ¶38; 000).
+    expect(s2015.decidedWithinOneWorkingDay - runs2013[0].decidedWithinOneWorkingDay).toBeGreaterThan(0.05);
     expect(s2015.hiddenFromReport).toBe(0);
   });
 });

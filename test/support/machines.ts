@@ -29,13 +29,14 @@ export const MACHINES: ReadonlyArray<readonly [name: string, machine: Machine]> 
 ];
 
 /** The input flags the guards read. `formComplete` and `inEarlyHelp` only affect durations. */
-export type Flags = Pick<SpaInput, 'levelClear' | 'immediateDanger' | 'openCase' | 'mentalHealth'>;
+export type Flags = Pick<SpaInput, 'levelClear' | 'aboveEarlyHelp' | 'immediateDanger' | 'openCase' | 'mentalHealth'>;
 
 export function makeInput(flags: Partial<Flags> = {}): SpaInput {
   return {
     openCase: false,
     immediateDanger: false,
     levelClear: true,
+    aboveEarlyHelp: true,
     mentalHealth: false,
     formComplete: true,
     inEarlyHelp: false,
@@ -43,11 +44,13 @@ export function makeInput(flags: Partial<Flags> = {}): SpaInput {
   };
 }
 
-/** Every combination of levelClear × immediateDanger × openCase × mentalHealth (16 inputs). */
+/** Every combination of levelClear × aboveEarlyHelp × immediateDanger × openCase × mentalHealth (32 inputs). */
 export const INPUT_COMBINATIONS: readonly SpaInput[] = [false, true].flatMap((levelClear) =>
-  [false, true].flatMap((immediateDanger) =>
-    [false, true].flatMap((openCase) =>
-      [false, true].map((mentalHealth) => makeInput({ levelClear, immediateDanger, openCase, mentalHealth })),
+  [false, true].flatMap((aboveEarlyHelp) =>
+    [false, true].flatMap((immediateDanger) =>
+      [false, true].flatMap((openCase) =>
+        [false, true].map((mentalHealth) => makeInput({ levelClear, aboveEarlyHelp, immediateDanger, openCase, mentalHealth })),
+      ),
     ),
   ),
 );

@@ -39,7 +39,7 @@ const INPUTS: SpaInput[] = [];
  * The one input object for a combination of the facts a chart sees (64 in all), so that the
  * compiled stepper shares initial snapshots between contacts with the same facts.
  */
-export function inputOf(openCase: boolean, immediateDanger: boolean, levelClear: boolean, mentalHealth: boolean, formComplete: boolean, inEarlyHelp: boolean): SpaInput {
-  const key = +openCase | (+immediateDanger << 1) | (+levelClear << 2) | (+mentalHealth << 3) | (+formComplete << 4) | (+inEarlyHelp << 5);
-  return (INPUTS[key] ??= Object.freeze({ openCase, immediateDanger, levelClear, mentalHealth, formComplete, inEarlyHelp }));
+export function inputOf(openCase: boolean, immediateDanger: boolean, levelClear: boolean, aboveEarlyHelp: boolean, mentalHealth: boolean, formComplete: boolean, inEarlyHelp: boolean): SpaInput {
+  const key = +openCase | (+immediateDanger << 1) | (+levelClear << 2) | (+mentalHealth << 3) | (+formComplete << 4) | (+inEarlyHelp << 5) | (+aboveEarlyHelp << 6);
+  return (INPUTS[key] ??= Object.freeze({ openCase, immediateDanger, levelClear, aboveEarlyHelp, mentalHealth, formComplete, inEarlyHelp }));
 }

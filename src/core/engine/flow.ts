@@ -120,7 +120,7 @@ export class CaseFlow {
     cases.openCase[index] = openCase ? 1 : 0;
     cases.inEarlyHelp[index] = inEarlyHelp ? 1 : 0;
     const snapshot = this.stepper.initial(
-      inputOf(openCase, arrivals.immediateDanger[index] === 1, arrivals.levelClear[index] === 1, arrivals.mentalHealth[index] === 1, arrivals.formComplete[index] === 1, inEarlyHelp),
+      inputOf(openCase, arrivals.immediateDanger[index] === 1, arrivals.levelClear[index] === 1, arrivals.aboveEarlyHelp[index] === 1, arrivals.mentalHealth[index] === 1, arrivals.formComplete[index] === 1, inEarlyHelp),
     );
     const id = this.states.idOfSnapshot(snapshot);
     cases.snapshot[index] = snapshot;

@@ -49,7 +49,7 @@ function contactSummary(c: Contact | undefined): string {
   const facts = [
     `true level ${c.trueLevel} (${level.name})`,
     `from ${c.source}${c.outOfHours ? ' out of hours' : ''}`,
-    c.levelClear ? 'level clear at contact' : 'level not clear at contact',
+    c.levelClear ? 'level clear at contact' : `level not clear at contact${c.aboveEarlyHelp ? ', needs potentially above early help' : ', needs no more than early help'}`,
     c.formComplete ? 'referral form complete' : 'referral form incomplete',
   ];
   if (c.immediateDanger) facts.push('immediate danger');

@@ -82,6 +82,12 @@ export interface SpaInput {
   openCase: boolean;
   immediateDanger: boolean;
   levelClear: boolean;
+  /**
+   * Whether, at screening, the child's needs look potentially above what early help would take on
+   * (004 ¶29: 2013 held unclear contacts "where concerns are not clear but needs are potentially
+   * above that referred on to early help services").
+   */
+  aboveEarlyHelp: boolean;
   mentalHealth: boolean;
   formComplete: boolean;
   inEarlyHelp: boolean;
@@ -198,6 +204,7 @@ export function copyContext(c: SpaContext): SpaContext {
     openCase: c.openCase,
     immediateDanger: c.immediateDanger,
     levelClear: c.levelClear,
+    aboveEarlyHelp: c.aboveEarlyHelp,
     mentalHealth: c.mentalHealth,
     formComplete: c.formComplete,
     inEarlyHelp: c.inEarlyHelp,
@@ -218,6 +225,7 @@ export function initialContext(input: SpaInput): SpaContext {
     openCase: input.openCase,
     immediateDanger: input.immediateDanger,
     levelClear: input.levelClear,
+    aboveEarlyHelp: input.aboveEarlyHelp,
     mentalHealth: input.mentalHealth,
     formComplete: input.formComplete,
     inEarlyHelp: input.inEarlyHelp,
@@ -247,6 +255,7 @@ export const spaSetup = setup({
     notYetBreached: ({ context }) => !context.breached,
     inImmediateDanger: ({ context }) => context.immediateDanger,
     levelClear: ({ context }) => context.levelClear,
+    potentiallyAboveEarlyHelp: ({ context }) => context.aboveEarlyHelp,
     mentalHealthUnclear: ({ context }) => context.mentalHealth && !context.levelClear,
     decidedAdvice: ({ event }) => event.type === 'threshold.decided' && event.level === 1,
     decidedEarlyHelp: ({ event }) => event.type === 'threshold.decided' && event.level === 2,

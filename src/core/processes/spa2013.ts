@@ -38,8 +38,12 @@ export const spa2013 = spaSetup.createMachine({
           { guard: 'inImmediateDanger', target: 'strategyDiscussion', actions: 'recordChildProtection' },
           { guard: 'hasOpenCase', target: 'withAllocatedWorker' },
           { guard: 'levelClear', target: 'awaitingDecision' },
-          // Unclear: "assigned" inside the SPA for further information gathering (¶29, ¶38).
-          { target: 'heldByCaseCoordinator', actions: 'markParentalAccount' },
+          // Unclear, with needs potentially above early help: "assigned" inside the SPA for
+          // further information gathering (¶29, ¶38).
+          { guard: 'potentiallyAboveEarlyHelp', target: 'heldByCaseCoordinator', actions: 'markParentalAccount' },
+          // Unclear but no more than early help: the team manager decides on what is known (¶17: a
+          // team manager oversees all contacts).
+          { target: 'awaitingDecision' },
         ],
       },
     },

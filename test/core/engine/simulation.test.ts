@@ -80,7 +80,7 @@ describe('the engine', () => {
     }
     let checked = 0;
     for (const contact of sim.contacts.slice(0, 150)) {
-      const input: SpaInput = { openCase: contact.openCase, immediateDanger: contact.immediateDanger, levelClear: contact.levelClear, mentalHealth: contact.mentalHealth, formComplete: contact.formComplete, inEarlyHelp: contact.inEarlyHelp };
+      const input: SpaInput = { openCase: contact.openCase, immediateDanger: contact.immediateDanger, levelClear: contact.levelClear, aboveEarlyHelp: contact.aboveEarlyHelp, mentalHealth: contact.mentalHealth, formComplete: contact.formComplete, inEarlyHelp: contact.inEarlyHelp };
       let [snap] = initialTransition(machine, input);
       const records = byCase.get(contact.id)!;
       expect(String(snap.value)).toBe(records[0].to);

@@ -32,6 +32,7 @@ function contact(id: string, receivedAt: Instant, over: Partial<Contact> = {}): 
     openCase: false,
     inEarlyHelp: false,
     levelClear: true,
+    aboveEarlyHelp: true,
     immediateDanger: false,
     mentalHealth: false,
     previousContactId: null,

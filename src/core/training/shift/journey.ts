@@ -75,7 +75,7 @@ export function journeyAfterDecision(rules: Rules, snapshot: AnyMachineSnapshot,
  */
 export function routeForLevel(rules: Rules, level: Level): { state: string; text: string; description: string }[] {
   const machine = machineOf(rules);
-  const input: SpaInput = { openCase: false, immediateDanger: false, levelClear: true, mentalHealth: false, formComplete: true, inEarlyHelp: false };
+  const input: SpaInput = { openCase: false, immediateDanger: false, levelClear: true, aboveEarlyHelp: false, mentalHealth: false, formComplete: true, inEarlyHelp: false };
   let [snap] = initialTransition(machine, input);
   [snap] = transition(machine, snap, { type: 'screening.completed' });
   [snap] = transition(machine, snap, { type: 'threshold.decided', level });

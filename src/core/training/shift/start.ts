@@ -29,6 +29,9 @@ function newCase(v: Vignette, settings: ShiftSettings, start: Instant, machine: 
     openCase: false, // the learner makes every threshold call: no contact goes straight to a worker
     immediateDanger: false, // likewise: a level-4 call is the learner's, then the strategy discussion
     levelClear: true, // set by the learner's screening judgement (see `screen` in act.ts)
+    // A contact the learner screens as unclear is one that needs a closer look: under 2013 it is
+    // held (004 ¶29); so the learner, not the vignette, decides whether a contact is held.
+    aboveEarlyHelp: true,
     mentalHealth: v.contact.mentalHealth,
     formComplete: v.contact.formComplete,
     inEarlyHelp: v.child.inEarlyHelp,
