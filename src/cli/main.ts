@@ -12,7 +12,7 @@ import { aggregate, comparisonJobs, runScenario } from '../core/run';
 import { RUN_LIMITS, groupDigits, runSizeProblem, sizeOf, type SizedRun } from '../core/runSize';
 import { parseVariation, sweepJobs, sweepPoints, sweepRows } from '../core/sweep';
 import { defaultWorkers, runJobs } from './parallel';
-import { checkStaffFor, ScenarioError } from '../core/scenario';
+import { checkStaffFor, runYearsProblem, ScenarioError } from '../core/scenario';
 import { InputError, readScenarioFile, writeFileAtomic } from './io';
 import { formatCompare, formatRun, formatSweep } from './format';
 import { parseCommandLine, refuseTogether, seedOption, wholeOption } from './options';
@@ -94,6 +94,11 @@ function parseProcess(value: string | undefined, flag = 'process'): ProcessName 
 
 /** Refuse, before it starts, a run larger than the limits (core/runSize.ts) unless asked to go ahead. */
 function checkRunSize(command: string, runs: readonly SizedRun[], traced: boolean, allowLarge: boolean | undefined): void {
+  // --days can take a run past the years whose bank holidays are known (scenario.ts runYearsProblem).
+  for (const r of runs) {
+    const years = r.days === undefined ? null : runYearsProblem(r.scenario, r.days);
+    if (years) throw new InputError(`--days: ${years.rule.replace(/^take/, 'takes')}`);
+  }
   if (allowLarge) return;
   const problem = runSizeProblem(sizeOf(runs, traced));
   if (problem) throw new InputError(`${command}: ${problem}. Make it smaller (fewer days, replications, sweep values or contacts a day), or add --allow-large-run to go ahead.`);

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { AnyStateMachine } from 'xstate';
 import { BOUNDS, LIST_LIMITS, SHARE, ruleOf, type NumberBound } from './bounds';
+import { BANK_HOLIDAY_YEARS } from './calendar';
 import { PROCESSES, type ProcessName } from './processes';
 import { ROLES, type Activity, type Role } from './processes/common';
 import { readSeed, SEED_RULE } from './seed';
@@ -44,7 +45,8 @@ function sumsToOne<T extends Record<string, number>>(shape: z.ZodType<T>) {
 /**
  * Start dates lie in 2012-2016, the years the sources speak of (the 2013 inspection, the 2015
  * re-inspection). With the longest warm-up and run (bounds.ts) a run stays within 2011-2026,
- * whose bank holidays the calendar knows (calendar.ts; a test checks the two agree).
+ * whose bank holidays the calendar knows (calendar.ts; `runYearsProblem` checks each run, and a
+ * test the furthest one).
  */
 export const START_YEARS = Object.freeze({ first: 2012, last: 2016 });
 
@@ -278,6 +280,23 @@ function plainRule(i: z.core.$ZodIssue): string {
   return 'is not valid here';
 }
 
+/**
+ * A run reaches from `start` less the warm-up to `start` plus its days: every year of it must be
+ * one whose bank holidays the calendar knows (calendar.ts BANK_HOLIDAY_YEARS), or the run would
+ * silently get a calendar without them. `days` is the run's length when not the scenario's own
+ * (`--days`). Within the schema's bounds every run is (a test checks the furthest one); this
+ * keeps it so if a bound is ever widened.
+ */
+export function runYearsProblem(scenario: Pick<Scenario, 'start' | 'warmUpDays' | 'days'>, days: number = scenario.days): { field: string; rule: string } | null {
+  const [y, m, d] = scenario.start.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1, d - scenario.warmUpDays)).getUTCFullYear();
+  const last = new Date(Date.UTC(y, m - 1, d + days - 1)).getUTCFullYear();
+  const known = `${BANK_HOLIDAY_YEARS.first}-${BANK_HOLIDAY_YEARS.last}, the years whose bank holidays are known`;
+  if (first < BANK_HOLIDAY_YEARS.first) return { field: 'warmUpDays', rule: `takes the run back to ${first}; a run must lie within ${known}` };
+  if (last > BANK_HOLIDAY_YEARS.last) return { field: 'days', rule: `take the run to ${last}; a run must lie within ${known}` };
+  return null;
+}
+
 /** Parse unknown data (already JSON-decoded) into a Scenario, or throw ScenarioError. */
 export function parseScenario(data: unknown): Scenario {
   const result = ScenarioSchema.safeParse(data);
@@ -292,6 +311,8 @@ export function parseScenario(data: unknown): Scenario {
     }
     throw new ScenarioError(issues);
   }
+  const years = runYearsProblem(result.data);
+  if (years) throw new ScenarioError([years]);
   checkStaffFor(result.data, result.data.process);
   return result.data;
 }
