@@ -1,7 +1,10 @@
 /** File input and output for the command line: clear errors, no half-written files. */
 import { closeSync, constants, fstatSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
+import { FILE_LIMITS, fileSizeProblem, sizeInWords, withoutByteOrderMark, type FileKind } from '../core/bounds';
 import { parseScenarioText, ScenarioError, type Scenario } from '../core/scenario';
+
+export { FILE_LIMITS, type FileKind };
 
 /** Bad input from the user: usage, files, values. Exit code 2. */
 export class InputError extends Error {
@@ -9,28 +12,6 @@ export class InputError extends Error {
     super(message);
     this.name = 'InputError';
   }
-}
-
-/**
- * The largest file of each kind that is read, in bytes. Each is far above what a real file of its
- * kind needs and far below what would strain the machine (a 50 MB file of garbage used to take
- * 1.7 GB before it was refused: issue 17).
- */
-export const FILE_LIMITS = {
-  /** A shipped scenario is about 3 KB; the schema's longest texts and lists (bounds.ts LIST_LIMITS) fit in well under 1 MB. */
-  'scenario file': 1 << 20,
-  /** A process module (a chart): the shipped ones are about 6 KB. */
-  'process module': 1 << 20,
-  /** A training vignette: a few KB of text. */
-  'vignette file': 256 << 10,
-  /** A learner's results: a shift of a few dozen contacts is tens of KB. */
-  'results file': 2 << 20,
-} as const;
-
-export type FileKind = keyof typeof FILE_LIMITS;
-
-function sizeInWords(bytes: number): string {
-  return bytes >= 1 << 20 ? `${bytes / (1 << 20)} MB` : `${bytes / 1024} KB`;
 }
 
 /** What a path is, when it is not a regular file: refused by name. */
@@ -67,7 +48,8 @@ export function checkReadableFile(path: string, kind: FileKind): void {
   }
   const what = notARegularFile(st);
   if (what) throw new InputError(`${path}: ${what}, not a ${kind}; only regular files are read`);
-  if (st.size > FILE_LIMITS[kind]) throw new InputError(`${path}: is ${sizeInWords(Math.ceil(st.size / 1024) * 1024)}; a ${kind} can be at most ${sizeInWords(FILE_LIMITS[kind])}`);
+  const tooLarge = fileSizeProblem(kind, st.size);
+  if (tooLarge) throw new InputError(`${path}: ${tooLarge}`);
 }
 
 /**
@@ -105,7 +87,7 @@ export function readTextFile(path: string, kind: FileKind): string {
   } catch {
     throw new InputError(`${path}: is not UTF-8 text, so it is not a ${kind}`);
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return withoutByteOrderMark(text);
 }
 
 export function readScenarioFile(path: string): Scenario {

@@ -130,3 +130,36 @@ export function formatBounds(indent = '  '): string {
   );
   return lines.join('\n');
 }
+
+/**
+ * The largest file of each kind that is read, in bytes, by the command line and the browser alike.
+ * Each is far above what a real file of its kind needs and far below what would strain the machine
+ * (a 50 MB file of garbage used to take 1.7 GB before it was refused: issue 17).
+ */
+export const FILE_LIMITS = {
+  /** A shipped scenario is about 3 KB; the longest texts and lists LIST_LIMITS allows fit in well under 1 MB. */
+  'scenario file': 1 << 20,
+  /** A process module (a chart): the shipped ones are about 6 KB. */
+  'process module': 1 << 20,
+  /** A training vignette: a few KB of text. */
+  'vignette file': 256 << 10,
+  /** A learner's results: a shift of a few dozen contacts is tens of KB. */
+  'results file': 2 << 20,
+} as const;
+
+export type FileKind = keyof typeof FILE_LIMITS;
+
+/** A size in words: "1 MB", "256 KB". */
+export function sizeInWords(bytes: number): string {
+  return bytes >= 1 << 20 ? `${Math.round((bytes / (1 << 20)) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** Why a file of this size is not read, or null when it is within its kind's limit. */
+export function fileSizeProblem(kind: FileKind, bytes: number): string | null {
+  return bytes > FILE_LIMITS[kind] ? `is ${sizeInWords(bytes)}; a ${kind} can be at most ${sizeInWords(FILE_LIMITS[kind])}` : null;
+}
+
+/** Text as read from a file: without the byte-order mark Windows Notepad puts at the start. */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
