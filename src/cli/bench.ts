@@ -31,12 +31,22 @@ const io = processStdio();
 /** The options, read as every command reads them (options.ts): an unknown one, or one given twice, is exit 2. */
 const args = (() => {
   try {
-    return parseCommandLine('bench', process.argv.slice(2), { json: { type: 'boolean' }, quick: { type: 'boolean' }, pairs: { type: 'string' } }, { positionals: 0 }).values;
+    return parseCommandLine('bench', process.argv.slice(2), { json: { type: 'boolean' }, quick: { type: 'boolean' }, pairs: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, { positionals: 0 }).values;
   } catch (e) {
     io.err(`error: ${(e as Error).message}\n`);
     process.exit(2);
   }
 })();
+if (args.help) {
+  io.out(`Speed and memory on this machine: npm run bench [-- --json] [-- --quick] [-- --pairs N]
+
+  --json       one JSON object instead of the table
+  --quick      fewer repetitions
+  --pairs N    paired borough-year replications to time, 2 to 10000 (default 48; 1,000 take about a minute)
+Each option at most once.
+`);
+  process.exit(0);
+}
 const json = args.json === true;
 const quick = args.quick === true;
 /**
