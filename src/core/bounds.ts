@@ -24,7 +24,7 @@ export function ruleOf(b: NumberBound): string {
   return `must be ${b.whole ? 'a whole number' : 'a number'} from ${b.min} to ${b.max}`;
 }
 
-export const SHARE: NumberBound = { min: 0, max: 1, whole: false, why: 'a share of contacts or a chance' };
+export const SHARE: NumberBound = { min: 0, max: 1, whole: false, why: 'a share of contacts or a chance: levelMix, sourceMix, absenceRate, decisionAccuracy, outcomes, ...' };
 
 /** A working day is taken as 9 working hours throughout (scenario.ts, DEFAULT_DURATIONS). */
 const WORKING_HOURS_A_YEAR = 250 * 9;
@@ -116,7 +116,7 @@ export const BOUNDED_FIELDS: readonly { field: string; bound: NumberBound }[] = 
   { field: 'escalateAfterWorkingHours', bound: BOUNDS.escalateAfterWorkingHours },
   { field: 'repeatContacts.weightByLevel.<level>', bound: BOUNDS.repeatWeight },
   { field: 'outcomes.stepUpAfterShareOfEarlyHelp', bound: BOUNDS.stepUpAfterShareOfEarlyHelp },
-  { field: 'every share and chance (levelMix, sourceMix, absenceRate, ...)', bound: SHARE },
+  { field: 'any share or chance', bound: SHARE },
 ];
 
 /** The bounds as lines of text, for `--help`. */
