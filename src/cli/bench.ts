@@ -22,23 +22,47 @@ import { createSimulation } from '../core/engine';
 import { replicationSeed, runReplicationJobs } from '../core/run';
 import { parseScenarioText, type Scenario } from '../core/scenario';
 import { runJobs, type ReplicationJob } from './parallel';
+import { parseCommandLine, wholeOption } from './options';
+import { processStdio } from './stdio';
 
-const json = process.argv.includes('--json');
-const quick = process.argv.includes('--quick');
-/** `--pairs N`: how many paired replications to time in the last part (default 48, quick 6). */
-const pairsArg = (() => {
-  const i = process.argv.indexOf('--pairs');
-  if (i < 0) return undefined;
-  const text = process.argv[i + 1] ?? '';
-  const n = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(n) || n < 2 || n > 10_000) {
-    process.stderr.write(`--pairs: must be a whole number from 2 to 10000, got "${text}"\n`);
+// A closed pipe (`npm run bench | head -1`) ends the output quietly (stdio.ts).
+const io = processStdio();
+
+/** The options, read as every command reads them (options.ts): an unknown one, or one given twice, is exit 2. */
+const args = (() => {
+  try {
+    return parseCommandLine('bench', process.argv.slice(2), { json: { type: 'boolean' }, quick: { type: 'boolean' }, pairs: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, { positionals: 0 }).values;
+  } catch (e) {
+    io.err(`error: ${(e as Error).message}\n`);
     process.exit(2);
   }
-  return n;
+})();
+if (args.help) {
+  io.out(`Speed and memory on this machine: npm run bench [-- --json] [-- --quick] [-- --pairs N]
+
+  --json       one JSON object instead of the table
+  --quick      fewer repetitions
+  --pairs N    paired borough-year replications to time, 2 to 10000 (default 48; 1,000 take about a minute)
+Each option at most once.
+`);
+  process.exit(0);
+}
+const json = args.json === true;
+const quick = args.quick === true;
+/**
+ * `--pairs N`: how many paired replications to time in the last part (default 48, quick 6); at
+ * most 10,000, about 10 minutes on two workers (1,000 take about a minute: README, Speed).
+ */
+const pairsArg = (() => {
+  try {
+    return wholeOption('pairs', args.pairs, 2, 10_000);
+  } catch (e) {
+    io.err(`error: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
 })();
 const log = (s: string) => {
-  if (!json) process.stderr.write(s + '\n');
+  if (!json) io.err(s + '\n');
 };
 
 const root = join(import.meta.dirname, '..', '..');
@@ -194,7 +218,7 @@ results.workerStartupMs = startupMs;
 results.projected1000PairedReplicationsSeconds = Math.round(projected);
 
 if (json) {
-  process.stdout.write(JSON.stringify(results) + '\n');
+  io.out(JSON.stringify(results) + '\n');
 } else {
   const es = eventsPerSecond;
   const by = results.boroughYear as { contactsPerProcess: number; bothProcessesMsFiguresOnly: number; bothProcessesMsCompiled: number; bothProcessesMsXState: number };
@@ -224,5 +248,5 @@ if (json) {
     ],
   ];
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
-  process.stdout.write(rows.map((r) => `${r[0].padEnd(w[0])}  ${r[1].padStart(w[1])}  ${r[2].padStart(w[2])}`).join('\n') + '\n');
+  io.out(rows.map((r) => `${r[0].padEnd(w[0])}  ${r[1].padStart(w[1])}  ${r[2].padStart(w[2])}`).join('\n') + '\n');
 }

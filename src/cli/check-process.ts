@@ -9,10 +9,13 @@
  * rule); 3 internal error (a defect in the checker or the simulator).
  */
 import { relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { formatBounds } from '../core/bounds';
 import { INVARIANTS, invariantById, type Invariant } from '../core/invariants';
 import { PROCESS_NAMES, type ProcessName } from '../core/processes';
+import { RUN_LIMITS, expectedContacts, groupDigits, runSizeProblem } from '../core/runSize';
 import { InputError } from './io';
+import { parseCommandLine, refuseTogether, seedAsInt32, seedOption, wholeOption } from './options';
+import { processStdio } from './stdio';
 import { loadTarget, DEFAULT_SCENARIO } from './check/load';
 import { formatText, toJson, type ReportContext } from './check/report';
 import { checkProcess } from './check/runner';
@@ -27,16 +30,25 @@ Usage:
                      machine, e.g. a copy of src/core/processes/spa2015.ts that you changed;
                      it runs on scenarios/kingston-2015.json unless --scenario names another
 
-Options:
-  --runs N           generated scenarios to try (default 100)
-  --seed S           the seed (a whole number); the same seed gives the same report
-  --path P           with --seed: replay one counterexample (the path a report prints)
+Options (each at most once):
+  --runs N           generated scenarios to try, 1 to 100000 (default 100)
+  --seed S           a whole number of at most 15 digits, or a word (letters, digits, - _ . :);
+                     the same seed gives the same report (a word or a number beyond 32 bits is
+                     turned into the 32-bit number the report prints)
+  --path P           with --seed, not with --runs: replay one counterexample (the path a report
+                     prints: at most 1000 numbers, the first a run from 0 to 99999)
   --only ID,ID       check only these safeguards (see --list)
-  --days N           longest generated run in days (default 20)
+  --days N           longest generated run in days, 1 to 366 (default 20)
   --scenario FILE    with a process module: the base scenario
   --process 2013|2015  with a scenario file: check this process instead of the scenario's
   --json             print one JSON object
-  --list             list the safeguards, their sources and parameters, and exit
+  --list             list the safeguards, their sources and parameters, and exit (no other options)
+  --allow-large-run  go ahead when the generated runs would simulate more than
+                     ${groupDigits(RUN_LIMITS.contacts)} contacts in all (the limit of a few minutes)
+
+Files are read only when they are regular files: a scenario or a process module of at most 1 MB.
+A scenario's numbers are bounded:
+${formatBounds('  ')}
 
 Exit codes: 0 every safeguard held; 1 at least one safeguard was broken (the report says which,
 with a replayable counterexample); 2 bad input (the message names the field and the rule);
@@ -52,14 +64,6 @@ export interface Io {
 
 /** A defect in the checker or simulator, as opposed to bad input. */
 export class InternalError extends Error {}
-
-function parseWhole(name: string, value: string | undefined, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value.trim())) throw new InputError(`--${name}: must be a whole number (got "${value}")`);
-  const n = Number(value);
-  if (n < min || n > max) throw new InputError(`--${name}: must be between ${min} and ${max} (got ${n})`);
-  return n;
-}
 
 function parseOnly(value: string | undefined): Invariant[] {
   if (value === undefined) return [...INVARIANTS];
@@ -89,47 +93,53 @@ function shellQuote(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
+/** The options check-process takes. */
+const OPTIONS = {
+  runs: { type: 'string' },
+  seed: { type: 'string' },
+  path: { type: 'string' },
+  only: { type: 'string' },
+  days: { type: 'string' },
+  scenario: { type: 'string' },
+  process: { type: 'string' },
+  json: { type: 'boolean' },
+  list: { type: 'boolean' },
+  'allow-large-run': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const MAX_RUNS = 100_000;
+/** A replay path: a run index below MAX_RUNS, then fast-check's shrink steps. */
+const MAX_PATH_PARTS = 1000;
+
+function checkPath(path: string): void {
+  const parts = path.split(':');
+  const rule = `must be numbers separated by colons, as a report prints it: at most ${MAX_PATH_PARTS} numbers, the first a run from 0 to ${MAX_RUNS - 1}`;
+  if (!/^\d{1,9}(:\d{1,9})*$/.test(path) || parts.length > MAX_PATH_PARTS || Number(parts[0]) >= MAX_RUNS) throw new InputError(`--path: ${rule} (got "${path.length > 60 ? `${path.slice(0, 60)}...` : path}")`);
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        runs: { type: 'string' },
-        seed: { type: 'string' },
-        path: { type: 'string' },
-        only: { type: 'string' },
-        days: { type: 'string' },
-        scenario: { type: 'string' },
-        process: { type: 'string' },
-        json: { type: 'boolean' },
-        list: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new InputError(`${(e as Error).message.replace(/\. To specify.*$/s, '')}\n\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine('check-process', argv, OPTIONS, { positionals: 1 });
   if (values.help) {
     io.out(USAGE + '\n');
     return 0;
   }
   if (values.list) {
+    const others = Object.keys(values).filter((k) => k !== 'list' && values[k as keyof typeof values] !== undefined);
+    if (others.length || positionals.length) throw new InputError(`check-process: --list takes no ${others.length ? `other options (got --${others.join(', --')})` : 'file'}`);
     io.out(formatList());
     return 0;
   }
   if (positionals.length !== 1) {
-    throw new InputError(`needs exactly one scenario file or process module (got ${positionals.length})\n\n${USAGE}`);
+    throw new InputError(`check-process: needs exactly one scenario file or process module (got ${positionals.length})\n\n${USAGE}`);
   }
+  refuseTogether('check-process', values, ['path', 'runs', 'a replay runs the one counterexample its path names']);
   const target = positionals[0];
-  const runs = parseWhole('runs', values.runs, 1, 100_000) ?? 100;
-  const maxDays = parseWhole('days', values.days, 1, 366) ?? 20;
-  const givenSeed = parseWhole('seed', values.seed, -2_147_483_648, 2_147_483_647);
+  const runs = wholeOption('runs', values.runs, 1, MAX_RUNS) ?? 100;
+  const maxDays = wholeOption('days', values.days, 1, 366) ?? 20;
+  const givenSeed = seedOption(values.seed);
   if (values.path !== undefined) {
-    if (!/^\d+(:\d+)*$/.test(values.path)) throw new InputError(`--path: must be numbers separated by colons, as a report prints it (got "${values.path}")`);
+    checkPath(values.path);
     if (givenSeed === undefined) throw new InputError('--path: needs --seed, the seed the report printed with it');
   }
   let process: ProcessName | undefined;
@@ -138,9 +148,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     process = values.process as ProcessName;
   }
   const invariants = parseOnly(values.only);
-  const seed = givenSeed ?? io.randomSeed();
+  const seed = givenSeed === undefined ? io.randomSeed() : seedAsInt32(givenSeed);
 
   const t = await loadTarget(target, { scenario: values.scenario, process });
+  if (values.path === undefined && !values['allow-large-run']) {
+    // The search's runs at their largest: the longest run at the highest demand a variant has (arbitraries.ts).
+    const largest = expectedContacts({ ...t.base, contactsPerWorkingDay: t.base.contactsPerWorkingDay * 1.5, warmUpDays: 0, surges: [] }, maxDays);
+    const problem = runSizeProblem({ runs, largestRun: largest, contacts: runs * largest, traced: false });
+    if (problem) throw new InputError(`check-process: at their longest and busiest, ${problem}. Use fewer --runs or --days, or add --allow-large-run to go ahead.`);
+  }
   const scenarioFile = relative('.', t.scenarioFile) || t.scenarioFile;
   const command = [
     'npm run check-process --',
@@ -196,12 +212,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 const isMain = typeof process !== 'undefined' && process.argv[1] && /check-process\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isMain) {
-  const io: Io = {
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
-    isTTY: process.stderr.isTTY === true,
-    randomSeed: () => Math.floor(Math.random() * 2_147_483_647),
-  };
+  // A closed pipe (`npm run check-process ... | head -1`) ends the output quietly, with the exit code the check had (stdio.ts).
+  const io: Io = { ...processStdio(), randomSeed: () => Math.floor(Math.random() * 2_147_483_647) };
   run(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
   });

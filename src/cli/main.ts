@@ -5,29 +5,52 @@
  * Exit codes: 0 success; 2 bad input (usage, unreadable file, invalid JSON, a scenario that fails
  * validation), with one clear message on stderr; 1 only for a defect.
  */
-import { parseArgs } from 'node:util';
+import { BOUNDS, formatBounds } from '../core/bounds';
 import { compareCsv, traceToCsv, traceToJsonl, rowsToCsv } from '../core/export';
 import { PROCESS_NAMES, type ProcessName } from '../core/processes';
 import { aggregate, comparisonJobs, runScenario } from '../core/run';
+import { RUN_LIMITS, groupDigits, runSizeProblem, sizeOf, type SizedRun } from '../core/runSize';
 import { parseVariation, sweepJobs, sweepPoints, sweepRows } from '../core/sweep';
 import { defaultWorkers, runJobs } from './parallel';
-import { checkStaffFor, ScenarioError } from '../core/scenario';
+import { checkStaffFor, runYearsProblem, ScenarioError } from '../core/scenario';
 import { InputError, readScenarioFile, writeFileAtomic } from './io';
 import { formatCompare, formatRun, formatSweep } from './format';
+import { parseCommandLine, refuseTogether, seedOption, wholeOption } from './options';
+import { processStdio } from './stdio';
+
+/** The bounds of the numeric options (the scenario's own bounds are in src/core/bounds.ts). */
+export const OPTION_BOUNDS = {
+  days: { min: BOUNDS.days.min, max: BOUNDS.days.max },
+  replications: { min: 1, max: 10_000 },
+  workers: { min: 1, max: 64 },
+} as const;
 
 export const USAGE = `Front door simulator: the Kingston SPA 2013 and 2015 processes.
 
 Usage:
-  npm run sim -- run <scenario.json> [--seed N] [--days N] [--process 2013|2015] [--json]
-  npm run sim -- compare <scenario.json> [--processes 2013,2015] [--seed N] [--replications R] [--days N] [--json|--csv]
-  npm run sim -- trace <scenario.json> [--seed N] [--days N] [--process 2013|2015] --format csv|jsonl [--out FILE]
-  npm run sim -- sweep <scenario.json> --vary FIELD=FROM:TO:STEP [--processes 2013,2015] [--replications R] [--workers N] [--json|--csv]
+  npm run sim -- run <scenario.json> [--seed S] [--days N] [--process 2013|2015] [--json]
+  npm run sim -- compare <scenario.json> [--processes 2013,2015] [--seed S] [--replications R] [--days N] [--workers N] [--json|--csv]
+  npm run sim -- trace <scenario.json> [--seed S] [--days N] [--process 2013|2015] --format csv|jsonl [--out FILE]
+  npm run sim -- sweep <scenario.json> --vary FIELD=FROM:TO:STEP [--processes 2013,2015] [--seed S] [--replications R] [--days N] [--workers N] [--json|--csv]
 
-compare and sweep run replications on --workers threads (default: the number of cores when
-there are 16 runs or more, otherwise one); the figures are the same whatever the number of workers.
+Each command takes only the options shown for it, each once; --json and --csv cannot be given together.
+  --seed S            a whole number of at most 15 digits, or a word (letters, digits, - _ . :)
+  --days N            ${OPTION_BOUNDS.days.min} to ${OPTION_BOUNDS.days.max}: the run's length instead of the scenario's (not with --vary days=...)
+  --replications R    ${OPTION_BOUNDS.replications.min} to ${OPTION_BOUNDS.replications.max} (compare: default 1; sweep: default 5); replication r uses seed S + r
+  --workers N         ${OPTION_BOUNDS.workers.min} to ${OPTION_BOUNDS.workers.max} threads (default: the number of cores when there are 16 runs or more,
+                      otherwise one); the figures are the same whatever the number of workers
+  --vary F=A:B:STEP   at most 200 values of one numeric field, each checked against the field's bounds
+  --allow-large-run   go ahead with a run larger than the limits below
 
-Scenarios are JSON files such as scenarios/kingston-2013.json. Exit codes: 0 success,
-2 bad input (the message names the field and the rule), 1 a defect in the simulator.`;
+Run size: a command whose runs would simulate more than ${groupDigits(RUN_LIMITS.contacts)} contacts in all (a few minutes
+on a 2-core machine), more than ${groupDigits(RUN_LIMITS.contactsPerRun)} in one run, or more than ${groupDigits(RUN_LIMITS.tracedContactsPerRun)} in one traced run
+(trace), is refused before it starts with the estimate, unless --allow-large-run is given.
+
+Scenarios are JSON files such as scenarios/kingston-2013.json (at most 1 MB); each number is bounded:
+${formatBounds('  ')}
+
+Exit codes: 0 success, 2 bad input (the message names the field or option and the rule),
+1 a defect in the simulator.`;
 
 interface Io {
   out: (s: string) => void;
@@ -35,30 +58,50 @@ interface Io {
   isTTY: boolean;
 }
 
-function parseIntOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value.trim())) throw new InputError(`--${name}: must be a whole number (got "${value}")`);
-  const n = Number(value);
-  if (n < min || n > max) throw new InputError(`--${name}: must be between ${min} and ${max} (got ${n})`);
-  return n;
-}
+const OPTIONS = {
+  seed: { type: 'string' },
+  days: { type: 'string' },
+  process: { type: 'string' },
+  processes: { type: 'string' },
+  replications: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  workers: { type: 'string' },
+  vary: { type: 'string' },
+  json: { type: 'boolean' },
+  csv: { type: 'boolean' },
+  'allow-large-run': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
-function parseSeed(value: string | undefined): string | number | undefined {
-  if (value === undefined) return undefined;
-  const v = value.trim();
-  if (v === '') throw new InputError('--seed: must not be empty');
-  if (/^-?\d+$/.test(v)) {
-    const n = Number(v);
-    if (!Number.isSafeInteger(n)) throw new InputError(`--seed: must be a whole number of at most 15 digits (got "${value}")`);
-    return n;
-  }
-  return v;
+/** The options each command takes (help aside). */
+export const COMMAND_OPTIONS: Record<string, readonly (keyof typeof OPTIONS)[]> = {
+  run: ['seed', 'days', 'process', 'json', 'allow-large-run', 'help'],
+  compare: ['seed', 'days', 'processes', 'replications', 'workers', 'json', 'csv', 'allow-large-run', 'help'],
+  trace: ['seed', 'days', 'process', 'format', 'out', 'allow-large-run', 'help'],
+  sweep: ['seed', 'days', 'processes', 'replications', 'workers', 'vary', 'json', 'csv', 'allow-large-run', 'help'],
+};
+
+function parseIntOption(name: keyof typeof OPTION_BOUNDS, value: string | undefined): number | undefined {
+  return wholeOption(name, value, OPTION_BOUNDS[name].min, OPTION_BOUNDS[name].max);
 }
 
 function parseProcess(value: string | undefined, flag = 'process'): ProcessName | undefined {
   if (value === undefined) return undefined;
   if (!(PROCESS_NAMES as readonly string[]).includes(value)) throw new InputError(`--${flag}: must be 2013 or 2015 (got "${value}")`);
   return value as ProcessName;
+}
+
+/** Refuse, before it starts, a run larger than the limits (core/runSize.ts) unless asked to go ahead. */
+function checkRunSize(command: string, runs: readonly SizedRun[], traced: boolean, allowLarge: boolean | undefined): void {
+  // --days can take a run past the years whose bank holidays are known (scenario.ts runYearsProblem).
+  for (const r of runs) {
+    const years = r.days === undefined ? null : runYearsProblem(r.scenario, r.days);
+    if (years) throw new InputError(`--days: ${years.rule.replace(/^take/, 'takes')}`);
+  }
+  if (allowLarge) return;
+  const problem = runSizeProblem(sizeOf(runs, traced));
+  if (problem) throw new InputError(`${command}: ${problem}. Make it smaller (fewer days, replications, sweep values or contacts a day), or add --allow-large-run to go ahead.`);
 }
 
 function progressBar(io: Io): ((f: number) => void) | undefined {
@@ -84,53 +127,41 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.out(USAGE + '\n');
     return 0;
   }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        seed: { type: 'string' },
-        days: { type: 'string' },
-        process: { type: 'string' },
-        processes: { type: 'string' },
-        replications: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        workers: { type: 'string' },
-        vary: { type: 'string' },
-        json: { type: 'boolean' },
-        csv: { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    throw new InputError(`${(e as Error).message.replace(/\. To specify.*$/s, '')}\n\n${USAGE}`);
+  const allowed = COMMAND_OPTIONS[command];
+  if (!allowed) throw new InputError(`unknown command "${command}" (the commands are run, compare, trace and sweep)\n\n${USAGE}`);
+  const { values, positionals } = parseCommandLine(command, rest, OPTIONS, { allowed });
+  if (values.help) {
+    io.out(USAGE + '\n');
+    return 0;
   }
-  const { values, positionals } = parsed;
   if (positionals.length !== 1) {
-    throw new InputError(`${command}: needs exactly one scenario file (got ${positionals.length})\n\n${USAGE}`);
+    throw new InputError(`${command}: needs exactly one scenario file (got ${positionals.length}${positionals.length ? `: ${positionals.join(' ')}` : ''})\n\n${USAGE}`);
   }
-  const seed = parseSeed(values.seed);
-  const days = parseIntOption('days', values.days, 1, 3660);
+  refuseTogether(command, values, ['json', 'csv', 'one output at a time']);
+  const seed = seedOption(values.seed);
+  const days = parseIntOption('days', values.days);
+  const allowLarge = values['allow-large-run'];
 
   switch (command) {
     case 'run': {
-      const scenario = readScenarioFile(positionals[0]);
       const process = parseProcess(values.process);
+      const scenario = readScenarioFile(positionals[0]);
       if (process) checkStaff(scenario, process, positionals[0]);
+      checkRunSize(command, [{ scenario, days }], false, allowLarge);
       const { summary } = runScenario(scenario, { seed, days, process, trace: false, onProgress: progressBar(io) });
       io.out(values.json ? JSON.stringify(summary) + '\n' : formatRun(summary));
       return 0;
     }
     case 'compare': {
-      const scenario = readScenarioFile(positionals[0]);
       const processes = parseProcesses(values.processes);
+      const replications = parseIntOption('replications', values.replications) ?? 1;
+      const givenWorkers = parseIntOption('workers', values.workers);
+      const scenario = readScenarioFile(positionals[0]);
       for (const p of processes) checkStaff(scenario, p, positionals[0]);
-      const replications = parseIntOption('replications', values.replications, 1, 10000) ?? 1;
       const seedOrDefault = seed ?? scenario.seed;
       const jobs = comparisonJobs(scenario, processes, replications, seedOrDefault, days);
-      const workers = parseIntOption('workers', values.workers, 1, 64) ?? autoWorkers(jobs.length);
+      checkRunSize(command, jobs, false, allowLarge);
+      const workers = givenWorkers ?? autoWorkers(jobs.length);
       const bar = progressBar(io);
       const runs = await runJobs(jobs, workers, { onProgress: bar && ((d, t) => bar(d / t)) });
       const result = aggregate(scenario.name, String(seedOrDefault), processes, replications, runs);
@@ -140,23 +171,26 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     case 'sweep': {
-      const scenario = readScenarioFile(positionals[0]);
-      if (!values.vary) throw new InputError('--vary: is required, e.g. --vary contactsPerWorkingDay=20:80:10');
+      if (!values.vary) throw new InputError('sweep: --vary is required, e.g. --vary contactsPerWorkingDay=20:80:10');
       const processes = parseProcesses(values.processes);
+      const replications = parseIntOption('replications', values.replications) ?? 5;
+      const givenWorkers = parseIntOption('workers', values.workers);
+      const scenario = readScenarioFile(positionals[0]);
       for (const p of processes) checkStaff(scenario, p, positionals[0]);
-      const replications = parseIntOption('replications', values.replications, 1, 10000) ?? 5;
       const seedOrDefault = seed ?? scenario.seed;
       let variation, jobs;
       try {
         variation = parseVariation(values.vary);
-        jobs = sweepJobs(scenario, variation, processes, replications, seedOrDefault, variation.field === 'days' ? undefined : days);
+        if (variation.field === 'days' && days !== undefined) throw new InputError('sweep: --days and --vary days=... cannot be given together (the sweep sets the days)');
+        jobs = sweepJobs(scenario, variation, processes, replications, seedOrDefault, days);
         // A varied value can leave a role unstaffed that a process needs: that is bad input too.
         for (const j of jobs) checkStaffFor(j.scenario, j.process);
       } catch (e) {
         if (e instanceof ScenarioError) throw new InputError(e.issues.map((i) => `${i.field === '--vary' ? '--vary' : `--vary ${i.field}`}: ${i.rule}`).join('\n'));
         throw e;
       }
-      const workers = parseIntOption('workers', values.workers, 1, 64) ?? autoWorkers(jobs.length);
+      checkRunSize(command, jobs, false, allowLarge);
+      const workers = givenWorkers ?? autoWorkers(jobs.length);
       const bar = progressBar(io);
       const runs = await runJobs(jobs, workers, { onProgress: bar && ((d, t) => bar(d / t)) });
       const points = sweepPoints(scenario, variation, processes, replications, seedOrDefault, runs);
@@ -168,10 +202,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     case 'trace': {
       const format = values.format;
-      if (format !== 'csv' && format !== 'jsonl') throw new InputError(`--format: must be csv or jsonl (got ${format === undefined ? 'nothing' : `"${format}"`})`);
-      const scenario = readScenarioFile(positionals[0]);
+      if (format !== 'csv' && format !== 'jsonl') throw new InputError(`trace: --format must be csv or jsonl (got ${format === undefined ? 'nothing' : `"${format}"`})`);
       const process = parseProcess(values.process);
+      const scenario = readScenarioFile(positionals[0]);
       if (process) checkStaff(scenario, process, positionals[0]);
+      checkRunSize(command, [{ scenario, days }], true, allowLarge);
       const { sim } = runScenario(scenario, { seed, days, process, onProgress: progressBar(io) });
       const text = format === 'csv' ? traceToCsv(sim.trace) : traceToJsonl(sim.trace);
       if (values.out) writeFileAtomic(values.out, text);
@@ -209,27 +244,19 @@ function checkStaff(scenario: Parameters<typeof checkStaffFor>[0], process: Proc
 
 const isMain = typeof process !== 'undefined' && process.argv[1] && /main\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isMain) {
-  const io: Io = {
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
-    isTTY: process.stderr.isTTY === true,
-  };
-  // `npm run sim -- trace ... | head` closes the pipe early: that is not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
+  // A closed pipe (`npm run sim -- trace ... | head`) is not an error: output stops quietly (stdio.ts).
+  const io: Io = processStdio();
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
       if (e instanceof InputError) {
-        process.stderr.write(`error: ${e.message}\n`);
+        io.err(`error: ${e.message}\n`);
         process.exitCode = 2;
       } else {
-        process.stderr.write(`internal error (a defect in the simulator, please report it): ${(e as Error)?.message ?? String(e)}\n`);
-        if (process.env.DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
+        io.err(`internal error (a defect in the simulator, please report it): ${(e as Error)?.message ?? String(e)}\n`);
+        if (process.env.DEBUG) io.err(`${(e as Error)?.stack}\n`);
         process.exitCode = 1;
       }
     },

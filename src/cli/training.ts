@@ -9,9 +9,8 @@
  * A thin adapter: every rule and figure comes from src/core/training. Exit codes: 0 success;
  * 2 bad input (the message names the file, the field and the rule); 1 a defect.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatLondon } from '../core/calendar';
 import { rowsToCsv } from '../core/export';
 import {
@@ -26,7 +25,9 @@ import {
   type LearnerResults,
   type Rules,
 } from '../core/training';
-import { InputError } from './io';
+import { InputError, readTextFile, type FileKind } from './io';
+import { parseCommandLine, seedOption, wholeOption } from './options';
+import { processStdio } from './stdio';
 
 export const TRAINING_USAGE = `Training vignettes and results.
 
@@ -34,6 +35,11 @@ Usage:
   npx tsx src/cli/training.ts validate [folder-or-files...]
   npx tsx src/cli/training.ts draw --seed S [--rules 2013|2015] [--count N] [--folder F]
   npx tsx src/cli/training.ts class <results.json...> [--csv]
+
+  --seed S     a whole number of at most 15 digits, or a word (letters, digits, - _ . :)
+  --count N    contacts in the shift, 1 to the number of vignettes (default 8)
+Each option at most once. Only regular files are read: a vignette of at most 256 KB, a results
+file of at most 2 MB.
 
 Exit codes: 0 success, 2 bad input (the message names the file, the field and the rule), 1 a defect.`;
 
@@ -44,13 +50,8 @@ export interface TrainingIo {
 
 const DEFAULT_FOLDER = 'scenarios/training';
 
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (e as Error).message})`}`);
-  }
+function readText(path: string, kind: FileKind): string {
+  return readTextFile(path, kind);
 }
 
 function vignetteFiles(paths: readonly string[]): { name: string; text: string }[] {
@@ -63,15 +64,16 @@ function vignetteFiles(paths: readonly string[]): { name: string; text: string }
       throw new InputError(`${p}: no such file or folder`);
     }
     if (isDir) {
-      for (const f of readdirSync(p).filter((x) => x.endsWith('.json')).sort()) files.push({ name: f, text: readText(join(p, f)) });
+      for (const f of readdirSync(p).filter((x) => x.endsWith('.json')).sort()) files.push({ name: f, text: readText(join(p, f), 'vignette file') });
     } else {
-      files.push({ name: basename(p), text: readText(p) });
+      files.push({ name: basename(p), text: readText(p, 'vignette file') });
     }
   }
   return files;
 }
 
-function validate(paths: string[], io: TrainingIo): number {
+function validate(args: string[], io: TrainingIo): number {
+  const { positionals: paths } = parseCommandLine('training validate', args, {});
   const files = vignetteFiles(paths);
   const lib = loadLibrary(files);
   for (const e of lib.errors) for (const i of e.issues) io.err(`${e.file}: ${i.field}: ${i.rule}\n`);
@@ -82,15 +84,17 @@ function validate(paths: string[], io: TrainingIo): number {
 }
 
 function draw(args: string[], io: TrainingIo): number {
-  const { values } = parseArgs({ args, options: { seed: { type: 'string' }, rules: { type: 'string', default: '2015' }, count: { type: 'string', default: '8' }, folder: { type: 'string' } }, strict: true });
-  if (!values.seed) throw new InputError('--seed: required (any word or number)');
+  const { values } = parseCommandLine('training draw', args, { seed: { type: 'string' }, rules: { type: 'string', default: '2015' }, count: { type: 'string', default: '8' }, folder: { type: 'string' } }, { positionals: 0 });
+  const seed = seedOption(values.seed);
+  if (seed === undefined) throw new InputError('--seed: required (a whole number or a word)');
   if (values.rules !== '2013' && values.rules !== '2015') throw new InputError(`--rules: must be 2013 or 2015 (got "${values.rules}")`);
-  if (!/^\d+$/.test(values.count ?? '')) throw new InputError(`--count: must be a whole number (got "${values.count}")`);
+  // The library's size is the real bound (startShift names it); this one keeps the number sane before the library is read.
+  const count = wholeOption('count', values.count, 0, 1000)!;
   const lib = loadLibrary(vignetteFiles(values.folder ? [values.folder] : []));
   if (lib.errors.length) throw new InputError(lib.errors.map((e) => e.message).join('\n'));
   let s;
   try {
-    s = startShift(lib.vignettes, { seed: values.seed, rules: values.rules as Rules, count: Number(values.count) });
+    s = startShift(lib.vignettes, { seed: String(seed), rules: values.rules as Rules, count });
   } catch (e) {
     if (e instanceof Error && 'issues' in e) throw new InputError((e as { issues: { field: string; rule: string }[] }).issues.map((i) => `--${i.field}: ${i.rule}`).join('\n'));
     throw e;
@@ -104,13 +108,13 @@ function draw(args: string[], io: TrainingIo): number {
 }
 
 function classCommand(args: string[], io: TrainingIo): number {
-  const { values, positionals } = parseArgs({ args, options: { csv: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseCommandLine('training class', args, { csv: { type: 'boolean', default: false } });
   if (positionals.length === 0) throw new InputError('class: name at least one results file');
   const loaded: { results: LearnerResults; file: string }[] = [];
   const problems: string[] = [];
   for (const p of positionals) {
     try {
-      loaded.push({ results: parseLearnerResultsText(readText(p), p), file: basename(p) });
+      loaded.push({ results: parseLearnerResultsText(readText(p, 'results file'), p), file: basename(p) });
     } catch (e) {
       if (e instanceof VignetteError) problems.push(...e.issues.map((i) => `${p}: ${i.field}: ${i.rule}`));
       else throw e;
@@ -182,10 +186,12 @@ export function runTraining(argv: string[], io: TrainingIo): number {
 
 const isMain = typeof process !== 'undefined' && process.argv[1] && /training\.(ts|js|mjs)$/.test(process.argv[1]) && /cli/.test(process.argv[1]);
 if (isMain) {
+  // A closed pipe ends the output quietly, with the exit code the command had (stdio.ts).
+  const io = processStdio();
   try {
-    process.exitCode = runTraining(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
+    process.exitCode = runTraining(process.argv.slice(2), io);
   } catch (e) {
-    process.stderr.write(`internal error (a defect in the simulator, please report it): ${(e as Error)?.message ?? String(e)}\n`);
+    io.err(`internal error (a defect in the simulator, please report it): ${(e as Error)?.message ?? String(e)}\n`);
     process.exitCode = 1;
   }
 }

@@ -10,8 +10,8 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { comparisonJobs, type ReplicationJob, type RunSummary } from '../core/run';
+import { runSizeProblem, sizeOf } from '../core/runSize';
 import type { Scenario } from '../core/scenario';
 import {
   CLAIMS,
@@ -28,6 +28,8 @@ import {
 } from '../core/validation';
 import { InputError, readScenarioFile } from './io';
 import { defaultWorkers, runJobs } from './parallel';
+import { parseCommandLine, seedOption, wholeOption } from './options';
+import { processStdio } from './stdio';
 
 export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
@@ -53,7 +55,10 @@ Options:
   --seed S            first seed of every scenario (default: each scenario's own seed);
                       replication r uses S + r
   --workers N         worker threads, 1 to 64 (default: the number of cores for 16 runs or more)
+  --allow-large-run   go ahead when the runs would simulate more than 25,000,000 contacts (a few
+                      minutes; about 1,000 replications of every scenario)
   --help              this text
+Each option at most once.
 
 Each claim names its source (004 ¶30 is paragraph 30 of seed 004), its target range and why, the
 model's mean over the replications with a 95% interval, and a verdict: within, outside, not
@@ -74,58 +79,35 @@ export interface ValidateOptions {
   replications: number;
   seed?: string | number;
   workers?: number;
-}
-
-function wholeNumber(name: string, value: string | undefined, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new InputError(`--${name}: must be a whole number from ${min} to ${max} (got "${value}")`);
-  const n = Number(value);
-  if (n < min || n > max) throw new InputError(`--${name}: must be from ${min} to ${max} (got ${n})`);
-  return n;
-}
-
-function seedOption(value: string | undefined): string | number | undefined {
-  if (value === undefined) return undefined;
-  const v = value.trim();
-  if (v === '') throw new InputError('--seed: must not be empty');
-  if (/^-?\d+$/.test(v)) {
-    const n = Number(v);
-    if (!Number.isSafeInteger(n)) throw new InputError(`--seed: must be a whole number of at most 15 digits, or a word (got "${value}")`);
-    return n;
-  }
-  return v;
+  /** Go ahead when the runs would take more than a few minutes (core/runSize.ts). */
+  allowLargeRun?: boolean;
 }
 
 /** Parse the command's arguments, or throw InputError naming the option and the rule; null for --help. */
 export function parseValidateArgs(argv: readonly string[]): ValidateOptions | null {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean' },
-        quick: { type: 'boolean' },
-        replications: { type: 'string' },
-        seed: { type: 'string' },
-        workers: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new InputError(`${(e as Error).message.replace(/\. To specify.*$/s, '')}\n\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
+  const { values } = parseCommandLine(
+    'validate',
+    argv,
+    {
+      json: { type: 'boolean' },
+      quick: { type: 'boolean' },
+      replications: { type: 'string' },
+      seed: { type: 'string' },
+      workers: { type: 'string' },
+      'allow-large-run': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    { positionals: 0 },
+  );
   if (values.help) return null;
-  if (positionals.length > 0) throw new InputError(`validate takes no file arguments (got "${positionals.join(' ')}"): it runs the shipped scenarios that the claims name\n\n${USAGE}`);
   const quick = values.quick === true;
   return {
     json: values.json === true,
     quick,
-    replications: wholeNumber('replications', values.replications, 1, MAX_REPLICATIONS) ?? (quick ? QUICK_REPLICATIONS : FULL_REPLICATIONS),
+    replications: wholeOption('replications', values.replications, 1, MAX_REPLICATIONS) ?? (quick ? QUICK_REPLICATIONS : FULL_REPLICATIONS),
     seed: seedOption(values.seed),
-    workers: wholeNumber('workers', values.workers, 1, 64),
+    workers: wholeOption('workers', values.workers, 1, 64),
+    allowLargeRun: values['allow-large-run'] === true,
   };
 }
 
@@ -155,6 +137,8 @@ export async function runValidation(options: ValidateOptions, claims: readonly C
     ranges.push({ file, scenario, processes, seed: String(seed), first: jobs.length, count: list.length });
     jobs.push(...list);
   }
+  const tooLarge = options.allowLargeRun ? null : runSizeProblem(sizeOf(jobs));
+  if (tooLarge) throw new InputError(`validate: ${tooLarge}. Use fewer --replications, or add --allow-large-run to go ahead.`);
   const workers = options.workers ?? (jobs.length >= 16 ? defaultWorkers() : 1);
   const summaries: RunSummary[] = await runJobs(jobs, workers, { onProgress });
   const runs: Record<string, ScenarioRuns> = {};
@@ -287,22 +271,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 const isMain = typeof process !== 'undefined' && process.argv[1] && /validate\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isMain) {
-  const io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), isTTY: process.stderr.isTTY === true };
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
+  // A closed pipe ends the output quietly, with the exit code the validation had (stdio.ts).
+  const io: Io = processStdio();
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
       if (e instanceof InputError) {
-        process.stderr.write(`error: ${e.message}\n`);
+        io.err(`error: ${e.message}\n`);
         process.exitCode = 2;
       } else {
-        process.stderr.write(`internal error (a defect in the simulator, please report it): ${(e as Error)?.message ?? String(e)}\n`);
-        if (process.env.DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
+        io.err(`internal error (a defect in the simulator, please report it): ${(e as Error)?.message ?? String(e)}\n`);
+        if (process.env.DEBUG) io.err(`${(e as Error)?.stack}\n`);
         process.exitCode = 3;
       }
     },

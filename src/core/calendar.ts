@@ -260,67 +260,99 @@ export function formatLondon(t: Instant): string {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * English (England and Wales) bank holidays, 2012 to 2016 inclusive, as London local dates.
+ * England and Wales bank holidays, worked out for any year from the rules, with the one-off
+ * changes made by royal proclamation in the years the calendar knows.
  *
- * Source: GOV.UK bank holidays (www.gov.uk/bank-holidays), Banking and Financial Dealings Act
- * 1971 and royal proclamations.
+ * Source: GOV.UK bank holidays (www.gov.uk/bank-holidays); the Banking and Financial Dealings
+ * Act 1971 (schedule 1) and the proclamations made under it. The rules, in force since 1978 (the
+ * year the early May bank holiday began):
+ *  - New Year's Day, 1 January; when it falls at a weekend, the Monday after (substitute day);
+ *  - Good Friday and Easter Monday (Easter: `easterSunday`);
+ *  - the early May bank holiday, the first Monday of May;
+ *  - the spring bank holiday, the last Monday of May;
+ *  - the summer bank holiday, the last Monday of August;
+ *  - Christmas Day and Boxing Day, with substitute days: Christmas on a Saturday gives Monday 27
+ *    and Tuesday 28; on a Sunday, Boxing Day is Monday 26 and Christmas's substitute Tuesday 27;
+ *    Boxing Day on a Saturday (Christmas on a Friday) gives Monday 28.
  *
- * Easter Sundays (Anonymous Gregorian algorithm, see `easterSunday`, checked in the tests):
- * 2012-04-08, 2013-03-31, 2014-04-20, 2015-04-05, 2016-03-27.
+ * The one-off days (ONE_OFF_CHANGES) are those of the known years; a day proclaimed later for a
+ * year up to BANK_HOLIDAY_YEARS.last must be added there. Outside the known years the rules
+ * alone are used (no one-off days: a future coronation or jubilee cannot be known); no run a
+ * scenario can describe leaves the known years (scenario.ts checks a run's years, and a test
+ * checks the furthest run the schema allows).
  *
- * Outside 2012-2016 no bank holidays are known to this module: only weekends are non-working.
+ * Easter Sundays (Anonymous Gregorian algorithm, checked in the tests): 2012-04-08, 2013-03-31,
+ * 2014-04-20, 2015-04-05, 2016-03-27.
  */
-export const ENGLISH_BANK_HOLIDAYS: readonly string[] = Object.freeze([
-  // 2012 (9: the Spring bank holiday moved to Mon 4 June and the Queen's Diamond Jubilee added)
-  '2012-01-02', // New Year's Day (substitute day; 1 Jan was a Sunday)
-  '2012-04-06', // Good Friday
-  '2012-04-09', // Easter Monday
-  '2012-05-07', // Early May bank holiday
-  '2012-06-04', // Spring bank holiday (moved from Mon 28 May by royal proclamation)
-  '2012-06-05', // Queen's Diamond Jubilee (Tuesday)
-  '2012-08-27', // Summer bank holiday
-  '2012-12-25', // Christmas Day
-  '2012-12-26', // Boxing Day
-  // 2013
-  '2013-01-01', // New Year's Day
-  '2013-03-29', // Good Friday
-  '2013-04-01', // Easter Monday
-  '2013-05-06', // Early May bank holiday
-  '2013-05-27', // Spring bank holiday
-  '2013-08-26', // Summer bank holiday
-  '2013-12-25', // Christmas Day
-  '2013-12-26', // Boxing Day
-  // 2014
-  '2014-01-01', // New Year's Day
-  '2014-04-18', // Good Friday
-  '2014-04-21', // Easter Monday
-  '2014-05-05', // Early May bank holiday
-  '2014-05-26', // Spring bank holiday
-  '2014-08-25', // Summer bank holiday
-  '2014-12-25', // Christmas Day
-  '2014-12-26', // Boxing Day
-  // 2015
-  '2015-01-01', // New Year's Day
-  '2015-04-03', // Good Friday
-  '2015-04-06', // Easter Monday
-  '2015-05-04', // Early May bank holiday
-  '2015-05-25', // Spring bank holiday
-  '2015-08-31', // Summer bank holiday
-  '2015-12-25', // Christmas Day (Friday)
-  '2015-12-28', // Boxing Day (substitute day; 26 Dec was a Saturday)
-  // 2016
-  '2016-01-01', // New Year's Day
-  '2016-03-25', // Good Friday
-  '2016-03-28', // Easter Monday
-  '2016-05-02', // Early May bank holiday
-  '2016-05-30', // Spring bank holiday
-  '2016-08-29', // Summer bank holiday
-  '2016-12-26', // Boxing Day (Monday)
-  '2016-12-27', // Christmas Day (substitute day; 25 Dec was a Sunday)
-]);
 
-/** First and last year covered by ENGLISH_BANK_HOLIDAYS. */
-export const BANK_HOLIDAY_YEARS = Object.freeze({ first: 2012, last: 2016 });
+/**
+ * The years whose bank holidays are known exactly: from 1996, the first year of the summer-time
+ * rule this module uses (the UK's summer time has ended on the last Sunday of October since
+ * 1996), to 2027, the last year GOV.UK published dates for when this was written.
+ */
+export const BANK_HOLIDAY_YEARS = Object.freeze({ first: 1996, last: 2027 });
+
+/** One-off changes by royal proclamation in the known years: a rule's day moved, and days added. */
+const ONE_OFF_CHANGES: Readonly<Record<number, { moved?: readonly (readonly [string, string])[]; added?: readonly string[] }>> = Object.freeze({
+  1999: { added: ['1999-12-31'] }, // the Millennium
+  2002: { moved: [['2002-05-27', '2002-06-04']], added: ['2002-06-03'] }, // the Queen's Golden Jubilee
+  2011: { added: ['2011-04-29'] }, // the royal wedding
+  2012: { moved: [['2012-05-28', '2012-06-04']], added: ['2012-06-05'] }, // the Queen's Diamond Jubilee
+  2020: { moved: [['2020-05-04', '2020-05-08']] }, // the 75th anniversary of VE Day
+  2022: { moved: [['2022-05-30', '2022-06-02']], added: ['2022-06-03', '2022-09-19'] }, // Platinum Jubilee; the Queen's state funeral
+  2023: { added: ['2023-05-08'] }, // the coronation of King Charles III
+});
+
+function firstMondayOf(year: number, month: number): number {
+  const first = Date.UTC(year, month - 1, 1) / DAY;
+  return 1 + ((8 - weekdayOfDayNumber(first)) % 7);
+}
+
+function lastMondayOf(year: number, month: number): number {
+  const last = daysInMonth(year, month);
+  return last - ((weekdayOfDayNumber(Date.UTC(year, month - 1, last) / DAY) + 6) % 7);
+}
+
+/** A year's bank holidays by the rules alone, as 'YYYY-MM-DD' in date order. */
+function bankHolidaysByRule(year: number): string[] {
+  const key = (month: number, day: number) => dateKeyOf({ year, month, day });
+  const wd = (month: number, day: number) => weekdayOfDayNumber(Date.UTC(year, month - 1, day) / DAY);
+  const newYear = wd(1, 1) === 6 ? 3 : wd(1, 1) === 0 ? 2 : 1;
+  const e = easterSunday(year);
+  const easter = Date.UTC(year, e.month - 1, e.day) / DAY;
+  const christmas = wd(12, 25);
+  const christmasDays = christmas === 6 ? [27, 28] : christmas === 0 ? [26, 27] : christmas === 5 ? [25, 28] : [25, 26];
+  return [
+    key(1, newYear),
+    dateKeyOf(civilFromDays(easter - 2)),
+    dateKeyOf(civilFromDays(easter + 1)),
+    key(5, firstMondayOf(year, 5)),
+    key(5, lastMondayOf(year, 5)),
+    key(8, lastMondayOf(year, 8)),
+    ...christmasDays.map((d) => key(12, d)),
+  ];
+}
+
+/**
+ * A year's England and Wales bank holidays as 'YYYY-MM-DD', in date order: the rules, with the
+ * one-off changes of the known years.
+ */
+export function bankHolidaysIn(year: number): string[] {
+  const change = ONE_OFF_CHANGES[year];
+  if (!change) return bankHolidaysByRule(year);
+  const days = new Set(bankHolidaysByRule(year));
+  for (const [from, to] of change.moved ?? []) {
+    days.delete(from);
+    days.add(to);
+  }
+  for (const d of change.added ?? []) days.add(d);
+  return [...days].sort();
+}
+
+/** Every bank holiday of the known years (BANK_HOLIDAY_YEARS), as London local dates in date order. */
+export const ENGLISH_BANK_HOLIDAYS: readonly string[] = Object.freeze(
+  Array.from({ length: BANK_HOLIDAY_YEARS.last - BANK_HOLIDAY_YEARS.first + 1 }, (_, i) => bankHolidaysIn(BANK_HOLIDAY_YEARS.first + i)).flat(),
+);
 
 /**
  * Easter Sunday of a Gregorian year as { month, day } (Anonymous Gregorian algorithm,
@@ -344,21 +376,32 @@ export function easterSunday(year: number): { month: number; day: number } {
   return { month, day };
 }
 
-/** Day number of a 'YYYY-MM-DD' key (trusted input from the list above). */
+/** Day number of a 'YYYY-MM-DD' key (trusted input from the lists above). */
 function dayNumberOfKey(key: string): number {
   return Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, Number(key.slice(8, 10))) / DAY;
 }
 
-const BANK_HOLIDAY_DAYS: ReadonlySet<number> = new Set(ENGLISH_BANK_HOLIDAYS.map(dayNumberOfKey));
+// Pure memo: year -> its bank holidays as day numbers (worked out once a year is first asked about).
+const holidayDaysByYear = new Map<number, ReadonlySet<number>>();
+
+function isBankHolidayDayNumber(days: number): boolean {
+  const year = civilFromDays(days).year;
+  let set = holidayDaysByYear.get(year);
+  if (set === undefined) {
+    set = new Set(bankHolidaysIn(year).map(dayNumberOfKey));
+    holidayDaysByYear.set(year, set);
+  }
+  return set.has(days);
+}
 
 function isWorkingDayNumber(days: number): boolean {
   const wd = weekdayOfDayNumber(days);
-  return wd !== 0 && wd !== 6 && !BANK_HOLIDAY_DAYS.has(days);
+  return wd !== 0 && wd !== 6 && !isBankHolidayDayNumber(days);
 }
 
-/** Whether t's London local date is an English bank holiday (only 2012-2016 are known). */
+/** Whether t's London local date is an England and Wales bank holiday (see `bankHolidaysIn`). */
 export function isBankHoliday(t: Instant): boolean {
-  return BANK_HOLIDAY_DAYS.has(localDayNumber(t));
+  return isBankHolidayDayNumber(localDayNumber(t));
 }
 
 /** Whether t's London local date is Monday to Friday and not a bank holiday. */

@@ -5,10 +5,18 @@ import { COMPARED_METRICS, type CompareResult } from './run';
 
 export const TRACE_COLUMNS = ['seq', 'time', 'caseId', 'from', 'to', 'event', 'actor', 'report', 'reportPending', 'reportDecided', 'undecided', 'unallocated', 'detail'] as const;
 
-function csvCell(v: unknown): string {
+/**
+ * One CSV cell. A text cell that begins with = + - @, a tab or a carriage return would be run as a
+ * formula by a spreadsheet (a learner named =HYPERLINK(...)): it gets a leading apostrophe, which
+ * spreadsheets take as "this is text" and do not show, and is quoted (OWASP, CSV injection).
+ * Numbers are never changed, so -3 stays a number.
+ */
+export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  let s = String(v);
+  const text = typeof v !== 'number' && typeof v !== 'boolean';
+  if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) || (text && s.startsWith("'")) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function traceRow(r: TraceRecord): (string | number | boolean | null)[] {

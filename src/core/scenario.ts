@@ -7,13 +7,34 @@
  */
 import { z } from 'zod';
 import type { AnyStateMachine } from 'xstate';
+import { BOUNDS, LIST_LIMITS, SHARE, ruleOf, type NumberBound } from './bounds';
+import { BANK_HOLIDAY_YEARS } from './calendar';
 import { PROCESSES, type ProcessName } from './processes';
 import { ROLES, type Activity, type Role } from './processes/common';
+import { readSeed, SEED_RULE } from './seed';
 import { chartFacts } from './processes/facts';
 
-const share = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+/**
+ * A number within a bound (bounds.ts says why each is where it is). Every way of breaking it (not
+ * a number, Infinity, a fraction where a whole number is wanted, too small, too large) gets the
+ * same one rule in plain words, never zod's own wording; a missing field is "is required".
+ */
+function bounded(b: NumberBound) {
+  const rule = ruleOf(b);
+  let n = z.number({ error: (iss) => (iss.input === undefined ? 'is required' : rule) });
+  if (b.whole) n = n.int(rule);
+  return n.min(b.min, rule).max(b.max, rule);
+}
 
-const nonNegative = z.number().min(0, 'must be 0 or more');
+/** Text of at most `max` characters (a file is read whole and its text printed). */
+function text(max: number, emptyRule = 'must not be empty') {
+  return z
+    .string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be text') })
+    .min(1, emptyRule)
+    .max(max, `must be at most ${max} characters`);
+}
+
+const share = bounded(SHARE);
 
 function sumsToOne<T extends Record<string, number>>(shape: z.ZodType<T>) {
   return shape.refine((o) => Math.abs(Object.values(o).reduce((a, b) => a + b, 0) - 1) < 1e-6, {
@@ -21,11 +42,22 @@ function sumsToOne<T extends Record<string, number>>(shape: z.ZodType<T>) {
   });
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').refine((s) => {
-  const [y, m, d] = s.split('-').map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d && y >= 2012 && y <= 2016;
-}, 'must be a real date between 2012-01-01 and 2016-12-31 (the years the bank-holiday calendar covers)');
+/**
+ * Start dates lie in 2012-2016, the years the sources speak of (the 2013 inspection, the 2015
+ * re-inspection). With the longest warm-up and run (bounds.ts) a run stays within 2011-2026,
+ * whose bank holidays the calendar knows (calendar.ts; `runYearsProblem` checks each run, and a
+ * test the furthest one).
+ */
+export const START_YEARS = Object.freeze({ first: 2012, last: 2016 });
+
+const isoDate = z
+  .string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a date written YYYY-MM-DD') })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number);
+    const dt = new Date(Date.UTC(y, m - 1, d));
+    return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d && y >= START_YEARS.first && y <= START_YEARS.last;
+  }, `must be a real date from ${START_YEARS.first}-01-01 to ${START_YEARS.last}-12-31 (the years of the sources)`);
 
 export const LevelMix = sumsToOne(z.object({ 1: share, 2: share, 3: share, 4: share }).strict());
 export const SourceMix = sumsToOne(
@@ -33,15 +65,15 @@ export const SourceMix = sumsToOne(
 );
 
 const StaffRole = z.object({
-  count: z.number().int('must be a whole number').min(0, 'must be 0 or more'),
+  count: bounded(BOUNDS.staffCount),
   /** Cases one person can hold at once (1 for desk work such as screening). */
-  caseload: z.number().int('must be a whole number').min(1, 'must be at least 1').default(1),
+  caseload: bounded(BOUNDS.caseload).default(1),
 }).strict();
 
 export const Staff = z.object(Object.fromEntries(ROLES.map((r) => [r, StaffRole])) as Record<Role, typeof StaffRole>).strict();
 
 /** A duration in working hours: lognormal with a mean and a coefficient of variation. */
-const Duration = z.object({ meanWorkingHours: nonNegative, cv: nonNegative.default(0.5) }).strict();
+const Duration = z.object({ meanWorkingHours: bounded(BOUNDS.meanWorkingHours), cv: bounded(BOUNDS.cv).default(0.5) }).strict();
 
 /**
  * Default durations in working hours (a working day is taken as 9 working hours).
@@ -104,38 +136,41 @@ export const DEFAULT_OUTCOMES = {
 const Outcomes = z.object({
   assessment: z.object({ 1: AssessmentShares, 2: AssessmentShares, 3: AssessmentShares, 4: AssessmentShares }).strict().prefault(DEFAULT_OUTCOMES.assessment),
   enquiry: z.object({ 1: EnquiryShares, 2: EnquiryShares, 3: EnquiryShares, 4: EnquiryShares }).strict().prefault(DEFAULT_OUTCOMES.enquiry),
-  stepUpAfterShareOfEarlyHelp: z.number().min(0.01, 'must be at least 0.01').max(1, 'must be at most 1').default(DEFAULT_OUTCOMES.stepUpAfterShareOfEarlyHelp),
+  stepUpAfterShareOfEarlyHelp: bounded(BOUNDS.stepUpAfterShareOfEarlyHelp).default(DEFAULT_OUTCOMES.stepUpAfterShareOfEarlyHelp),
 }).strict();
 
 const Source = z.object({
-  field: z.string().min(1, 'must name the field it supports'),
-  source: z.string().min(1, 'must say where the figure comes from'),
+  field: text(LIST_LIMITS.fieldLength, 'must name the field it supports'),
+  source: text(LIST_LIMITS.textLength, 'must say where the figure comes from'),
 }).strict();
 
 const Surge = z.object({
   /** First day of the surge (London local date). */
   date: isoDate,
-  days: z.number().int('must be a whole number').min(1, 'must be at least 1').default(1),
-  source: z.enum(['police', 'school', 'health', 'family', 'public', 'anonymous']),
-  extraContacts: z.number().int('must be a whole number').min(0, 'must be 0 or more'),
+  days: bounded(BOUNDS.surgeDays).default(1),
+  source: z.enum(['police', 'school', 'health', 'family', 'public', 'anonymous'], { message: 'must be one of police, school, health, family, public, anonymous' }),
+  extraContacts: bounded(BOUNDS.surgeExtraContacts),
   /** Arrive out of hours (overnight), as weekend police notifications do. */
   outOfHours: z.boolean().default(true),
 }).strict();
 
 export const ScenarioSchema = z.object({
-  name: z.string().min(1, 'must not be empty'),
-  description: z.string().min(1, 'must not be empty'),
+  name: text(LIST_LIMITS.nameLength),
+  description: text(LIST_LIMITS.descriptionLength),
   process: z.enum(['2013', '2015'], { message: 'must be "2013" or "2015"' }),
   start: isoDate,
-  days: z.number().int('must be a whole number').min(1, 'must be at least 1').max(3660, 'must be at most 3660 (ten years)'),
+  days: bounded(BOUNDS.days),
   /** Days simulated before `start` so queues are not empty on day one; not counted in figures. */
-  warmUpDays: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(366, 'must be at most 366').default(0),
-  seed: z.union([z.number().int('must be a whole number'), z.string().min(1)], { message: 'must be a whole number or a non-empty string' }),
-  contactsPerWorkingDay: z.number().min(0.1, 'must be at least 0.1').max(2000, 'must be at most 2000'),
+  warmUpDays: bounded(BOUNDS.warmUpDays).default(0),
+  /** Read as every command line option and the browser read a seed (seed.ts). */
+  seed: z.union([z.number().int(`must be ${SEED_RULE}`), z.string().refine((s) => readSeed(s).problem === null, `must be ${SEED_RULE}`)], {
+    error: (iss) => (iss.input === undefined ? 'is required' : `must be ${SEED_RULE}`),
+  }),
+  contactsPerWorkingDay: bounded(BOUNDS.contactsPerWorkingDay),
   /** Contacts on a weekend day or bank holiday, as a share of a working day's (EDT, police). */
   nonWorkingDayFactor: share.default(0.3),
   /** Monday's volume relative to other working days (a weekend's notifications arrive). */
-  mondayFactor: z.number().min(0, 'must be 0 or more').max(5, 'must be at most 5').default(1.25),
+  mondayFactor: bounded(BOUNDS.mondayFactor).default(1.25),
   levelMix: LevelMix,
   sourceMix: SourceMix.default({ police: 0.25, school: 0.14, health: 0.15, family: 0.2, public: 0.16, anonymous: 0.1 }),
   /** Partner agencies' referral forms (MARF) that arrive complete (004 ¶37). */
@@ -162,7 +197,7 @@ export const ScenarioSchema = z.object({
    * levels 3-4 above `levelMix`).
    */
   repeatContacts: z.object({
-    weightByLevel: z.object({ 1: z.number().min(0.1, 'must be at least 0.1').max(10, 'must be at most 10'), 2: z.number().min(0.1, 'must be at least 0.1').max(10, 'must be at most 10'), 3: z.number().min(0.1, 'must be at least 0.1').max(10, 'must be at most 10'), 4: z.number().min(0.1, 'must be at least 0.1').max(10, 'must be at most 10') }).strict().default({ 1: 1, 2: 1, 3: 1, 4: 1 }),
+    weightByLevel: z.object({ 1: bounded(BOUNDS.repeatWeight), 2: bounded(BOUNDS.repeatWeight), 3: bounded(BOUNDS.repeatWeight), 4: bounded(BOUNDS.repeatWeight) }).strict().default({ 1: 1, 2: 1, 3: 1, 4: 1 }),
     levelPersistence: share.default(0.6),
   }).strict().prefault({}),
   staff: Staff,
@@ -172,12 +207,12 @@ export const ScenarioSchema = z.object({
   agencyShare: share.default(0.3),
   /** Chance per agency worker per month of leaving, and weeks before the post is filled. */
   agencyMonthlyTurnover: share.default(0.1),
-  vacancyWeeks: z.number().min(0, 'must be 0 or more').max(52, 'must be at most 52').default(4),
+  vacancyWeeks: bounded(BOUNDS.vacancyWeeks).default(4),
   durations: Durations.prefault({}),
   /** Information gathering takes this much longer when the referral form is incomplete (004 ¶37; assumption: 1.5). */
-  incompleteFormFactor: z.number().min(1, 'must be at least 1').max(10, 'must be at most 10').default(1.5),
+  incompleteFormFactor: bounded(BOUNDS.incompleteFormFactor).default(1.5),
   /** Working hours after the clock starts at which a 2015 case escalates to a manager (002). */
-  escalateAfterWorkingHours: z.number().min(0, 'must be 0 or more').max(9, 'must be at most 9 (one working day)').default(6),
+  escalateAfterWorkingHours: bounded(BOUNDS.escalateAfterWorkingHours).default(6),
   /** Chance a threshold decision matches the child's true level. */
   decisionAccuracy: share.default(0.85),
   /** Of wrong decisions, the share that are too low (under-thresholding). */
@@ -190,8 +225,17 @@ export const ScenarioSchema = z.object({
   earlyHelpEscalationShare: share.default(0.6),
   /** What assessments and section 47 enquiries find, by the child's true level (see DEFAULT_OUTCOMES). */
   outcomes: Outcomes.prefault({}),
-  surges: z.array(Surge).default([]),
-  sources: z.array(Source).min(1, 'must list at least one source for the figures'),
+  surges: z
+    .array(Surge, { message: 'must be a list of surges' })
+    .max(LIST_LIMITS.surges, `must list at most ${LIST_LIMITS.surges} surges`)
+    .refine((list) => list.reduce((a, x) => a + x.extraContacts, 0) <= LIST_LIMITS.surgesExtraContactsTotal, {
+      message: `must add at most ${LIST_LIMITS.surgesExtraContactsTotal} extra contacts in all`,
+    })
+    .default([]),
+  sources: z
+    .array(Source, { message: 'must be a list of sources' })
+    .min(1, 'must list at least one source for the figures')
+    .max(LIST_LIMITS.sources, `must list at most ${LIST_LIMITS.sources} sources`),
 }).strict();
 
 export type Scenario = z.output<typeof ScenarioSchema>;
@@ -219,21 +263,62 @@ export function checkStaffFor(scenario: Scenario, process: ProcessName | AnyStat
   if (issues.length) throw new ScenarioError(issues);
 }
 
+const EXPECTED_WORDS: Record<string, string> = {
+  object: 'must be a group of fields in braces { }',
+  array: 'must be a list in brackets [ ]',
+  string: 'must be text',
+  number: 'must be a number',
+  boolean: 'must be true or false',
+};
+
+/**
+ * The rule an issue breaks, in plain words. The schema gives its own words for almost everything;
+ * what is left in zod's own wording ("Invalid input: expected object, received number") is put
+ * into words here, so that no message shows the library through.
+ */
+function plainRule(i: z.core.$ZodIssue): string {
+  if (!i.message.startsWith('Invalid')) return i.message;
+  if (i.code === 'invalid_type') {
+    if (/received undefined/.test(i.message)) return 'is required';
+    return EXPECTED_WORDS[i.expected] ?? `must be ${i.expected}`;
+  }
+  if (i.code === 'invalid_value') return `must be one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  return 'is not valid here';
+}
+
+/**
+ * A run reaches from `start` less the warm-up to `start` plus its days: every year of it must be
+ * one whose bank holidays the calendar knows (calendar.ts BANK_HOLIDAY_YEARS), or the run would
+ * silently get a calendar without them. `days` is the run's length when not the scenario's own
+ * (`--days`). Within the schema's bounds every run is (a test checks the furthest one); this
+ * keeps it so if a bound is ever widened.
+ */
+export function runYearsProblem(scenario: Pick<Scenario, 'start' | 'warmUpDays' | 'days'>, days: number = scenario.days): { field: string; rule: string } | null {
+  const [y, m, d] = scenario.start.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1, d - scenario.warmUpDays)).getUTCFullYear();
+  const last = new Date(Date.UTC(y, m - 1, d + days - 1)).getUTCFullYear();
+  const known = `${BANK_HOLIDAY_YEARS.first}-${BANK_HOLIDAY_YEARS.last}, the years whose bank holidays are known`;
+  if (first < BANK_HOLIDAY_YEARS.first) return { field: 'warmUpDays', rule: `takes the run back to ${first}; a run must lie within ${known}` };
+  if (last > BANK_HOLIDAY_YEARS.last) return { field: 'days', rule: `take the run to ${last}; a run must lie within ${known}` };
+  return null;
+}
+
 /** Parse unknown data (already JSON-decoded) into a Scenario, or throw ScenarioError. */
 export function parseScenario(data: unknown): Scenario {
   const result = ScenarioSchema.safeParse(data);
   if (!result.success) {
-    throw new ScenarioError(
-      result.error.issues.map((i) => {
-        let rule = i.message;
-        if (i.code === 'invalid_type' && /received undefined/.test(i.message)) rule = 'is required';
-        else if (i.code === 'unrecognized_keys') {
-          return { field: fieldName([...i.path, ...(i.keys.length === 1 ? [i.keys[0]] : [])]), rule: `is not a known field (${i.keys.join(', ')})` };
-        }
-        return { field: fieldName(i.path), rule };
-      }),
-    );
+    const issues: { field: string; rule: string }[] = [];
+    for (const i of result.error.issues) {
+      const issue = i.code === 'unrecognized_keys'
+        ? { field: fieldName([...i.path, ...(i.keys.length === 1 ? [i.keys[0]] : [])]), rule: `is not a known field (${i.keys.join(', ')})` }
+        : { field: fieldName(i.path), rule: plainRule(i) };
+      // One value can break a rule in two ways (1e300 is neither a safe whole number nor at most 500): say it once.
+      if (!issues.some((x) => x.field === issue.field && x.rule === issue.rule)) issues.push(issue);
+    }
+    throw new ScenarioError(issues);
   }
+  const years = runYearsProblem(result.data);
+  if (years) throw new ScenarioError([years]);
   checkStaffFor(result.data, result.data.process);
   return result.data;
 }

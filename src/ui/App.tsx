@@ -4,6 +4,7 @@
  * The training views are loaded only when opened.
  */
 import { Suspense, lazy, useEffect, useRef, useState, type MouseEvent } from 'react';
+import { ErrorBoundary } from './ErrorBoundary';
 import { decodeLink, parseHash, type Route } from './replay/permalink';
 import { ReplayView } from './replay/ReplayView';
 import { ReplayStore } from './replay/store';
@@ -73,10 +74,12 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {route === 'replay' && <ReplayView store={store} query={query} />}
-        {(route === 'training' || route === 'threshold') && (
-          <Suspense fallback={<p>Loading&hellip;</p>}>{route === 'training' ? <TrainingApp /> : <ThresholdExplorer />}</Suspense>
-        )}
+        <ErrorBoundary view={VIEWS.find((v) => v.route === route)?.label ?? 'this'} resetKey={hash}>
+          {route === 'replay' && <ReplayView store={store} query={query} />}
+          {(route === 'training' || route === 'threshold') && (
+            <Suspense fallback={<p>Loading&hellip;</p>}>{route === 'training' ? <TrainingApp /> : <ThresholdExplorer />}</Suspense>
+          )}
+        </ErrorBoundary>
         {route === null && (
           <section aria-labelledby="not-found">
             <h2 id="not-found">Page not found</h2>

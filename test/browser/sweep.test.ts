@@ -124,7 +124,7 @@ describe('capacity sweep', () => {
     await fillSweep(page, { from: '1000', to: '3000', step: '1000', reps: '1' });
     await page.getByRole('button', { name: 'Run sweep' }).click();
     await page.waitForSelector('#sweep-to-error');
-    expect(await page.textContent('#sweep-to-error')).toContain('contactsPerWorkingDay = 3000 is not allowed: must be at most 2000');
+    expect(await page.textContent('#sweep-to-error')).toContain('contactsPerWorkingDay = 3000 is not allowed: must be a number from 0.1 to 2000');
 
     // A typed path that is not a field of the scenario.
     await page.selectOption('#sweep-choice', 'other');

@@ -264,9 +264,12 @@ describe('training mode in the browser', () => {
       { name: 'first.json', mimeType: 'application/json', buffer: Buffer.from(resultsToJson(expected)) },
       { name: 'second.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) },
       { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) },
+      // Larger than a results file can be: refused by its size, never read (issue 17: 30 MB froze the tab).
+      { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(3 << 20, 32) },
     ]);
     await expect.poll(() => page.locator('.tr-class-learners tbody tr').count()).toBe(2);
     expect(await page.locator('.tr-class .error-summary').textContent()).toContain('bad.json: cases[1].referenceLevel: must be a level from 1 to 4');
+    expect(await page.locator('.tr-class .error-summary').textContent()).toContain('huge.json: is 3 MB; a results file can be at most 2 MB');
     const row = page.locator('.tr-class-table tr[data-vignette="marf-incomplete-older-boyfriend"]');
     expect(await row.textContent()).toContain('1 of 2 (50%)');
     expect(await row.locator('.visually-hidden').textContent()).toBe('Level 3: 1, Level 4: 1 (the reference)');

@@ -16,7 +16,20 @@ describe('npm run bench', () => {
         (e: { code: number; stderr: string }) => e,
       );
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`--pairs: must be a whole number from 2 to 10000, got "${bad}"`);
+      expect(r.stderr).toContain(`--pairs: must be a whole number from 2 to 10000 (got ${bad === 'x' ? '"x"' : bad})`);
     }
+  }, 60_000);
+
+  it('refuses an option it does not take, or one given twice, naming it; --help lists the bounds', async () => {
+    const bench = (args: string[]) => exec(TSX, [join(ROOT, 'src/cli/bench.ts'), ...args], { cwd: ROOT }).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e);
+    const unknown = await bench(['--replications', '5']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('bench: --replications is not an option of bench (it takes --json, --quick, --pairs, --help)');
+    const twice = await bench(['--quick', '--quick']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('bench: --quick is given twice');
+    const help = await bench(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--pairs N    paired borough-year replications to time, 2 to 10000');
   }, 60_000);
 });

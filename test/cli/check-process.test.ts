@@ -156,8 +156,8 @@ describe('the command line', () => {
     ['a missing file', ['scenarios/nope.json'], /scenarios\/nope\.json: no such file/],
     ['a folder', ['scenarios'], /is a folder/],
     ['an unknown option', ['scenarios/kingston-2015.json', '--colour'], /colour/],
-    ['a bad --runs', ['scenarios/kingston-2015.json', '--runs', '0'], /--runs: must be between 1 and 100000/],
-    ['a bad --seed', ['scenarios/kingston-2015.json', '--seed', 'abc'], /--seed: must be a whole number/],
+    ['a bad --runs', ['scenarios/kingston-2015.json', '--runs', '0'], /--runs: must be a whole number from 1 to 100000 \(got 0\)/],
+    ['a bad --seed', ['scenarios/kingston-2015.json', '--seed', '1.5'], /--seed: must be a whole number of at most 15 digits, or a word/],
     ['--path without --seed', ['scenarios/kingston-2015.json', '--path', '1:2'], /--path: needs --seed/],
     ['a malformed --path', ['scenarios/kingston-2015.json', '--seed', '1', '--path', 'x'], /--path: must be numbers separated by colons/],
     ['an unknown safeguard', ['scenarios/kingston-2015.json', '--only', 'be-nice'], /--only: "be-nice" is not a safeguard/],
@@ -167,6 +167,13 @@ describe('the command line', () => {
     ['a file that is neither', ['README.md'], /README\.md: must be a scenario \(\.json\) or a process module/],
     ['a module with no statechart', ['test/fixtures/not-a-process.ts'], /not-a-process\.ts: must export an XState machine/],
     ['a statechart without the meta the engine reads', ['test/fixtures/process-without-meta.ts'], /process-without-meta\.ts: states\.received\.meta\.report: is required/],
+    ['a --path beyond any run (it was a finding, exit 1)', ['scenarios/kingston-2015.json', '--seed', '1', '--path', '999999'], /--path: .*the first a run from 0 to 99999 \(got "999999"\)/],
+    ['--path with --runs', ['scenarios/kingston-2015.json', '--seed', '1', '--path', '3', '--runs', '5'], /--path and --runs cannot be given together/],
+    ['--list with other options', ['--list', '--json'], /--list takes no other options \(got --json\)/],
+    ['an option given twice', ['scenarios/kingston-2015.json', '--runs', '5', '--runs', '6'], /check-process: --runs is given twice/],
+    ['--days beyond a year', ['scenarios/kingston-2015.json', '--days', '367'], /--days: must be a whole number from 1 to 366 \(got 367\)/],
+    ['a device as the target', ['/dev/zero'], /\/dev\/zero: is a device, not a process module; only regular files are read/],
+    ['more generated runs than a few minutes allow', ['scenarios/kingston-2015.json', '--runs', '100000', '--days', '366'], /check-process: at their longest and busiest, the 100,000 runs would simulate about [\d,]+ contacts .*add --allow-large-run/],
   ];
   for (const [what, argv, message] of bad) {
     it(`exits 2 for ${what}, naming the field and the rule`, async () => {
@@ -176,6 +183,16 @@ describe('the command line', () => {
       expect(io.stdout()).toBe('');
     });
   }
+
+  it('takes a word as --seed, as every command does, and prints the number that replays it', async () => {
+    const a = fakeIo();
+    const b = fakeIo();
+    expect(await run(['scenarios/kingston-2015.json', '--runs', '3', '--seed', 'class-7', '--json'], a)).toBe(0);
+    const seed = JSON.parse(a.stdout()).seed as number;
+    expect(Number.isInteger(seed)).toBe(true);
+    expect(await run(['scenarios/kingston-2015.json', '--runs', '3', '--seed', String(seed), '--json'], b)).toBe(0);
+    expect(JSON.parse(b.stdout())).toEqual(JSON.parse(a.stdout()));
+  });
 
   it('exits 2 for a scenario file that fails validation, naming the field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'check-process-'));

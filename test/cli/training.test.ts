@@ -64,6 +64,20 @@ describe('the training command line', () => {
     expect(csv.out.split('\n')[0]).toBe('vignetteId,title,referenceLevel,learners,agree,over,under,undecided,calledLevel1,calledLevel2,calledLevel3,calledLevel4,calledUndecided');
   });
 
+  it('reads options as every command does: once each, only its own, a bounded count', () => {
+    expect(run(['draw', '--seed', 'a', '--seed', 'b', '--folder', DIR]).err).toBe('error: training draw: --seed is given twice; give it once\n');
+    expect(run(['draw', '--seed', 'a', '--csv', '--folder', DIR]).err).toMatch(/^error: training draw: --csv is not an option of training draw/);
+    expect(run(['draw', '--seed', 'a', '--count', '1e9', '--folder', DIR]).err).toBe('error: --count: must be a whole number from 0 to 1000 (got "1e9")\n');
+    expect(run(['draw', '--seed', '1.5', '--folder', DIR]).code).toBe(2);
+    expect(run(['class', 'a.json', '--csv', '--csv']).code).toBe(2);
+  });
+
+  it('reads only regular files: a device as a results file is refused by name', () => {
+    const r = run(['class', '/dev/zero']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('error: /dev/zero: is a device, not a results file; only regular files are read\n');
+  });
+
   it('exits 2 with the usage for an unknown command', () => {
     const r = run(['frobnicate']);
     expect(r.code).toBe(2);

@@ -110,18 +110,18 @@ describe('npm run validate: the real command', () => {
   it('exits 2 on a bad argument, naming the option and the rule', async () => {
     const r = await validate(['--replications', '0']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`--replications: must be from 1 to ${MAX_REPLICATIONS} (got 0)`);
+    expect(r.stderr).toContain(`--replications: must be a whole number from 1 to ${MAX_REPLICATIONS} (got 0)`);
   }, 30_000);
 });
 
 describe('npm run validate: bad arguments (exit 2)', () => {
   it.each([
-    [['--replications', String(MAX_REPLICATIONS + 1)], /--replications: must be from 1 to 1000/],
+    [['--replications', String(MAX_REPLICATIONS + 1)], /--replications: must be a whole number from 1 to 1000/],
     [['--replications', 'many'], /--replications: must be a whole number from 1 to 1000 \(got "many"\)/],
     [['--replications', '2.5'], /--replications: must be a whole number/],
-    [['--workers', '0'], /--workers: must be from 1 to 64/],
-    [['--seed', ' '], /--seed: must not be empty/],
-    [['--bogus'], /Unknown option '--bogus'/],
+    [['--workers', '0'], /--workers: must be a whole number from 1 to 64/],
+    [['--seed', ' '], /--seed: must be a whole number of at most 15 digits, or a word .*; nothing was given/],
+    [['--bogus'], /validate: --bogus is not an option of validate/],
     [['--replications'], /--replications/],
     [['scenarios/kingston-2013.json'], /validate takes no file arguments/],
   ])('%j', async (args, message) => {

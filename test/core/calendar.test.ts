@@ -1,6 +1,10 @@
 import { describe, it, expect } from 'vitest';
+import { BOUNDS } from '../../src/core/bounds';
+import { runYearsProblem, START_YEARS } from '../../src/core/scenario';
 import {
+  BANK_HOLIDAY_YEARS,
   DAY,
+  bankHolidaysIn,
   ENGLISH_BANK_HOLIDAYS,
   HOUR,
   MINUTE,
@@ -147,6 +151,8 @@ describe('London time', () => {
 });
 
 describe('English bank holidays 2012-2016', () => {
+  /** The years of the sources, checked against rules written again here, apart from the module's. */
+  const HOLIDAYS_2012_2016 = ENGLISH_BANK_HOLIDAYS.filter((k) => k >= '2012-01-01' && k <= '2016-12-31');
   const knownEasterSundays: Record<number, string> = {
     2012: '2012-04-08', 2013: '2013-03-31', 2014: '2014-04-20', 2015: '2015-04-05', 2016: '2016-03-27',
   };
@@ -192,11 +198,11 @@ describe('English bank holidays 2012-2016', () => {
 
   it('matches the list rebuilt from the statutory rules, in date order', () => {
     const rebuilt = [2012, 2013, 2014, 2015, 2016].flatMap(ruleBasedHolidays);
-    expect([...ENGLISH_BANK_HOLIDAYS]).toEqual(rebuilt);
+    expect([...HOLIDAYS_2012_2016]).toEqual(rebuilt);
   });
 
   it('puts every listed bank holiday on its expected weekday', () => {
-    for (const key of ENGLISH_BANK_HOLIDAYS) {
+    for (const key of HOLIDAYS_2012_2016) {
       const [y, m, d] = key.split('-').map(Number);
       const e = easterSunday(y);
       const easter = Date.UTC(y, e.month - 1, e.day);
@@ -213,26 +219,26 @@ describe('English bank holidays 2012-2016', () => {
   });
 
   it('has no bank holiday at a weekend', () => {
-    for (const key of ENGLISH_BANK_HOLIDAYS) {
+    for (const key of HOLIDAYS_2012_2016) {
       expect([0, 6], key).not.toContain(weekdayOfKey(key));
     }
   });
 
   it('has 8 bank holidays a year except 9 in 2012', () => {
     const perYear = new Map<string, number>();
-    for (const key of ENGLISH_BANK_HOLIDAYS) perYear.set(key.slice(0, 4), (perYear.get(key.slice(0, 4)) ?? 0) + 1);
+    for (const key of HOLIDAYS_2012_2016) perYear.set(key.slice(0, 4), (perYear.get(key.slice(0, 4)) ?? 0) + 1);
     expect(Object.fromEntries(perYear)).toEqual({ 2012: 9, 2013: 8, 2014: 8, 2015: 8, 2016: 8 });
   });
 
   it('lists no date twice', () => {
-    expect(new Set(ENGLISH_BANK_HOLIDAYS).size).toBe(ENGLISH_BANK_HOLIDAYS.length);
+    expect(new Set(HOLIDAYS_2012_2016).size).toBe(HOLIDAYS_2012_2016.length);
   });
 
   it('includes Good Friday and Easter Monday for every year', () => {
     for (const key of Object.values(knownEasterSundays)) {
       const easter = Date.parse(`${key}T00:00:00Z`);
-      expect(ENGLISH_BANK_HOLIDAYS).toContain(new Date(easter - 2 * DAY).toISOString().slice(0, 10));
-      expect(ENGLISH_BANK_HOLIDAYS).toContain(new Date(easter + DAY).toISOString().slice(0, 10));
+      expect(HOLIDAYS_2012_2016).toContain(new Date(easter - 2 * DAY).toISOString().slice(0, 10));
+      expect(HOLIDAYS_2012_2016).toContain(new Date(easter + DAY).toISOString().slice(0, 10));
     }
   });
 
@@ -266,6 +272,64 @@ describe('English bank holidays 2012-2016', () => {
     expect(isWorkingDay(L('2013-06-15T12:00'))).toBe(false);
     expect(isWorkingDay(L('2013-06-16T12:00'))).toBe(false);
     expect(isWorkingDay(L('2013-08-26T12:00'))).toBe(false);
+  });
+});
+
+describe('England and Wales bank holidays in every year a run can reach', () => {
+  /** GOV.UK's published lists (www.gov.uk/bank-holidays and its archive), typed in by hand: the one-off years and a few ordinary ones. */
+  const PUBLISHED: Record<number, string[]> = {
+    1999: ['1999-01-01', '1999-04-02', '1999-04-05', '1999-05-03', '1999-05-31', '1999-08-30', '1999-12-27', '1999-12-28', '1999-12-31'],
+    2002: ['2002-01-01', '2002-03-29', '2002-04-01', '2002-05-06', '2002-06-03', '2002-06-04', '2002-08-26', '2002-12-25', '2002-12-26'],
+    2010: ['2010-01-01', '2010-04-02', '2010-04-05', '2010-05-03', '2010-05-31', '2010-08-30', '2010-12-27', '2010-12-28'],
+    2011: ['2011-01-03', '2011-04-22', '2011-04-25', '2011-04-29', '2011-05-02', '2011-05-30', '2011-08-29', '2011-12-26', '2011-12-27'],
+    2017: ['2017-01-02', '2017-04-14', '2017-04-17', '2017-05-01', '2017-05-29', '2017-08-28', '2017-12-25', '2017-12-26'],
+    2020: ['2020-01-01', '2020-04-10', '2020-04-13', '2020-05-08', '2020-05-25', '2020-08-31', '2020-12-25', '2020-12-28'],
+    2021: ['2021-01-01', '2021-04-02', '2021-04-05', '2021-05-03', '2021-05-31', '2021-08-30', '2021-12-27', '2021-12-28'],
+    2022: ['2022-01-03', '2022-04-15', '2022-04-18', '2022-05-02', '2022-06-02', '2022-06-03', '2022-08-29', '2022-09-19', '2022-12-26', '2022-12-27'],
+    2023: ['2023-01-02', '2023-04-07', '2023-04-10', '2023-05-01', '2023-05-08', '2023-05-29', '2023-08-28', '2023-12-25', '2023-12-26'],
+    2026: ['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28'],
+  };
+
+  it.each(Object.keys(PUBLISHED).map(Number))('gives GOV.UK\u2019s list for %i', (year) => {
+    expect(bankHolidaysIn(year)).toEqual(PUBLISHED[year]);
+    for (const key of PUBLISHED[year]) expect(isBankHoliday(L(`${key}T12:00`)), key).toBe(true);
+  });
+
+  it('gives every known year 8 bank holidays, more only in the years of a proclamation, none at a weekend', () => {
+    for (let year = BANK_HOLIDAY_YEARS.first; year <= BANK_HOLIDAY_YEARS.last; year++) {
+      const days = bankHolidaysIn(year);
+      const extra = ({ 1999: 1, 2002: 1, 2011: 1, 2012: 1, 2022: 2, 2023: 1 } as Record<number, number>)[year] ?? 0;
+      expect(days, String(year)).toHaveLength(8 + extra);
+      for (const key of days) expect([0, 6], key).not.toContain(weekdayOfKey(key));
+      expect(days.every((k) => k.startsWith(String(year)))).toBe(true);
+    }
+  });
+
+  it('lists every known year\u2019s days, in date order, once each', () => {
+    expect(ENGLISH_BANK_HOLIDAYS[0]).toBe('1996-01-01');
+    expect(ENGLISH_BANK_HOLIDAYS.at(-1)!.slice(0, 4)).toBe(String(BANK_HOLIDAY_YEARS.last));
+    expect([...ENGLISH_BANK_HOLIDAYS]).toEqual([...new Set(ENGLISH_BANK_HOLIDAYS)].sort());
+  });
+
+  it('closes the front door on bank holidays after 2016 and before 2012, where it used to see only weekends', () => {
+    expect(isWorkingDay(L('2017-12-26T12:00'))).toBe(false);
+    expect(isWorkingDay(L('2011-04-29T12:00'))).toBe(false); // the royal wedding
+    expect(openingHoursOn(L('2026-08-31T12:00'))).toBeNull();
+    expect(dueByOneWorkingDay(L('2022-09-16T10:00'))).toBe(L('2022-09-20T10:00')); // past the state funeral
+  });
+
+  it('covers every year the furthest runs the schema allows can reach', () => {
+    const earliest = addLocalDays(L(`${START_YEARS.first}-01-01`), -BOUNDS.warmUpDays.max);
+    const latest = addLocalDays(L(`${START_YEARS.last}-12-31`), BOUNDS.days.max);
+    expect(toLondon(earliest).year).toBeGreaterThanOrEqual(BANK_HOLIDAY_YEARS.first);
+    expect(toLondon(latest).year).toBeLessThanOrEqual(BANK_HOLIDAY_YEARS.last);
+    expect(runYearsProblem({ start: `${START_YEARS.first}-01-01`, warmUpDays: BOUNDS.warmUpDays.max, days: 1 })).toBeNull();
+    expect(runYearsProblem({ start: `${START_YEARS.last}-12-31`, warmUpDays: 0, days: BOUNDS.days.max })).toBeNull();
+  });
+
+  it('refuses a run that would leave the known years, naming the field', () => {
+    expect(runYearsProblem({ start: '2016-12-31', warmUpDays: 0, days: 4500 })).toEqual({ field: 'days', rule: `take the run to 2029; a run must lie within ${BANK_HOLIDAY_YEARS.first}-${BANK_HOLIDAY_YEARS.last}, the years whose bank holidays are known` });
+    expect(runYearsProblem({ start: '1996-03-01', warmUpDays: 366, days: 1 })?.field).toBe('warmUpDays');
   });
 });
 

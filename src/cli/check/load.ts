@@ -3,13 +3,12 @@
  * designer's statechart) run on a base scenario. Every problem is an InputError naming the file,
  * the field and the rule.
  */
-import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyStateMachine } from 'xstate';
 import { PROCESSES, chartProblems, type ProcessName, type Role } from '../../core/processes';
 import { checkStaffFor, ScenarioError, type Scenario } from '../../core/scenario';
-import { InputError, readScenarioFile } from '../io';
+import { InputError, checkReadableFile, readScenarioFile } from '../io';
 
 /** The scenario a process module runs on unless `--scenario` names another. */
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../../scenarios/kingston-2015.json', import.meta.url));
@@ -63,8 +62,8 @@ export interface TargetOptions {
 
 export async function loadTarget(target: string, options: TargetOptions): Promise<Target> {
   const path = resolve(target);
-  if (!existsSync(path)) throw new InputError(`${target}: no such file`);
-  if (statSync(path).isDirectory()) throw new InputError(`${target}: is a folder, not a scenario file or a process module`);
+  // Only a regular file of at most its kind's size is read or imported (io.ts): a device, a pipe or a folder is refused by name.
+  checkReadableFile(target, target.endsWith('.json') ? 'scenario file' : 'process module');
 
   if (target.endsWith('.json')) {
     if (options.scenario !== undefined) throw new InputError(`--scenario: only with a process module (${target} is a scenario and brings its own)`);

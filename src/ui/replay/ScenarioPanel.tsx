@@ -16,6 +16,7 @@ export function ScenarioPanel() {
   const seedText = useReplay((s) => s.seedText);
   const seedError = useReplay((s) => s.seedError);
   const fileError = useReplay((s) => s.fileError);
+  const linkNotice = useReplay((s) => s.linkNotice);
   const applied = useReplay((s) => s.applied);
   const running = useReplay((s) => s.run?.status === 'running');
   const formErrors = useReplay((s) => s.formErrors);
@@ -28,8 +29,8 @@ export function ScenarioPanel() {
   const onFile = async (files: FileList | null) => {
     const file = files?.[0];
     if (!file) return;
-    const text = await file.text();
-    store.loadFile(file.name, text);
+    // The size first: a file larger than a scenario can be is refused unread (core/bounds.ts FILE_LIMITS).
+    if (store.checkFileSize(file.name, file.size)) store.loadFile(file.name, await file.text());
     if (fileInput.current) fileInput.current.value = '';
   };
 
@@ -103,6 +104,14 @@ export function ScenarioPanel() {
         </button>
         {running && <span className="hint">Running&hellip;</span>}
       </div>
+      {linkNotice && (
+        <div className="link-notice" role="alert" data-link-notice="">
+          <p>{linkNotice}</p>
+          <button type="button" className="button button-secondary" onClick={() => store.dismissLinkNotice()}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {fileError && (
         <div id="file-error" className="error-summary" role="alert" aria-labelledby="file-error-title" tabIndex={-1}>
           <h3 id="file-error-title" className="error-summary-title">

@@ -9,6 +9,7 @@
  *  - `case`, `speed`, `state` (a selected state: "2013.heldByCaseCoordinator").
  * Pure: no DOM, so it is unit-tested in Node.
  */
+import { FILE_LIMITS } from '../../core/bounds';
 import { HOUR, DAY } from '../../core/calendar';
 
 export const SPEEDS = [
@@ -68,22 +69,30 @@ export function encodeLink(state: LinkState): string {
   return q.toString();
 }
 
-/** Read a link's query; anything malformed is left out rather than failing the page. */
+/**
+ * The longest parts of a link that are read: a file is at most a scenario file's size (1 MB,
+ * core/bounds.ts) once decoded, so its base64 at most 4/3 of that; the form's changes are a few
+ * dozen numbers. Anything longer is left out, unread, rather than parsed at length.
+ */
+export const LINK_LIMITS = { file: Math.ceil((FILE_LIMITS['scenario file'] * 4) / 3) + 4, fileName: 200, patch: 4_000, seed: 100 } as const;
+
+/** Read a link's query; anything malformed or too long is left out rather than failing the page. */
 export function decodeLink(query: string): Partial<LinkState> {
   const q = new URLSearchParams(query);
   const out: Partial<LinkState> = {};
   const s = q.get('s');
   if (s && /^[\w.-]{1,80}$/.test(s)) out.scenario = s;
   const f = q.get('f');
-  if (f) {
+  if (f && f.length <= LINK_LIMITS.file) {
     try {
-      out.file = { name: q.get('fn') ?? 'scenario.json', data: JSON.parse(fromBase64Url(f)) };
+      const name = (q.get('fn') ?? 'scenario.json').slice(0, LINK_LIMITS.fileName);
+      out.file = { name, data: JSON.parse(fromBase64Url(f)) };
     } catch {
       // a damaged link: ignore the file
     }
   }
   const p = q.get('p');
-  if (p) {
+  if (p && p.length <= LINK_LIMITS.patch) {
     try {
       const patch = JSON.parse(fromBase64Url(p)) as unknown;
       if (patch && typeof patch === 'object' && !Array.isArray(patch)) {
@@ -94,9 +103,9 @@ export function decodeLink(query: string): Partial<LinkState> {
     }
   }
   const seed = q.get('seed');
-  if (seed !== null && seed.trim() !== '') out.seed = seed;
+  if (seed !== null && seed.trim() !== '' && seed.length <= LINK_LIMITS.seed) out.seed = seed;
   const t = q.get('t');
-  if (t !== null && /^-?\d+$/.test(t)) out.t = Number(t);
+  if (t !== null && /^-?\d{1,15}$/.test(t)) out.t = Number(t);
   const c = q.get('case');
   if (c && /^[\w-]{1,40}$/.test(c)) out.caseId = c;
   const st = q.get('state');

@@ -7,7 +7,10 @@
 import { ROLES, type Role } from '../../core/processes/common';
 import { PROCESS_NAMES } from '../../core/processes';
 import { ROLE_LABELS } from '../../core/labels';
+import { BOUNDS } from '../../core/bounds';
+import { RUN_LIMITS, groupDigits, roughly, runSizeProblem, sizeOf } from '../../core/runSize';
 import { checkStaffFor, parseScenario, ScenarioError, type Scenario } from '../../core/scenario';
+import { readSeed, SEED_RULE } from '../../core/seed';
 
 export interface FieldDef {
   /** Path in the scenario, dot-separated: "levelMix.3", "staff.teamManager.count". */
@@ -21,8 +24,20 @@ export interface FieldDef {
 const LEVEL_NAMES = ['universal', 'additional needs', 'complex needs (child in need)', 'acute (child protection)'];
 
 export const FIELDS: readonly FieldDef[] = [
-  { key: 'contactsPerWorkingDay', label: 'Contacts per working day', hint: 'Average on a working day; weekends and bank holidays get fewer.', integer: false, group: 'demand' },
-  { key: 'days', label: 'Days in the period', hint: 'Calendar days counted in the figures, from the scenario\u2019s start date.', integer: true, group: 'demand' },
+  {
+    key: 'contactsPerWorkingDay',
+    label: 'Contacts per working day',
+    hint: `Average on a working day; weekends and bank holidays get fewer. From ${BOUNDS.contactsPerWorkingDay.min} to ${BOUNDS.contactsPerWorkingDay.max}.`,
+    integer: false,
+    group: 'demand',
+  },
+  {
+    key: 'days',
+    label: 'Days in the period',
+    hint: `Calendar days counted in the figures, from the scenario\u2019s start date. From ${BOUNDS.days.min} to ${BOUNDS.days.max}; the page replays at most ${groupDigits(RUN_LIMITS.tracedContactsPerRun)} contacts in each process.`,
+    integer: true,
+    group: 'demand',
+  },
   ...[1, 2, 3, 4].map((l) => ({ key: `levelMix.${l}`, label: `Level ${l}: ${LEVEL_NAMES[l - 1]}`, integer: false, group: 'levelMix' as const })),
   ...ROLES.flatMap((r) => [
     { key: `staff.${r}.count`, label: `${capitalise(ROLE_LABELS[r])}: people`, integer: true, group: 'staff' as const },
@@ -152,9 +167,22 @@ function finish(input: Record<string, unknown>, patch: Record<string, number>, e
   return { scenario: Object.keys(errors).length || other.length ? null : scenario, errors, other, patch };
 }
 
-/** parseScenario, then check that both processes can run (each must have the roles it uses staffed). */
+/**
+ * parseScenario, then check that both processes can run (each must have the roles it uses staffed)
+ * and that the page can replay them: the replay keeps every step of both runs, so a run of more
+ * contacts than a traced run holds (core/runSize.ts) is refused at the days, with the estimate.
+ */
 export function validateForBoth(data: unknown): Scenario {
   const scenario = parseScenario(data);
+  const size = sizeOf([{ scenario }], true);
+  if (runSizeProblem(size)) {
+    throw new ScenarioError([
+      {
+        field: 'days',
+        rule: `are too many at ${scenario.contactsPerWorkingDay} contacts a working day: each process would meet about ${roughly(size.largestRun)} contacts, more than the ${groupDigits(RUN_LIMITS.tracedContactsPerRun)} this page replays (it keeps every step). Choose fewer days or fewer contacts a day, or run it with npm run sim`,
+      },
+    ]);
+  }
   const issues: Issue[] = [];
   for (const p of PROCESS_NAMES) {
     try {
@@ -197,17 +225,11 @@ export function levelMixSum(values: FormValues): number | null {
 
 export type SeedResult = { seed: string | number; error: null } | { seed: null; error: string };
 
-/** A seed as the command line reads `--seed`: whole numbers become numbers, other text stays text. */
+/** A seed as every command's `--seed` and a scenario file read it (core/seed.ts). */
 export function parseSeedText(text: string): SeedResult {
-  const v = text.trim();
-  if (v === '') return { seed: null, error: 'Enter a seed: a whole number or a word' };
-  if (/^-?\d+$/.test(v)) {
-    const n = Number(v);
-    if (!Number.isSafeInteger(n)) return { seed: null, error: 'Seed must be a whole number of at most 15 digits' };
-    return { seed: n, error: null };
-  }
-  if (v.length > 60) return { seed: null, error: 'Seed must be at most 60 characters' };
-  return { seed: v, error: null };
+  if (text.trim() === '') return { seed: null, error: 'Enter a seed: a whole number or a word' };
+  const r = readSeed(text);
+  return r.problem === null ? { seed: r.seed, error: null } : { seed: null, error: `Seed must be ${SEED_RULE}: ${r.problem}` };
 }
 
 /** Roles in the order the form shows them. */

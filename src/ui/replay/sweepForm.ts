@@ -6,6 +6,7 @@
  */
 import { ROLE_LABELS } from '../../core/labels';
 import { ROLES } from '../../core/processes/common';
+import { runSizeProblem, sizeOf } from '../../core/runSize';
 import { checkStaffFor, ScenarioError, type Scenario } from '../../core/scenario';
 import { applyVariation, parseVariation, sweepJobs, sweepRows, type SweepJob, type SweepPoint, type Variation } from '../../core/sweep';
 import type { ProcessKey } from './store';
@@ -119,6 +120,12 @@ export function checkSweep(form: SweepForm, scenario: Scenario, processes: reado
     }
   }
   const jobs = sweepJobs(scenario, variation, processes, replications, seed);
+  // All the runs together, as the command line judges them (core/runSize.ts): a page that would be busy for many minutes is asked less of.
+  const tooLarge = runSizeProblem(sizeOf(jobs));
+  if (tooLarge) {
+    errors.replications = `${capitalise(tooLarge)}. Choose fewer replications or fewer values`;
+    return { errors };
+  }
   return { errors, variation, replications, jobs };
 }
 

@@ -4,6 +4,7 @@
  * against the reference as inline SVG, with the same figures as text.
  */
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
+import { fileSizeProblem } from '../../core/bounds';
 import { CALL_KEYS, VignetteError, classResults, parseLearnerResultsText, type CallKey, type ClassVignetteRow, type LearnerResults } from '../../core/training';
 
 interface Loaded {
@@ -12,6 +13,9 @@ interface Loaded {
 }
 
 const OWN = '(your results from this shift)';
+
+/** Results files read at once: more learners than a class. */
+const MAX_FILES = 200;
 
 export function ClassResults({ own }: { own?: LearnerResults }) {
   const [loaded, setLoaded] = useState<Loaded[]>([]);
@@ -26,7 +30,15 @@ export function ClassResults({ own }: { own?: LearnerResults }) {
     const files = [...(input.files ?? [])];
     const ok: Loaded[] = [];
     const bad: { file: string; text: string }[] = [];
-    for (const f of files) {
+    // A class, not a school: beyond this many files at once the page would be slow to compare them.
+    if (files.length > MAX_FILES) bad.push({ file: `${files.length} files`, text: `at most ${MAX_FILES} files can be loaded at once; the first ${MAX_FILES} were read` });
+    for (const f of files.slice(0, MAX_FILES)) {
+      // The size first: a file larger than a results file can be is refused unread (core/bounds.ts FILE_LIMITS).
+      const tooLarge = fileSizeProblem('results file', f.size);
+      if (tooLarge) {
+        bad.push({ file: f.name, text: tooLarge });
+        continue;
+      }
       try {
         ok.push({ file: f.name, results: parseLearnerResultsText(await f.text(), f.name) });
       } catch (err) {
@@ -78,8 +90,8 @@ export function ClassResults({ own }: { own?: LearnerResults }) {
         <div className="error-summary" role="alert">
           <h3 className="error-summary-title">Some files could not be used</h3>
           <ul>
-            {problems.map((p) => (
-              <li key={p.file}>
+            {problems.map((p, n) => (
+              <li key={`${p.file}-${n}`}>
                 <strong>{p.file}</strong>: {p.text}
               </li>
             ))}

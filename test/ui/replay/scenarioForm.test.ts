@@ -43,7 +43,7 @@ describe('the scenario form', () => {
   it('puts the schema\u2019s rule at the field it names, and a level mix that does not sum to 1 at the level mix', () => {
     const r = applyForm(input, scenario, { ...formFromScenario(scenario), 'levelMix.1': '0.6', contactsPerWorkingDay: '0' });
     expect(r.errors.levelMix).toBe('Level mix: shares must sum to 1');
-    expect(r.errors.contactsPerWorkingDay).toBe('Contacts per working day must be at least 0.1');
+    expect(r.errors.contactsPerWorkingDay).toBe('Contacts per working day must be a number from 0.1 to 2000');
     expect(levelMixSum({ ...formFromScenario(scenario), 'levelMix.1': '0.6' })).toBe(1.18);
   });
 

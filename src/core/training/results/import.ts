@@ -1,4 +1,5 @@
 /** A learner's results file read back: checked field by field, its derived figures recomputed. */
+import { FILE_LIMITS, sizeInWords, withoutByteOrderMark } from '../../bounds';
 import { casePenalty } from '../scoring';
 import { VignetteError, issuesOf, responseInfo, type FieldIssue, type ResponseId } from '../vignette';
 import { decodeJson } from '../issues';
@@ -7,7 +8,8 @@ import { LearnerResultsSchema, type LearnerResults } from './schema';
 
 /** Parse a learner's results file; a VignetteError (field and rule) if it is not one. */
 export function parseLearnerResultsText(text: string, file?: string): LearnerResults {
-  const result = LearnerResultsSchema.safeParse(decodeJson(text, file), { reportInput: true });
+  if (text.length > FILE_LIMITS['results file']) throw new VignetteError([{ field: '(file)', rule: `is more than ${sizeInWords(FILE_LIMITS['results file'])}; a results file can be at most that` }], file);
+  const result = LearnerResultsSchema.safeParse(decodeJson(withoutByteOrderMark(text), file), { reportInput: true });
   if (!result.success) throw new VignetteError(issuesOf(result.error, '(results)'), file);
   const r = result.data;
   // Never trust derived figures: recompute each case's call and points, and the score.

@@ -3,7 +3,7 @@
  * (export.ts), read back and checked (import.ts: the file's schema is schema.ts), put into the
  * debrief's words (debrief.ts), and combined across a class (class.ts).
  */
-export { RESULTS_FORMAT, LearnerResultsSchema, type CaseResult, type LearnerResults } from './schema';
+export { RESULTS_FORMAT, RESULTS_LIMITS, LearnerResultsSchema, type CaseResult, type LearnerResults } from './schema';
 export { caseResult, learnerResults, scoreOf } from './build';
 export { CSV_COLUMNS, resultsToCsv, resultsToJson } from './export';
 export { parseLearnerResultsText } from './import';

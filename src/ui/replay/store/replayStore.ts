@@ -93,6 +93,8 @@ export class ReplayStore {
   newSeed = (draw?: () => number): void => this.choice.newSeed(draw);
   loadFile = (name: string, text: string): boolean => this.choice.loadFile(name, text);
   dismissFileError = (): void => this.choice.dismissFileError();
+  checkFileSize = (name: string, bytes: number): boolean => this.choice.checkFileSize(name, bytes);
+  dismissLinkNotice = (): void => this.choice.dismissLinkNotice();
   applyLink = (link: Partial<LinkState>): void => this.choice.applyLink(link);
 
   // The runs (replayRuns.ts): the finished views, or null while running.

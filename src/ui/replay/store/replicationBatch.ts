@@ -3,6 +3,7 @@
  * in the worker pool, put together as `npm run sim -- compare --replications R` does.
  */
 import { aggregate, replicationSeed, type CompareResult } from '../../../core/run';
+import { runSizeProblem, sizeOf } from '../../../core/runSize';
 import type { Scenario } from '../../../core/scenario';
 import { Batch, IDLE_BATCH, type BatchProgress } from './batch';
 import type { StateSlice, StoreServices } from './state';
@@ -72,8 +73,15 @@ export class ReplicationBatch extends Batch<CompareResult, RepsState> {
     }
     if (!applied) return false;
     const { scenario, seed } = applied;
+    const jobs = replicationJobs(scenario, seed, count);
+    // All the runs together, as the command line judges them (core/runSize.ts).
+    const tooLarge = runSizeProblem(sizeOf(jobs));
+    if (tooLarge) {
+      this.slice.set({ error: `${tooLarge.charAt(0).toUpperCase()}${tooLarge.slice(1)}. Choose fewer replications` });
+      return false;
+    }
     this.launch({
-      jobs: replicationJobs(scenario, seed, count),
+      jobs,
       poolSize,
       alsoSet: { error: null, label: scenario.name, seed: String(seed) },
       // As compareProcesses does, from the runs in replication-major order.

@@ -3,6 +3,9 @@
  * loaded, or a link's; the form of changes to it; the seed typed or drawn. Each choice that is
  * valid is run at once (replayRuns.ts); a bad one is shown where it belongs and changes nothing.
  */
+import { fileSizeProblem, withoutByteOrderMark } from '../../../core/bounds';
+import { PROCESSES } from '../../../core/processes';
+import { chartFacts } from '../../../core/processes/facts';
 import { ScenarioError, type Scenario } from '../../../core/scenario';
 import { DEFAULT_SCENARIO, shipped } from '../../scenarios';
 import type { LinkState } from '../permalink';
@@ -27,9 +30,21 @@ export function baseScenario(source: Source, loadedFile: LoadedFile | null): { i
   return { input: found.input, scenario: found.scenario };
 }
 
-/** A scenario shown afresh: its own values in the form, its own seed, nothing picked. */
+/** A scenario shown afresh: its own values in the form, its own seed, nothing picked, no notice about a link. */
 function freshView(scenario: Scenario): Partial<ReplayState> {
-  return { form: formFromScenario(scenario), formErrors: {}, formOther: [], seedText: String(scenario.seed), seedError: null, selectedCase: null, selectedState: null };
+  return { form: formFromScenario(scenario), formErrors: {}, formOther: [], seedText: String(scenario.seed), seedError: null, selectedCase: null, selectedState: null, linkNotice: null };
+}
+
+/** Problems as one line of text: "days: must be ...; levelMix: shares must sum to 1". */
+function inWords(issues: readonly { field: string; rule: string }[]): string {
+  const shown = issues.slice(0, 3).map((i) => `${i.field}: ${i.rule}`);
+  return shown.join('; ') + (issues.length > 3 ? `; and ${issues.length - 3} more` : '');
+}
+
+/** A link's selected state, if it names a state of that process's chart (an own state: never `__proto__` or `constructor`). */
+function linkedState(state: LinkState['state']): ReplayState['selectedState'] {
+  if (!state || (state.process !== '2013' && state.process !== '2015')) return null;
+  return chartFacts(PROCESSES[state.process] as unknown as Parameters<typeof chartFacts>[0]).find(state.state) ? { process: state.process, state: state.state } : null;
 }
 
 /** Where a link's scenario comes from, and what to say when it cannot be shown. */
@@ -38,9 +53,13 @@ function linkedSource(link: Partial<LinkState>, loadedFile: LoadedFile | null): 
     try {
       const scenario = validateForBoth(link.file.data);
       return { source: { kind: 'file', name: link.file.name }, loadedFile: { name: link.file.name, data: link.file.data as Record<string, unknown>, scenario }, notice: '' };
-    } catch {
-      return { source: { kind: 'shipped', key: DEFAULT_SCENARIO }, loadedFile, notice: 'The scenario in the link could not be read, so the June 2013 scenario is shown.' };
+    } catch (e) {
+      const why = e instanceof ScenarioError ? ` (${inWords(e.issues)})` : '';
+      return { source: { kind: 'shipped', key: DEFAULT_SCENARIO }, loadedFile, notice: `The scenario in the link could not be used${why}, so the June 2013 scenario is shown.` };
     }
+  }
+  if (link.scenario === 'file') {
+    return { source: { kind: 'shipped', key: DEFAULT_SCENARIO }, loadedFile, notice: 'The scenario in the link could not be read (the link is damaged or too long), so the June 2013 scenario is shown.' };
   }
   if (link.scenario && shipped(link.scenario)) return { source: { kind: 'shipped', key: link.scenario }, loadedFile, notice: '' };
   const notice = link.scenario ? `There is no scenario called \u201c${link.scenario}\u201d, so the June 2013 scenario is shown.` : '';
@@ -112,11 +131,22 @@ export class ScenarioChoice {
     this.submitSeed();
   }
 
+  /**
+   * A file chosen to load, before it is read: one larger than a scenario file can be is refused
+   * at once (the page never reads it), as on the command line.
+   */
+  checkFileSize(name: string, bytes: number): boolean {
+    const problem = fileSizeProblem('scenario file', bytes);
+    if (problem) this.cell.set({ fileError: { name, issues: [{ field: '(file)', rule: problem }] } });
+    return problem === null;
+  }
+
   /** A scenario file: on any problem, show it and change nothing else. */
   loadFile(name: string, text: string): boolean {
+    if (!this.checkFileSize(name, text.length)) return false;
     let data: unknown;
     try {
-      data = JSON.parse(text);
+      data = JSON.parse(withoutByteOrderMark(text));
     } catch (e) {
       this.cell.set({ fileError: { name, issues: [{ field: '(file)', rule: `is not valid JSON: ${(e as Error).message}` }] } });
       return false;
@@ -137,6 +167,10 @@ export class ScenarioChoice {
     this.cell.set({ fileError: null });
   }
 
+  dismissLinkNotice(): void {
+    this.cell.set({ linkNotice: null });
+  }
+
   /** Restore a link's view (on load, or when someone pastes a link into this tab). */
   applyLink(link: Partial<LinkState>): void {
     const { source, loadedFile, notice: sourceNotice } = linkedSource(link, this.cell.get().loadedFile);
@@ -149,10 +183,15 @@ export class ScenarioChoice {
       if (r.scenario) {
         scenario = r.scenario;
         patch = r.patch;
-      } else notice = 'The changes in the link are not valid, so the scenario is shown as shipped.';
+      } else {
+        const problems = [...Object.values(r.errors).map((rule) => ({ field: '', rule })), ...r.other];
+        notice = `The changes in the link are not valid (${problems.slice(0, 3).map((p) => (p.field ? `${p.field}: ${p.rule}` : p.rule)).join('; ')}), so the scenario is shown as shipped.`;
+      }
     }
-    const seedText = link.seed !== undefined && parseSeedText(link.seed).error === null ? link.seed : String(scenario.seed);
-    const selectedState: ReplayState['selectedState'] = link.state && (link.state.process === '2013' || link.state.process === '2015') ? { process: link.state.process, state: link.state.state } : null;
+    const seedOk = link.seed === undefined || parseSeedText(link.seed).error === null;
+    const seedText = link.seed !== undefined && seedOk ? link.seed : String(scenario.seed);
+    if (!seedOk) notice = [notice, `The seed in the link is not one this page can use, so the scenario\u2019s own seed ${scenario.seed} is used.`].filter(Boolean).join(' ');
+    const selectedState = linkedState(link.state);
     this.runs.pendingT = link.t;
     this.cell.set({
       ...freshView(scenario),
@@ -163,6 +202,7 @@ export class ScenarioChoice {
       selectedCase: link.caseId ?? null,
       selectedState,
       notice,
+      linkNotice: notice || null,
     });
     this.reps.suggestCountFor(scenario);
     this.runs.start(scenario, seedText, patch, true);

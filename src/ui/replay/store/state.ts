@@ -35,6 +35,11 @@ export interface ReplayState {
   sweep: SweepState;
   /** Short status for the live region: "Link copied", "Both runs finished". */
   notice: string;
+  /**
+   * What a link asked for that could not be shown, and what is shown instead: it stays until
+   * dismissed or another scenario is chosen (a status line would be overwritten when the runs finish).
+   */
+  linkNotice: string | null;
 }
 
 /** The page as it opens: the default scenario in the form, nothing run yet. */
@@ -59,6 +64,7 @@ export function initialState(): ReplayState {
     reps: idleReplications(base.scenario),
     sweep: IDLE_SWEEP,
     notice: '',
+    linkNotice: null,
   };
 }
 
