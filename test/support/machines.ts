@@ -229,9 +229,20 @@ export function identifyTransition(
     ...defined.filter((t) => t.source === from && t.eventType === event.type),
     ...defined.filter((t) => t.source === ROOT && t.eventType === event.type),
   ];
+  // Several candidates may lead to the same state (a guarded one and the fallback after it):
+  // XState takes the first, in document order, whose guard holds.
+  const guardHolds = (t: DefinedTransition) => {
+    if (t.guard === null) return true;
+    const guard = (machine.implementations.guards as Record<string, (a: { context: unknown; event: unknown }) => boolean>)[t.guard];
+    return guard({ context: before.context, event });
+  };
+  const firstEnabled = (ts: DefinedTransition[]) => {
+    const first = candidates.find(guardHolds);
+    return first && ts.includes(first) ? [first] : ts;
+  };
   const matching =
     from !== to
-      ? candidates.filter((t) => t.target === to)
+      ? firstEnabled(candidates.filter((t) => t.target === to))
       : candidates.filter(
           (t) => t.target === null && t.actions.length > 0 && t.actions.every((a) => ACTION_EFFECTS[a]?.(before.context, after.context, event)),
         );
