@@ -208,7 +208,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
     const t = stampT[i];
     const source = CONTACT_SOURCES[stampSource[i]];
     // Repeat contact about a child seen in the last 12 months (DOMAIN.md: re-referrals 22-25%),
-    // likelier for a child whose last contact was at a higher level (`repeatContacts`).
+    // weighted by the level of its last contact (`repeatContacts.weightByLevel`; equal by default).
     let child = -1;
     if (childLast.length > 0 && bernoulli(uRepeat, scenario.repeatContactShare)) {
       for (let tries = 0; tries < 12 && child < 0; tries++) {
