@@ -5,6 +5,7 @@
  * problems (check-process), and the browser will show the same messages.
  */
 import type { AnyStateMachine } from 'xstate';
+import { eventMatches } from './facts';
 import { LEVELS } from '../levels';
 import { ROLES, SPA_EVENT_TYPES, STAGES, type Activity, type Role } from './common';
 
@@ -29,7 +30,10 @@ function metaProblems(at: string, meta: unknown, roles: Set<Role>): string[] {
     if (!isBool(report.pending)) problems.push(`${at}.meta.report.pending: must be true or false`);
     if (!isBool(report.decided)) problems.push(`${at}.meta.report.decided: must be true or false`);
   }
+  if (typeof meta.source !== 'string' || meta.source.trim() === '') problems.push(`${at}.meta.source: must say where the state comes from (e.g. "004 ¶38", or "assumption")`);
+  if (typeof meta.description !== 'string' || meta.description.trim() === '') problems.push(`${at}.meta.description: must describe the state in a sentence`);
   if (!isBool(meta.undecided)) problems.push(`${at}.meta.undecided: must be true or false`);
+  if (meta.keepsCaseOpen !== undefined && meta.work !== undefined) problems.push(`${at}.meta.keepsCaseOpen: must not be given on a state with work (a plan that keeps the case open is where the work has ended)`);
   for (const flag of ['unallocated', 'childSeen'] as const) {
     if (meta[flag] !== undefined && !isBool(meta[flag])) problems.push(`${at}.meta.${flag}: must be true or false`);
   }
@@ -67,7 +71,7 @@ function workProblems(at: string, work: unknown, roles: Set<Role>): string[] {
 
 /** Every problem with a chart (empty when the engine can run it), and the roles it puts work on. */
 export function chartProblems(machine: AnyStateMachine): { problems: string[]; roles: Role[] } {
-  const states = machine.root.states as Record<string, { meta?: unknown; states?: Record<string, unknown> }>;
+  const states = machine.root.states as Record<string, { meta?: unknown; states?: Record<string, unknown>; type?: string; transitions?: Map<string, unknown> }>;
   const names = Object.keys(states);
   const problems: string[] = [];
   if (names.length === 0) problems.push('states: must have at least one state');
@@ -77,6 +81,13 @@ export function chartProblems(machine: AnyStateMachine): { problems: string[]; r
     const at = `states.${name}`;
     if (node.states && Object.keys(node.states).length > 0) problems.push(`${at}: must not have nested states (the engine runs flat statecharts)`);
     problems.push(...metaProblems(at, node.meta, roles));
+    const done = (node.meta as { work?: { done?: unknown } } | undefined)?.work?.done;
+    if (typeof done === 'string') {
+      if (node.type === 'final') problems.push(`${at}.meta.work: must not be given on a final state (nothing can end the work)`);
+      else if (![...(node.transitions?.keys() ?? [])].some((key) => eventMatches(key, done))) {
+        problems.push(`${at}.on: must answer "${done}", the event its meta.work says ends the work`);
+      }
+    }
   }
   return { problems, roles: [...roles] };
 }

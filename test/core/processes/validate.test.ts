@@ -31,6 +31,7 @@ describe('checking a chart before it runs', () => {
       }),
     );
     expect(problems).toEqual([
+      expect.stringMatching(/^states\.only\.meta\.keepsCaseOpen: must not be given on a state with work/),
       expect.stringMatching(/^states\.only\.meta\.label: must be a non-empty string$/),
       expect.stringMatching(/^states\.only\.meta\.stage: must be one of screening, informationGathering, hold, /),
       'states.only.meta.priority: must be "urgent" or "routine"',
@@ -40,6 +41,7 @@ describe('checking a chart before it runs', () => {
       expect.stringMatching(/^states\.only\.meta\.work\.activity: must be one of screening, /),
       expect.stringMatching(/^states\.only\.meta\.work\.done: must be one of screening\.completed, /),
       'states.only.meta.work.longerIfFormIncomplete: must be true or false',
+      'states.only.on: must answer "case.closed", the event its meta.work says ends the work',
     ]);
   });
 
@@ -53,5 +55,33 @@ describe('checking a chart before it runs', () => {
 
   it('knows every activity a scenario gives a duration for, and no other', () => {
     expect([...ACTIVITIES].sort()).toEqual(Object.keys(DEFAULT_DURATIONS).sort());
+  });
+});
+
+describe('checking that a state\u2019s work can end', () => {
+  const WORK = { role: 'teamManager', activity: 'thresholdDecision', done: 'threshold.decided' };
+
+  it('names a working state that does not answer the event that ends its work', () => {
+    const machine = spaSetup.createMachine({ id: 'deaf', initial: 'a', states: { a: { meta: { ...GOOD, work: WORK }, on: { 'screening.completed': 'b' } }, b: { type: 'final', meta: GOOD } } } as never) as unknown as AnyStateMachine;
+    expect(chartProblems(machine).problems).toEqual(['states.a.on: must answer "threshold.decided", the event its meta.work says ends the work']);
+  });
+
+  it('accepts a wildcard that answers it', () => {
+    const machine = spaSetup.createMachine({ id: 'wild', initial: 'a', states: { a: { meta: { ...GOOD, work: WORK }, on: { 'threshold.*': 'b' } }, b: { type: 'final', meta: GOOD } } } as never) as unknown as AnyStateMachine;
+    expect(chartProblems(machine).problems).toEqual([]);
+  });
+
+  it('refuses work on a final state, a plan with work, and a state with no source or description', () => {
+    const machine = spaSetup.createMachine({
+      id: 'odd',
+      initial: 'a',
+      states: { a: { type: 'final', meta: { ...GOOD, source: '', description: 7, work: WORK, keepsCaseOpen: { days: 10, source: 'x' } } } },
+    } as never) as unknown as AnyStateMachine;
+    expect(chartProblems(machine).problems).toEqual([
+      expect.stringMatching(/^states\.a\.meta\.source: must say where the state comes from/),
+      'states.a.meta.description: must describe the state in a sentence',
+      expect.stringMatching(/^states\.a\.meta\.keepsCaseOpen: must not be given on a state with work/),
+      'states.a.meta.work: must not be given on a final state (nothing can end the work)',
+    ]);
   });
 });
