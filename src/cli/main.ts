@@ -16,7 +16,7 @@ import { checkStaffFor, runYearsProblem, ScenarioError } from '../core/scenario'
 import { InputError, readScenarioFile, writeFileAtomic } from './io';
 import { formatCompare, formatRun, formatSweep } from './format';
 import { parseCommandLine, refuseTogether, seedOption, wholeOption } from './options';
-import { processStdio } from './stdio';
+import { processStdio, runAsProcess } from './stdio';
 
 /** The bounds of the numeric options (the scenario's own bounds are in src/core/bounds.ts). */
 export const OPTION_BOUNDS = {
@@ -246,19 +246,5 @@ const isMain = typeof process !== 'undefined' && process.argv[1] && /main\.(ts|j
 if (isMain) {
   // A closed pipe (`npm run sim -- trace ... | head`) is not an error: output stops quietly (stdio.ts).
   const io: Io = processStdio();
-  main(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      if (e instanceof InputError) {
-        io.err(`error: ${e.message}\n`);
-        process.exitCode = 2;
-      } else {
-        io.err(`internal error (a defect in the simulator, please report it): ${(e as Error)?.message ?? String(e)}\n`);
-        if (process.env.DEBUG) io.err(`${(e as Error)?.stack}\n`);
-        process.exitCode = 1;
-      }
-    },
-  );
+  runAsProcess(main, io, 1);
 }

@@ -5,6 +5,7 @@
  * with the exit code it would have had (so `| head` never turns a pass into a failure or a
  * finding into a pass).
  */
+import { InputError } from './io';
 import { sanitiseForTerminal } from './terminal';
 
 export interface Stdio {
@@ -34,4 +35,26 @@ export function quietWhenClosed(stream: NodeJS.WritableStream & { isTTY?: boolea
 /** The process's stdout and stderr, quiet once closed, and without control characters when they are a terminal. */
 export function processStdio(): Stdio {
   return { out: quietWhenClosed(process.stdout), err: quietWhenClosed(process.stderr), isTTY: process.stderr.isTTY === true };
+}
+
+/**
+ * Run a command's `main` as this process: its exit code; bad input (an InputError) is exit 2 with
+ * its message; anything else is a defect, exit `defectCode`, with the stack under DEBUG.
+ */
+export function runAsProcess<I extends Stdio>(main: (args: string[], io: I) => Promise<number>, io: I, defectCode: number): void {
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      if (e instanceof InputError) {
+        io.err(`error: ${e.message}\n`);
+        process.exitCode = 2;
+      } else {
+        io.err(`internal error (a defect in the simulator, please report it): ${(e as Error)?.message ?? String(e)}\n`);
+        if (process.env.DEBUG) io.err(`${(e as Error)?.stack}\n`);
+        process.exitCode = defectCode;
+      }
+    },
+  );
 }

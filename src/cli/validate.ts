@@ -29,7 +29,7 @@ import {
 import { InputError, readScenarioFile } from './io';
 import { defaultWorkers, runJobs } from './parallel';
 import { parseCommandLine, seedOption, wholeOption } from './options';
-import { processStdio } from './stdio';
+import { processStdio, runAsProcess } from './stdio';
 
 export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
@@ -273,19 +273,5 @@ const isMain = typeof process !== 'undefined' && process.argv[1] && /validate\.(
 if (isMain) {
   // A closed pipe ends the output quietly, with the exit code the validation had (stdio.ts).
   const io: Io = processStdio();
-  main(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      if (e instanceof InputError) {
-        io.err(`error: ${e.message}\n`);
-        process.exitCode = 2;
-      } else {
-        io.err(`internal error (a defect in the simulator, please report it): ${(e as Error)?.message ?? String(e)}\n`);
-        if (process.env.DEBUG) io.err(`${(e as Error)?.stack}\n`);
-        process.exitCode = 3;
-      }
-    },
-  );
+  runAsProcess(main, io, 3);
 }

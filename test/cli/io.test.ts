@@ -8,21 +8,14 @@ import { mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FILE_LIMITS, InputError, readScenarioFile, readTextFile, writeFileAtomic } from '../../src/cli/io';
+import { FILE_LIMITS, readScenarioFile, readTextFile, writeFileAtomic } from '../../src/cli/io';
 import { SCENARIO_DIR } from '../support/scenarios';
+import { inputProblem } from '../support/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'spa-io-'));
 const K2013 = readFileSync(join(SCENARIO_DIR, 'kingston-2013.json'), 'utf8');
 
-function problem(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.message;
-    throw e;
-  }
-  throw new Error('accepted');
-}
+const problem = inputProblem;
 
 describe('reading files', () => {
   it('refuses a link to a device by name, without reading it', () => {

@@ -1,41 +1,20 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { BOUNDED_FIELDS } from '../../src/core/bounds';
+import { callMain, runCli } from '../support/cli';
 import { ROOT } from '../support/scenarios';
 
-const exec = promisify(execFile);
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = join(ROOT, 'src', 'cli', 'main.ts');
 const K2013 = join(ROOT, 'scenarios', 'kingston-2013.json');
 
 /** Run the real command line as a user would; never throws. */
-async function sim(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(TSX, [CLI, ...args], { cwd: ROOT, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const sim = (args: string[]) => runCli('main.ts', args);
 
 /** Call main() in-process with captured output; InputError becomes exit 2 as in the real CLI. */
-async function call(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  try {
-    const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-    return { code, out, err };
-  } catch (e) {
-    if ((e as Error).name === 'InputError') return { code: 2, out, err: (e as Error).message };
-    throw e;
-  }
-}
+const call = (args: string[]) => callMain(main, args);
 
 const tmp = mkdtempSync(join(tmpdir(), 'spa-cli-'));
 function scenarioFile(name: string, patch: (d: Record<string, unknown>) => void): string {

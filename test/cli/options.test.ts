@@ -9,18 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/cli/io';
 import { parseCommandLine, refuseTogether, seedAsInt32, seedOption, wholeOption } from '../../src/cli/options';
 import { readSeed } from '../../src/core/seed';
+import { inputProblem } from '../support/cli';
 
 const OPTIONS = { seed: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' }, days: { type: 'string' } } as const;
 
-function problem(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.message;
-    throw e;
-  }
-  throw new Error('accepted');
-}
+const problem = inputProblem;
 
 describe('parseCommandLine', () => {
   it('names the command and the option it does not take, and lists what it takes', () => {

@@ -1,38 +1,14 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main, MAX_REPLICATIONS, QUICK_REPLICATIONS } from '../../src/cli/validate';
 import { CLAIMS } from '../../src/core/validation';
-import { ROOT } from '../support/scenarios';
+import { callMain, runCli } from '../support/cli';
 
-const exec = promisify(execFile);
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = join(ROOT, 'src', 'cli', 'validate.ts');
 
 /** Run the real command as a user would; never throws. */
-async function validate(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(TSX, [CLI, ...args], { cwd: ROOT, maxBuffer: 16 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const validate = (args: string[]) => runCli('validate.ts', args, 16 << 20);
 
 /** Call main() in-process; bad arguments (InputError) become exit 2 as in the real command. */
-async function call(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  try {
-    const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-    return { code, out, err };
-  } catch (e) {
-    if ((e as Error).name === 'InputError') return { code: 2, out, err: (e as Error).message };
-    throw e;
-  }
-}
+const call = (args: string[]) => callMain(main, args);
 
 interface JsonClaim {
   id: string;
