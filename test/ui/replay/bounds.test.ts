@@ -9,43 +9,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BOUNDS, FILE_LIMITS, ruleOf } from '../../../src/core/bounds';
 import { RUN_LIMITS } from '../../../src/core/runSize';
-import { handleRequest } from '../../../src/ui/simHandler';
 import { decodeLink, encodeLink, LINK_LIMITS } from '../../../src/ui/replay/permalink';
 import { applyForm, FIELDS, formFromScenario, validateForBoth } from '../../../src/ui/replay/scenarioForm';
-import { ReplayStore, type ReplayState } from '../../../src/ui/replay/store';
 import { checkSweep } from '../../../src/ui/replay/sweepForm';
-import type { WorkerRequest, WorkerResponse } from '../../../src/ui/workerProtocol';
 import { SCENARIO_DIR, loadScenario } from '../../support/scenarios';
-
-class FakeWorker {
-  onmessage: ((e: MessageEvent<WorkerResponse>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  terminated = false;
-  postMessage(msg: WorkerRequest) {
-    setTimeout(() => {
-      if (!this.terminated) handleRequest(msg, (m) => !this.terminated && this.onmessage?.({ data: m } as MessageEvent<WorkerResponse>));
-    }, 0);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-}
-const makeStore = () => new ReplayStore(() => new FakeWorker() as unknown as Worker);
-
-function until(store: ReplayStore, pred: (s: ReplayState) => boolean, ms = 60_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out')), ms);
-    const check = () => {
-      if (pred(store.getState())) {
-        clearTimeout(timer);
-        unsub();
-        resolve();
-      }
-    };
-    const unsub = store.subscribe(check);
-    check();
-  });
-}
+import { makeStore, until } from '../../support/replayStore';
 
 const JUNE_TEXT = readFileSync(join(SCENARIO_DIR, 'kingston-2013.json'), 'utf8');
 const JUNE_JSON = JSON.parse(JUNE_TEXT) as Record<string, unknown>;

@@ -2,50 +2,9 @@
 // run in-process: runs, links, the clock, replications and cancelling, without a browser.
 import { describe, expect, it } from 'vitest';
 import { compareProcesses, runScenario } from '../../../src/core/run';
-import { handleRequest } from '../../../src/ui/simHandler';
-import { ReplayStore, type ReplayState } from '../../../src/ui/replay/store';
 import { viewsOf } from '../../../src/ui/replay/selectors';
-import type { WorkerRequest, WorkerResponse } from '../../../src/ui/workerProtocol';
 import { loadScenario } from '../../support/scenarios';
-
-/** A stand-in for a Worker: answers each message a moment later, like the real one. */
-class FakeWorker {
-  onmessage: ((e: MessageEvent<WorkerResponse>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  terminated = false;
-  static made = 0;
-  constructor() {
-    FakeWorker.made++;
-  }
-  postMessage(msg: WorkerRequest) {
-    setTimeout(() => {
-      if (this.terminated) return;
-      handleRequest(msg, (m) => {
-        if (!this.terminated) this.onmessage?.({ data: m } as MessageEvent<WorkerResponse>);
-      });
-    }, 0);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-}
-
-const makeStore = () => new ReplayStore(() => new FakeWorker() as unknown as Worker);
-
-function until(store: ReplayStore, pred: (s: ReplayState) => boolean, ms = 60_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out')), ms);
-    const check = () => {
-      if (pred(store.getState())) {
-        clearTimeout(timer);
-        unsub();
-        resolve();
-      }
-    };
-    const unsub = store.subscribe(check);
-    check();
-  });
-}
+import { makeStore, until } from '../../support/replayStore';
 
 const short = { s: 'bank-holiday', seed: '5' };
 
