@@ -67,4 +67,31 @@ describe('bounds in the browser', () => {
     await page.waitForSelector('.replay[data-status="ready"]', { timeout: 90_000 });
     expect(o.errors).toEqual([]);
   }, 180_000);
+
+  it('answers key presses within 200 ms while the largest run the page allows is under way, and Cancel stops it', async () => {
+    // 100 contacts a working day for a year: just within what the page replays (core/runSize.ts).
+    const query = encodeLink({ scenario: 'kingston-2013', seed: '7', patch: { contactsPerWorkingDay: 100, days: 365 } });
+    const o = await pages.openUrl(`${pages.url}#/replay?${query}`);
+    const { page } = o;
+    await page.waitForSelector('.replay[data-status="running"] .running-bar', { timeout: 60_000 });
+    // How long each key press waited before the page handled it (the event's time stamp is when it arrived).
+    await page.evaluate(() => {
+      const w = window as unknown as { keyDelays: number[] };
+      w.keyDelays = [];
+      window.addEventListener('keydown', (e) => w.keyDelays.push(performance.now() - e.timeStamp), true);
+    });
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Shift');
+      await page.waitForTimeout(100);
+    }
+    const delays = await page.evaluate(() => (window as unknown as { keyDelays: number[] }).keyDelays);
+    expect(delays).toHaveLength(8);
+    expect(Math.max(...delays), `key press delays ${delays.map((d) => d.toFixed(0)).join(', ')} ms`).toBeLessThan(200);
+    expect(await page.locator('.replay').getAttribute('data-status')).toBe('running');
+    await page.getByRole('button', { name: 'Cancel run' }).click();
+    await page.waitForSelector('.replay[data-status="cancelled"]', { timeout: 10_000 });
+    expect(await page.textContent('.pane-cancelled')).toContain('The run was cancelled before the 2013 process finished.');
+    expect(await page.locator('.running-bar').count()).toBe(0);
+    expect(o.errors).toEqual([]);
+  }, 180_000);
 });

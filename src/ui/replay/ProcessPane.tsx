@@ -48,6 +48,8 @@ export function ProcessPane({ process }: { process: ProcessKey }) {
         </progress>
       </div>
     );
+  } else if (pr.status === 'cancelled') {
+    body = <p className="pane-cancelled">The run was cancelled before the {process} process finished.</p>;
   } else if (pr.status === 'error') {
     body = (
       <p className="error-message" role="alert">

@@ -16,7 +16,7 @@ import { Replications } from './Replications';
 import { ScenarioPanel } from './ScenarioPanel';
 import { Sweep } from './Sweep';
 import type { ReplayStore } from './store';
-import { StoreContext, useReplay } from './useReplay';
+import { StoreContext, useReplay, useStore } from './useReplay';
 
 export function ReplayView({ store, query }: { store: ReplayStore; query: string }) {
   useEffect(() => {
@@ -28,6 +28,19 @@ export function ReplayView({ store, query }: { store: ReplayStore; query: string
     <StoreContext.Provider value={store}>
       <Page />
     </StoreContext.Provider>
+  );
+}
+
+/** While both processes run: what is happening and a way to stop it. */
+function RunningBar() {
+  const store = useStore();
+  return (
+    <div className="running-bar" role="status">
+      <span>Running both processes on the same children…</span>
+      <button type="button" className="button button-secondary" data-cancel-run onClick={() => store.cancelRun()}>
+        Cancel run
+      </button>
+    </div>
   );
 }
 
@@ -46,6 +59,7 @@ function Page() {
         <h2 id="panes-heading" className="visually-hidden">
           Both processes at this moment
         </h2>
+        {status === 'running' && <RunningBar />}
         <div className="panes">
           <ProcessPane process="2013" />
           <ProcessPane process="2015" />

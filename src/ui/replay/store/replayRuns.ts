@@ -27,14 +27,15 @@ export interface ProcessView {
 export type ProcessRun =
   | { status: 'running'; progress: number }
   | { status: 'ready'; view: ProcessView; elapsedMs: number }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string }
+  | { status: 'cancelled' };
 
 export interface RunState {
   id: number;
   scenario: Scenario;
   seed: string | number;
   processes: Record<ProcessKey, ProcessRun>;
-  status: 'running' | 'ready' | 'error';
+  status: 'running' | 'ready' | 'error' | 'cancelled';
   startedAt: number;
   /** Wall-clock time from asking for the runs to having both, in ms. */
   elapsedMs: number | null;
@@ -61,6 +62,8 @@ function processRunFrom(m: WorkerResponse): ProcessRun | null {
 
 export class ReplayRuns {
   private workers: Worker[] = [];
+  /** The last run both processes finished, with what was applied for it: what Cancel goes back to. */
+  private lastReady: { run: RunState; applied: ReplayState['applied'] } | null = null;
   /** The moment a link asked for, kept until the runs are ready to show it. */
   pendingT: Instant | undefined;
 
@@ -103,6 +106,22 @@ export class ReplayRuns {
     this.endWorkers();
   }
 
+  /**
+   * Stop the runs under way. The last finished run comes back, with its scenario and seed, so
+   * nothing shown before is lost; on a first run there is none, and the page says it was cancelled.
+   */
+  cancel(): void {
+    const run = this.cell.get().run;
+    if (!run || run.status !== 'running') return;
+    this.endWorkers();
+    if (this.lastReady) {
+      this.cell.set({ run: this.lastReady.run, applied: this.lastReady.applied, notice: 'Run cancelled: the previous run is shown.' });
+      return;
+    }
+    const processes = { '2013': { status: 'cancelled' }, '2015': { status: 'cancelled' } } as Record<ProcessKey, ProcessRun>;
+    this.cell.set({ run: { ...run, processes, status: 'cancelled' }, notice: 'Run cancelled. Choose \u201cRun this seed\u201d to run it again.' });
+  }
+
   /** Record one process's news; once neither is running, the run is ready (or failed). */
   private update(id: number, p: ProcessKey, processRun: ProcessRun): void {
     const run = this.cell.get().run;
@@ -121,6 +140,7 @@ export class ReplayRuns {
         this.pendingT = undefined;
         patch.t = Math.min(next.end, Math.max(next.start, want));
         patch.notice = `Both processes have run: ${ready.view.replay.summary.contacts} contacts.`;
+        this.lastReady = { run: next, applied: this.cell.get().applied };
       }
       this.endWorkers();
     }

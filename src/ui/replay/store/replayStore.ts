@@ -99,6 +99,7 @@ export class ReplayStore {
 
   // The runs (replayRuns.ts): the finished views, or null while running.
   views = (): Record<ProcessKey, ProcessView | null> | null => viewsOf(this.getState().run);
+  cancelRun = (): void => this.runs.cancel();
 
   // The clock (playback.ts).
   setT = (t: Instant): void => this.playback.setT(t);
