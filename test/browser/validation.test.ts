@@ -124,6 +124,11 @@ describe('Sources and validation view', () => {
     expect(facts.minFont).toBeGreaterThanOrEqual(11);
     await page.evaluate(() => document.getElementById('validation-result-heading')!.scrollIntoView());
     await page.screenshot({ path: `/tmp/valpage-${width}.png` });
+    // A row with a measurement outside its range, and a claim not measured.
+    for (const [sel, name] of [['tr[data-verdict="outside"]', 'outside'], ['tr[data-verdict="not measured"]', 'notmeasured']]) {
+      await page.locator(`.validation-table ${sel}`).first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `/tmp/valpage-${width}-${name}.png` });
+    }
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `/tmp/valpage-${width}-top.png` });
     const violations = await runAxe(page);

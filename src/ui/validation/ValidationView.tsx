@@ -126,8 +126,9 @@ function SourcesLegend() {
     <section className="section sources-legend" aria-labelledby="sources-heading">
       <h3 id="sources-heading">Where the figures come from: reading &ldquo;004 ¶38&rdquo;</h3>
       <p>
-        A source such as <strong>004 ¶38</strong> is paragraph 38 of source document 004. The documents are public reports about Kingston upon Thames children&rsquo;s services; the
-        model&rsquo;s 2013 process follows 004 and 003, its 2015 process 000 and 002.
+        A source such as <strong>004 ¶38</strong> is paragraph 38 of source document 004, the 2013 inspection report, which numbers its paragraphs. The other documents have
+        no printed numbers: there, <strong>000 ¶9</strong> is the 9th non-empty line (headings and list items count). The documents are public reports about Kingston upon
+        Thames children&rsquo;s services; the model&rsquo;s 2013 process follows 004 and 003, its 2015 process 000 and 002.
       </p>
       <dl className="sources-list">
         {SOURCE_DOCUMENTS.map((d) => (

@@ -30,12 +30,22 @@ export function rangeScale(target: readonly [number, number], measurements: read
     lo -= half;
     hi += half;
   }
-  const pad = (hi - lo) * 0.1;
-  let min = lo - pad;
-  let max = hi + pad;
+  // Ends on round numbers (a step of 1, 2 or 5 times a power of ten, about a quarter of the span).
+  const step = niceStep((hi - lo) / 4);
+  let min = Math.floor(lo / step - 1e-9) * step;
+  let max = Math.ceil(hi / step + 1e-9) * step;
+  if (min === lo) min -= step / 2;
+  if (max === hi) max += step / 2;
   if (NON_NEGATIVE.has(unit) && lo >= 0) min = Math.max(0, min);
   if (unit === 'share' && hi <= 1) max = Math.min(1, max);
   return { min, max, openLow: target[0] === -Infinity, openHigh: target[1] === Infinity };
+}
+
+/** 1, 2 or 5 times a power of ten, the smallest at least `x`. */
+export function niceStep(x: number): number {
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 2, 5, 10]) if (m * p >= x - 1e-12) return m * p;
+  return 10 * p;
 }
 
 /** A value's x between `left` and `right` pixels; values off the scale stay at its edge. */

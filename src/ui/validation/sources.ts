@@ -14,10 +14,10 @@ export interface SourceDocument {
   paragraphs: string;
 }
 
-const UNNUMBERED = 'no printed paragraph numbers: ¶9 is the 9th non-empty line of the file (headings and list items count)';
+const UNNUMBERED = '¶ counts non-empty lines';
 
 export const SOURCE_DOCUMENTS: readonly SourceDocument[] = [
-  { key: '004', title: 'Ofsted inspection of child protection in Kingston upon Thames, 3-12 June 2013 (judged inadequate)', year: '2013', paragraphs: 'paragraphs numbered in the report' },
+  { key: '004', title: 'Ofsted inspection of child protection in Kingston upon Thames, 3-12 June 2013 (judged inadequate)', year: '2013', paragraphs: 'numbered paragraphs' },
   { key: '003', title: 'The council’s own summary of the 2013 inspection (“more to do”)', year: '2013', paragraphs: UNNUMBERED },
   { key: '000', title: 'Trade-press case study of the 2015 re-inspection (judged good): the Single Point of Access team', year: '2015', paragraphs: UNNUMBERED },
   { key: '002', title: 'Summary of the 2019 Ofsted inspection (judged outstanding)', year: '2019', paragraphs: UNNUMBERED },
