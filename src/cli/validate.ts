@@ -10,21 +10,24 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { comparisonJobs, type ReplicationJob, type RunSummary } from '../core/run';
+import type { RunSummary } from '../core/run';
 import { runSizeProblem, sizeOf } from '../core/runSize';
-import type { Scenario } from '../core/scenario';
 import {
   CLAIMS,
+  FULL_REPLICATIONS,
+  MAX_REPLICATIONS,
+  QUICK_MAX_DAYS,
+  QUICK_REPLICATIONS,
   exitCodeFor,
   formatMeasurement,
   formatTarget,
-  judgeClaims,
-  resultToJson,
-  runPlan,
+  judgePlan,
+  planValidation,
   summariseResults,
+  validationJson as tableJson,
   type Claim,
   type ClaimResult,
-  type ScenarioRuns,
+  type ValidationTable,
 } from '../core/validation';
 import { InputError, readScenarioFile } from './io';
 import { defaultWorkers, runJobs } from './parallel';
@@ -33,11 +36,8 @@ import { processStdio, runAsProcess } from './stdio';
 
 export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
-export const FULL_REPLICATIONS = 100;
-export const QUICK_REPLICATIONS = 5;
-export const MAX_REPLICATIONS = 1000;
-/** The quick form runs only scenarios of at most this many days (June 2013 is 30). */
-export const QUICK_MAX_DAYS = 31;
+// The counts live in the core (src/core/validation/plan.ts), shared with the browser's view.
+export { FULL_REPLICATIONS, MAX_REPLICATIONS, QUICK_MAX_DAYS, QUICK_REPLICATIONS };
 
 export const USAGE = `Validation table: the model against the claims in its sources.
 
@@ -111,50 +111,18 @@ export function parseValidateArgs(argv: readonly string[]): ValidateOptions | nu
   };
 }
 
-export interface ValidationRun {
+export interface ValidationRun extends ValidationTable {
   options: ValidateOptions;
-  results: ClaimResult[];
-  /** The scenarios run: file, name, processes, seed, days. */
-  scenarios: { file: string; name: string; processes: string[]; seed: string; days: number }[];
-  /** Scenario files not run, with the reason. */
-  skipped: Record<string, string>;
-  runs: number;
 }
 
-/** Run the scenarios the claims need and judge every claim. */
+/** Run the scenarios the claims need and judge every claim (planning and judging: core/validation/plan.ts). */
 export async function runValidation(options: ValidateOptions, claims: readonly Claim[] = CLAIMS, onProgress?: (done: number, total: number) => void): Promise<ValidationRun> {
-  const jobs: ReplicationJob[] = [];
-  const ranges: { file: string; scenario: Scenario; processes: string[]; seed: string; first: number; count: number }[] = [];
-  const skipped: Record<string, string> = {};
-  for (const { scenario: file, processes } of runPlan(claims)) {
-    const scenario = readScenarioFile(join(SCENARIO_DIR, file));
-    if (options.quick && scenario.days > QUICK_MAX_DAYS) {
-      skipped[file] = `the quick form runs only scenarios of at most ${QUICK_MAX_DAYS} days (${file} has ${scenario.days}); run npm run validate for it`;
-      continue;
-    }
-    const seed = options.seed ?? scenario.seed;
-    const list = comparisonJobs(scenario, processes, options.replications, seed);
-    ranges.push({ file, scenario, processes, seed: String(seed), first: jobs.length, count: list.length });
-    jobs.push(...list);
-  }
-  const tooLarge = options.allowLargeRun ? null : runSizeProblem(sizeOf(jobs));
+  const plan = planValidation({ quick: options.quick, replications: options.replications, seed: options.seed }, (file) => readScenarioFile(join(SCENARIO_DIR, file)), claims);
+  const tooLarge = options.allowLargeRun ? null : runSizeProblem(sizeOf(plan.jobs));
   if (tooLarge) throw new InputError(`validate: ${tooLarge}. Use fewer --replications, or add --allow-large-run to go ahead.`);
-  const workers = options.workers ?? (jobs.length >= 16 ? defaultWorkers() : 1);
-  const summaries: RunSummary[] = await runJobs(jobs, workers, { onProgress });
-  const runs: Record<string, ScenarioRuns> = {};
-  for (const r of ranges) {
-    const mine = summaries.slice(r.first, r.first + r.count);
-    const byProcess: ScenarioRuns = {};
-    for (const p of r.processes as ('2013' | '2015')[]) byProcess[p] = mine.filter((s) => s.process === p);
-    runs[r.file] = byProcess;
-  }
-  return {
-    options,
-    results: judgeClaims(claims, runs, skipped),
-    scenarios: ranges.map((r) => ({ file: r.file, name: r.scenario.name, processes: r.processes, seed: r.seed, days: r.scenario.days })),
-    skipped,
-    runs: jobs.length,
-  };
+  const workers = options.workers ?? (plan.jobs.length >= 16 ? defaultWorkers() : 1);
+  const summaries: RunSummary[] = await runJobs(plan.jobs, workers, { onProgress });
+  return { ...judgePlan(plan, summaries), options };
 }
 
 // ---- Printing ----------------------------------------------------------------------------------
@@ -232,15 +200,7 @@ export function formatValidation(v: ValidationRun): string {
 }
 
 export function validationJson(v: ValidationRun): Record<string, unknown> {
-  return {
-    command: 'validate',
-    quick: v.options.quick,
-    replications: v.options.replications,
-    scenarios: v.scenarios,
-    skipped: v.skipped,
-    summary: summariseResults(v.results),
-    claims: v.results.map(resultToJson),
-  };
+  return tableJson(v);
 }
 
 function progressBar(io: Io): ((done: number, total: number) => void) | undefined {

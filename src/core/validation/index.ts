@@ -18,3 +18,19 @@ export {
   type ValidationSummary,
   type Verdict,
 } from './run';
+export {
+  FULL_REPLICATIONS,
+  MAX_REPLICATIONS,
+  QUICK_MAX_DAYS,
+  QUICK_REPLICATIONS,
+  VALIDATION_CSV_COLUMNS,
+  judgePlan,
+  planValidation,
+  validationCsv,
+  validationJson,
+  type PlannedScenario,
+  type ValidationJob,
+  type ValidationPlan,
+  type ValidationSettings,
+  type ValidationTable,
+} from './plan';

@@ -118,7 +118,7 @@ export function decodeLink(query: string): Partial<LinkState> {
   return out;
 }
 
-export type Route = 'replay' | 'training' | 'threshold';
+export type Route = 'replay' | 'training' | 'threshold' | 'validation';
 
 /** The route and query of a location hash: "#/replay?s=..." -> ["replay", "s=..."]. */
 export function parseHash(hash: string): { route: Route | null; query: string } {
@@ -129,5 +129,6 @@ export function parseHash(hash: string): { route: Route | null; query: string } 
   if (p === '' || p === 'replay') return { route: 'replay', query };
   if (p === 'training') return { route: 'training', query };
   if (p === 'threshold') return { route: 'threshold', query };
+  if (p === 'validation') return { route: 'validation', query };
   return { route: null, query };
 }

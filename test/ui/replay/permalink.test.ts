@@ -31,6 +31,7 @@ describe('permalinks', () => {
     expect(parseHash('#/replay?s=a&seed=1')).toEqual({ route: 'replay', query: 's=a&seed=1' });
     expect(parseHash('#/training')).toEqual({ route: 'training', query: '' });
     expect(parseHash('#/threshold')).toEqual({ route: 'threshold', query: '' });
+    expect(parseHash('#/validation')).toEqual({ route: 'validation', query: '' });
     expect(parseHash('#/nowhere').route).toBeNull();
   });
 });

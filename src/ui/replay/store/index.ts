@@ -10,3 +10,7 @@ export type { Source } from './scenarioChoice';
 export { defaultReplications, type RepsState } from './replicationBatch';
 export type { SweepState } from './sweepBatch';
 export { defaultPoolSize, type PoolJob, type WorkerFactory } from './workerPool';
+// The batch and its worker pool also run the validation table (src/ui/validation).
+export { Batch, IDLE_BATCH, type BatchProgress } from './batch';
+export type { StateSlice, StoreServices } from './state';
+export type { PoolFailure } from './workerPool';
