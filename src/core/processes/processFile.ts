@@ -138,8 +138,9 @@ function sizeProblems(data: unknown): Issue[] {
       else x.forEach((v, i) => walk(v, `${path}[${i}]`, depth + 1));
     } else if (isObject(x)) {
       const keys = Object.keys(x);
-      if (keys.length > Math.max(LIMITS.fieldsPerGroup, path === 'chart.states' ? LIMITS.states : 0)) {
-        problems.push({ field: path || '(file)', rule: path === 'chart.states' ? `must have at most ${LIMITS.states} states` : `must have at most ${LIMITS.fieldsPerGroup} fields` });
+      const states = path === 'chart.states';
+      if (keys.length > (states ? LIMITS.states : LIMITS.fieldsPerGroup)) {
+        problems.push({ field: path || '(file)', rule: states ? `must have at most ${LIMITS.states} states` : `must have at most ${LIMITS.fieldsPerGroup} fields` });
       } else for (const k of keys) {
         if (k.length > LIMITS.textLength) problems.push({ field: path || '(file)', rule: `has a field name longer than ${LIMITS.textLength} characters` });
         else walk(x[k], path ? `${path}.${k}` : k, depth + 1);
@@ -238,7 +239,13 @@ function graphProblems(chart: ChartConfig, edges: readonly Edge[]): Issue[] {
 
   const reached = new Set([chart.initial]);
   const queue = [chart.initial];
-  while (queue.length) for (const e of out.get(queue.shift()!) ?? []) if (!reached.has(e.to)) reached.add(e.to), queue.push(e.to);
+  while (queue.length) {
+    for (const e of out.get(queue.shift()!) ?? []) {
+      if (reached.has(e.to)) continue;
+      reached.add(e.to);
+      queue.push(e.to);
+    }
+  }
   if (![...reached].some((s) => meta(s)?.undecided === false)) {
     problems.push({ field: 'chart.initial', rule: `no path from "${chart.initial}" reaches a decided state (one whose meta.undecided is false): a contact could never get a decision` });
   }
