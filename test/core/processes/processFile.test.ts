@@ -16,6 +16,10 @@ import {
   type ProcessFile,
 } from '../../../src/core/processes';
 import { runScenario } from '../../../src/core/run';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spa2015NoEscalation } from '../../../examples/spa2015-no-escalation';
+import { ROOT } from '../../support/scenarios';
 import { loadScenario, shippedScenarios } from '../../support/scenarios';
 
 /** A fresh copy of a shipped chart's file, to break. */
@@ -47,6 +51,13 @@ describe('writing and reading a process file', () => {
     const received = states(fileOf('2015')).received;
     expect(received.on['screening.completed'][0]).toEqual({ guard: 'inImmediateDanger', target: 'strategyDiscussion', actions: 'recordChildProtection' });
     expect(received.meta.work).toEqual({ role: 'spaSocialWorker', activity: 'screening', done: 'screening.completed' });
+  });
+
+  it('the walkthrough\u2019s changed chart as a file (examples/) is the module\u2019s chart, so the two cannot drift apart', () => {
+    const text = readFileSync(join(ROOT, 'examples', 'spa2015-no-escalation.json'), 'utf8');
+    const { file, machine } = processFromText(text);
+    expect(processFileText(processToFile(spa2015NoEscalation as unknown as AnyStateMachine, file))).toBe(text);
+    expect(JSON.stringify(machine.config.states)).toBe(JSON.stringify(spa2015NoEscalation.config.states));
   });
 
   it('refuses to write a machine that holds what a file cannot (a function)', () => {
