@@ -16,16 +16,19 @@ import { RUN_LIMITS, expectedContacts, groupDigits, runSizeProblem } from '../co
 import { InputError } from './io';
 import { parseCommandLine, refuseTogether, seedAsInt32, seedOption, wholeOption } from './options';
 import { processStdio } from './stdio';
-import { loadTarget, DEFAULT_SCENARIO } from './check/load';
+import { loadTarget } from './check/load';
 import { formatText, toJson, type ReportContext } from './check/report';
 import { checkProcess } from './check/runner';
 
 export const USAGE = `Check a front-door process against the safeguards (invariants) it must keep.
 
 Usage:
-  npm run check-process -- <scenario.json | process module> [options]
+  npm run check-process -- <scenario.json | process file (.json) | process module> [options]
 
   scenario.json      check the scenario's process (2013 or 2015), on scenarios generated from it
+  process file       a process as JSON (npm run sim -- export-process 2015 writes one to change);
+                     it runs on the scenario of the process it was derived from
+                     (scenarios/kingston-2013.json or kingston-2015.json) unless --scenario names another
   process module     a .ts or .js file whose default export (or first export) is an XState
                      machine, e.g. a copy of src/core/processes/spa2015.ts that you changed;
                      it runs on scenarios/kingston-2015.json unless --scenario names another
@@ -39,14 +42,14 @@ Options (each at most once):
                      prints: at most 1000 numbers, the first a run from 0 to 99999)
   --only ID,ID       check only these safeguards (see --list)
   --days N           longest generated run in days, 1 to 366 (default 20)
-  --scenario FILE    with a process module: the base scenario
+  --scenario FILE    with a process file or module: the base scenario
   --process 2013|2015  with a scenario file: check this process instead of the scenario's
   --json             print one JSON object
   --list             list the safeguards, their sources and parameters, and exit (no other options)
   --allow-large-run  go ahead when the generated runs would simulate more than
                      ${groupDigits(RUN_LIMITS.contacts)} contacts in all (the limit of a few minutes)
 
-Files are read only when they are regular files: a scenario or a process module of at most 1 MB.
+Files are read only when they are regular files: a scenario, a process file or a process module of at most 1 MB.
 A scenario's numbers are bounded:
 ${formatBounds('  ')}
 
@@ -131,7 +134,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) {
-    throw new InputError(`check-process: needs exactly one scenario file or process module (got ${positionals.length})\n\n${USAGE}`);
+    throw new InputError(`check-process: needs exactly one scenario file, process file or process module (got ${positionals.length})\n\n${USAGE}`);
   }
   refuseTogether('check-process', values, ['path', 'runs', 'a replay runs the one counterexample its path names']);
   const target = positionals[0];
@@ -165,7 +168,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     ...(process ? ['--process', process] : []),
     ...(values.days !== undefined ? ['--days', String(maxDays)] : []),
   ].join(' ');
-  const ctx: ReportContext = { command, scenarioFile: t.kind === 'module' && values.scenario === undefined ? relative('.', DEFAULT_SCENARIO) : scenarioFile, maxDays };
+  const ctx: ReportContext = { command, scenarioFile, maxDays };
 
   let lastShown = -1;
   const progress = io.isTTY && !values.json
@@ -183,7 +186,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     report = checkProcess({ machine: t.machine, label: t.label }, { base: t.base, runs, seed, invariants, maxDays, path: values.path, onProgress: progress });
   } catch (e) {
-    if (t.kind === 'module') throw new InputError(`${target}: the process could not be run: ${(e as Error)?.message ?? String(e)}`);
+    if (t.kind !== 'scenario') throw new InputError(`${target}: the process could not be run: ${(e as Error)?.message ?? String(e)}`);
     throw new InternalError((e as Error)?.message ?? String(e), { cause: e });
   }
   if (values.json) io.out(JSON.stringify(toJson(report, ctx)) + '\n');

@@ -2,6 +2,7 @@
 import { closeSync, constants, fstatSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { FILE_LIMITS, fileSizeProblem, sizeInWords, withoutByteOrderMark, type FileKind } from '../core/bounds';
+import { ProcessFileError, processFromText, type LoadedProcess } from '../core/processes';
 import { parseScenarioText, ScenarioError, type Scenario } from '../core/scenario';
 
 export { FILE_LIMITS, type FileKind };
@@ -98,6 +99,20 @@ export function readScenarioFile(path: string): Scenario {
     if (e instanceof ScenarioError) {
       throw new InputError(e.issues.map((i) => `${path}: ${i.field}: ${i.rule}`).join('\n'));
     }
+    throw e;
+  }
+}
+
+/**
+ * A process file (src/core/processes/processFile.ts): the file and the machine it describes; a
+ * refused file is an InputError naming the file, the field (so the state) and the rule.
+ */
+export function readProcessFile(path: string): LoadedProcess {
+  const text = readTextFile(path, 'process file');
+  try {
+    return processFromText(text);
+  } catch (e) {
+    if (e instanceof ProcessFileError) throw new InputError(e.issues.map((i) => `${path}: ${i.field}: ${i.rule}`).join('\n'));
     throw e;
   }
 }

@@ -7,13 +7,13 @@
  */
 import { BOUNDS, formatBounds } from '../core/bounds';
 import { compareCsv, traceToCsv, traceToJsonl, rowsToCsv } from '../core/export';
-import { PROCESS_NAMES, type ProcessName } from '../core/processes';
-import { aggregate, comparisonJobs, runScenario } from '../core/run';
+import { PROCESS_NAMES, processFileText, shippedProcessFile, type ProcessFile, type ProcessName } from '../core/processes';
+import { aggregate, comparisonJobs, processLabel, processRunOptions, runScenario, type ProcessChoice } from '../core/run';
 import { RUN_LIMITS, groupDigits, runSizeProblem, sizeOf, type SizedRun } from '../core/runSize';
 import { parseVariation, sweepJobs, sweepPoints, sweepRows } from '../core/sweep';
 import { defaultWorkers, runJobs } from './parallel';
 import { checkStaffFor, runYearsProblem, ScenarioError } from '../core/scenario';
-import { InputError, readScenarioFile, writeFileAtomic } from './io';
+import { InputError, readProcessFile, readScenarioFile, writeFileAtomic } from './io';
 import { formatCompare, formatRun, formatSweep } from './format';
 import { parseCommandLine, refuseTogether, seedOption, wholeOption } from './options';
 import { processStdio, runAsProcess } from './stdio';
@@ -28,10 +28,11 @@ export const OPTION_BOUNDS = {
 export const USAGE = `Front door simulator: the Kingston SPA 2013 and 2015 processes.
 
 Usage:
-  npm run sim -- run <scenario.json> [--seed S] [--days N] [--process 2013|2015] [--json]
-  npm run sim -- compare <scenario.json> [--processes 2013,2015] [--seed S] [--replications R] [--days N] [--workers N] [--json|--csv]
-  npm run sim -- trace <scenario.json> [--seed S] [--days N] [--process 2013|2015] --format csv|jsonl [--out FILE]
-  npm run sim -- sweep <scenario.json> --vary FIELD=FROM:TO:STEP [--processes 2013,2015] [--seed S] [--replications R] [--days N] [--workers N] [--json|--csv]
+  npm run sim -- run <scenario.json> [--seed S] [--days N] [--process 2013|2015|FILE] [--json]
+  npm run sim -- compare <scenario.json> [--processes 2013,2015 | --process FILE] [--seed S] [--replications R] [--days N] [--workers N] [--json|--csv]
+  npm run sim -- trace <scenario.json> [--seed S] [--days N] [--process 2013|2015|FILE] --format csv|jsonl [--out FILE]
+  npm run sim -- sweep <scenario.json> --vary FIELD=FROM:TO:STEP [--processes 2013,2015 | --process FILE] [--seed S] [--replications R] [--days N] [--workers N] [--json|--csv]
+  npm run sim -- export-process 2013|2015 [--out FILE]
 
 Each command takes only the options shown for it, each once; --json and --csv cannot be given together.
   --seed S            a whole number of at most 15 digits, or a word (letters, digits, - _ . :)
@@ -40,6 +41,9 @@ Each command takes only the options shown for it, each once; --json and --csv ca
   --workers N         ${OPTION_BOUNDS.workers.min} to ${OPTION_BOUNDS.workers.max} threads (default: the number of cores when there are 16 runs or more,
                       otherwise one); the figures are the same whatever the number of workers
   --vary F=A:B:STEP   at most 200 values of one numeric field, each checked against the field's bounds
+  --process FILE      a process file (.json, at most 1 MB), as export-process writes and a designer changes:
+                      run and trace run it; compare and sweep set it beside the process it was derived from
+  --out FILE          trace, export-process: write to FILE (whole or not at all) instead of printing
   --allow-large-run   go ahead with a run larger than the limits below
 
 Run size: a command whose runs would simulate more than ${groupDigits(RUN_LIMITS.contacts)} contacts in all (a few minutes
@@ -77,9 +81,10 @@ const OPTIONS = {
 /** The options each command takes (help aside). */
 export const COMMAND_OPTIONS: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   run: ['seed', 'days', 'process', 'json', 'allow-large-run', 'help'],
-  compare: ['seed', 'days', 'processes', 'replications', 'workers', 'json', 'csv', 'allow-large-run', 'help'],
+  compare: ['seed', 'days', 'process', 'processes', 'replications', 'workers', 'json', 'csv', 'allow-large-run', 'help'],
   trace: ['seed', 'days', 'process', 'format', 'out', 'allow-large-run', 'help'],
-  sweep: ['seed', 'days', 'processes', 'replications', 'workers', 'vary', 'json', 'csv', 'allow-large-run', 'help'],
+  sweep: ['seed', 'days', 'process', 'processes', 'replications', 'workers', 'vary', 'json', 'csv', 'allow-large-run', 'help'],
+  'export-process': ['out', 'help'],
 };
 
 function parseIntOption(name: keyof typeof OPTION_BOUNDS, value: string | undefined): number | undefined {
@@ -90,6 +95,28 @@ function parseProcess(value: string | undefined, flag = 'process'): ProcessName 
   if (value === undefined) return undefined;
   if (!(PROCESS_NAMES as readonly string[]).includes(value)) throw new InputError(`--${flag}: must be 2013 or 2015 (got "${value}")`);
   return value as ProcessName;
+}
+
+/** `--process` of run and trace: a shipped process by name, or a process file (.json). */
+function parseProcessChoice(value: string | undefined): ProcessChoice | undefined {
+  if (value === undefined || (PROCESS_NAMES as readonly string[]).includes(value)) return value as ProcessName | undefined;
+  if (!value.endsWith('.json')) throw new InputError(`--process: must be 2013, 2015 or a process file (.json) (got "${value}")`);
+  return readProcessFile(value).file;
+}
+
+/**
+ * `--process FILE` of compare and sweep: the file's process beside the one it was derived from
+ * (the same children through both), or the shipped processes named by --processes (both by default).
+ */
+function parseCompared(command: string, values: { process?: string; processes?: string }): ProcessChoice[] {
+  refuseTogether(command, values, ['process', 'processes', '--process compares a file with the process it was derived from']);
+  if (values.process === undefined) return parseProcesses(values.processes);
+  if (!values.process.endsWith('.json')) {
+    throw new InputError(`--process: with ${command}, must be a process file (.json), which is set beside the process it was derived from; to choose shipped processes use --processes (got "${values.process}")`);
+  }
+  const file: ProcessFile = readProcessFile(values.process).file;
+  if (file.derivedFrom === null) throw new InputError(`${values.process}: derivedFrom: is null, so ${command} has no process to set it beside; give derivedFrom "2013" or "2015"`);
+  return [file.derivedFrom, file];
 }
 
 /** Refuse, before it starts, a run larger than the limits (core/runSize.ts) unless asked to go ahead. */
@@ -128,12 +155,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const allowed = COMMAND_OPTIONS[command];
-  if (!allowed) throw new InputError(`unknown command "${command}" (the commands are run, compare, trace and sweep)\n\n${USAGE}`);
+  if (!allowed) throw new InputError(`unknown command "${command}" (the commands are run, compare, trace, sweep and export-process)\n\n${USAGE}`);
   const { values, positionals } = parseCommandLine(command, rest, OPTIONS, { allowed });
   if (values.help) {
     io.out(USAGE + '\n');
     return 0;
   }
+  if (command === 'export-process') return exportProcess(positionals, values.out, io);
   if (positionals.length !== 1) {
     throw new InputError(`${command}: needs exactly one scenario file (got ${positionals.length}${positionals.length ? `: ${positionals.join(' ')}` : ''})\n\n${USAGE}`);
   }
@@ -144,16 +172,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   switch (command) {
     case 'run': {
-      const process = parseProcess(values.process);
+      const process = parseProcessChoice(values.process);
       const scenario = readScenarioFile(positionals[0]);
       if (process) checkStaff(scenario, process, positionals[0]);
       checkRunSize(command, [{ scenario, days }], false, allowLarge);
-      const { summary } = runScenario(scenario, { seed, days, process, trace: false, onProgress: progressBar(io) });
+      const { summary } = runScenario(scenario, { seed, days, ...(process && processRunOptions(process)), trace: false, onProgress: progressBar(io) });
       io.out(values.json ? JSON.stringify(summary) + '\n' : formatRun(summary));
       return 0;
     }
     case 'compare': {
-      const processes = parseProcesses(values.processes);
+      const processes = parseCompared(command, values);
       const replications = parseIntOption('replications', values.replications) ?? 1;
       const givenWorkers = parseIntOption('workers', values.workers);
       const scenario = readScenarioFile(positionals[0]);
@@ -164,7 +192,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const workers = givenWorkers ?? autoWorkers(jobs.length);
       const bar = progressBar(io);
       const runs = await runJobs(jobs, workers, { onProgress: bar && ((d, t) => bar(d / t)) });
-      const result = aggregate(scenario.name, String(seedOrDefault), processes, replications, runs);
+      const result = aggregate(scenario.name, String(seedOrDefault), processes.map(processLabel), replications, runs);
       if (values.json) io.out(JSON.stringify(result) + '\n');
       else if (values.csv) io.out(compareCsv(result));
       else io.out(formatCompare(result));
@@ -172,7 +200,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     case 'sweep': {
       if (!values.vary) throw new InputError('sweep: --vary is required, e.g. --vary contactsPerWorkingDay=20:80:10');
-      const processes = parseProcesses(values.processes);
+      const processes = parseCompared(command, values);
       const replications = parseIntOption('replications', values.replications) ?? 5;
       const givenWorkers = parseIntOption('workers', values.workers);
       const scenario = readScenarioFile(positionals[0]);
@@ -184,7 +212,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         if (variation.field === 'days' && days !== undefined) throw new InputError('sweep: --days and --vary days=... cannot be given together (the sweep sets the days)');
         jobs = sweepJobs(scenario, variation, processes, replications, seedOrDefault, days);
         // A varied value can leave a role unstaffed that a process needs: that is bad input too.
-        for (const j of jobs) checkStaffFor(j.scenario, j.process);
+        for (const j of jobs) checkStaffFor(j.scenario, staffedProcess(j.process));
       } catch (e) {
         if (e instanceof ScenarioError) throw new InputError(e.issues.map((i) => `${i.field === '--vary' ? '--vary' : `--vary ${i.field}`}: ${i.rule}`).join('\n'));
         throw e;
@@ -194,20 +222,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const bar = progressBar(io);
       const runs = await runJobs(jobs, workers, { onProgress: bar && ((d, t) => bar(d / t)) });
       const points = sweepPoints(scenario, variation, processes, replications, seedOrDefault, runs);
-      const rows = sweepRows(variation.field, points, processes);
-      if (values.json) io.out(JSON.stringify({ scenario: scenario.name, field: variation.field, values: variation.values, processes, replications, seed: String(seedOrDefault), rows }) + '\n');
+      const labels = processes.map(processLabel);
+      const rows = sweepRows(variation.field, points, labels);
+      if (values.json) io.out(JSON.stringify({ scenario: scenario.name, field: variation.field, values: variation.values, processes: labels, replications, seed: String(seedOrDefault), rows }) + '\n');
       else if (values.csv) io.out(rowsToCsv(rows));
-      else io.out(formatSweep(variation.field, points, processes));
+      else io.out(formatSweep(variation.field, points, labels));
       return 0;
     }
     case 'trace': {
       const format = values.format;
       if (format !== 'csv' && format !== 'jsonl') throw new InputError(`trace: --format must be csv or jsonl (got ${format === undefined ? 'nothing' : `"${format}"`})`);
-      const process = parseProcess(values.process);
+      const process = parseProcessChoice(values.process);
       const scenario = readScenarioFile(positionals[0]);
       if (process) checkStaff(scenario, process, positionals[0]);
       checkRunSize(command, [{ scenario, days }], true, allowLarge);
-      const { sim } = runScenario(scenario, { seed, days, process, onProgress: progressBar(io) });
+      const { sim } = runScenario(scenario, { seed, days, ...(process && processRunOptions(process)), onProgress: progressBar(io) });
       const text = format === 'csv' ? traceToCsv(sim.trace) : traceToJsonl(sim.trace);
       if (values.out) writeFileAtomic(values.out, text);
       else io.out(text);
@@ -216,6 +245,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
     default:
       throw new InputError(`unknown command "${command}"\n\n${USAGE}`);
   }
+}
+
+/** `export-process 2013|2015 [--out FILE]`: a shipped chart as a process file. */
+function exportProcess(positionals: string[], out: string | undefined, io: Io): number {
+  if (positionals.length !== 1 || !(PROCESS_NAMES as readonly string[]).includes(positionals[0])) {
+    throw new InputError(`export-process: needs one process to export, 2013 or 2015 (got ${positionals.length ? `"${positionals.join(' ')}"` : 'nothing'})`);
+  }
+  const text = processFileText(shippedProcessFile(positionals[0] as ProcessName));
+  if (out) writeFileAtomic(out, text);
+  else io.out(text);
+  return 0;
 }
 
 /**
@@ -233,9 +273,14 @@ function parseProcesses(value: string | undefined): ProcessName[] {
   return processes;
 }
 
-function checkStaff(scenario: Parameters<typeof checkStaffFor>[0], process: ProcessName, path: string) {
+/** What checkStaffFor needs of a process: its name, or a file's machine. */
+function staffedProcess(p: ProcessChoice): Parameters<typeof checkStaffFor>[1] {
+  return typeof p === 'string' ? p : processRunOptions(p).machine!;
+}
+
+function checkStaff(scenario: Parameters<typeof checkStaffFor>[0], process: ProcessChoice, path: string) {
   try {
-    checkStaffFor(scenario, process);
+    checkStaffFor(scenario, staffedProcess(process));
   } catch (e) {
     if (e instanceof ScenarioError) throw new InputError(e.issues.map((i) => `${path}: ${i.field}: ${i.rule}`).join('\n'));
     throw e;

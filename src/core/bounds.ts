@@ -99,6 +99,31 @@ export const LIST_LIMITS = {
   fieldLength: 200,
 } as const;
 
+/**
+ * Limits on a process file (src/core/processes/processFile.ts): not front-door facts, but a file
+ * is read whole, built into a statechart and drawn. The shipped charts have 13 and 14 states,
+ * about 45 transitions and a nesting of 9; every limit is several times that.
+ */
+export const PROCESS_FILE_LIMITS = {
+  /** States in one chart. */
+  states: 100,
+  /** Transitions in one chart, every candidate of an event counted (the shipped have about 45). */
+  transitions: 1_000,
+  /** Actions on one transition. */
+  actionsPerTransition: 10,
+  /** A state's name (a word: letters, digits and _). */
+  stateNameLength: 60,
+  /** The file's id. */
+  idLength: 60,
+  nameLength: 200,
+  /** Any other text: the description, a meta field. */
+  textLength: 5_000,
+  /** Fields in one group (a state's meta, the events a state answers). */
+  fieldsPerGroup: 100,
+  /** How deep groups and lists nest (the shipped charts reach 9). */
+  depth: 16,
+} as const;
+
 /** Each field of a scenario a bound applies to, as the README and `--help` list them. */
 export const BOUNDED_FIELDS: readonly { field: string; bound: NumberBound }[] = [
   { field: 'days', bound: BOUNDS.days },
@@ -141,6 +166,8 @@ export const FILE_LIMITS = {
   'scenario file': 1 << 20,
   /** A process module (a chart): the shipped ones are about 6 KB. */
   'process module': 1 << 20,
+  /** A process file (JSON): the shipped charts export to about 25 KB. */
+  'process file': 1 << 20,
   /** A training vignette: a few KB of text. */
   'vignette file': 256 << 10,
   /** A learner's results: a shift of a few dozen contacts is tens of KB. */

@@ -5,7 +5,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { createSimulation, prepareArrivals, type PreparedArrivals, type Simulation } from './engine';
 import type { RunMetrics } from './metrics';
-import { PROCESS_NAMES, type ProcessName } from './processes';
+import { PROCESS_NAMES, processFromFile, type ProcessFile, type ProcessName } from './processes';
 import type { Scenario } from './scenario';
 import { meanCI, type Interval } from './stats';
 
@@ -96,10 +96,38 @@ export interface CompareResult {
   runs: RunSummary[];
 }
 
+/**
+ * A process to run: a shipped one by name, or a process file (processes/processFile.ts), which is
+ * data and so travels to a worker thread as it is.
+ */
+export type ProcessChoice = ProcessName | ProcessFile;
+
+/** The name a process's figures go under: the shipped name, or the file's id. */
+export function processLabel(p: ProcessChoice): string {
+  return typeof p === 'string' ? p : p.id;
+}
+
+/**
+ * The machine each file describes, built once per file object (a memo of pure values, like
+ * facts.ts: a sweep's thousands of runs share one machine, so they share its compiled steps).
+ */
+const machines = new WeakMap<ProcessFile, AnyStateMachine>();
+
+/** The options that run a process choice: a shipped name, or the machine a file describes. */
+export function processRunOptions(p: ProcessChoice): Pick<RunOptions, 'process' | 'machine'> {
+  if (typeof p === 'string') return { process: p };
+  let machine = machines.get(p);
+  if (!machine) {
+    machine = processFromFile(p).machine;
+    machines.set(p, machine);
+  }
+  return { machine };
+}
+
 /** One run to do: a scenario under a process with a seed (what a worker thread receives). */
-export interface ReplicationJob {
+export interface ReplicationJob<P extends ProcessChoice = ProcessChoice> {
   scenario: Scenario;
-  process: ProcessName;
+  process: P;
   seed: string;
   days?: number;
 }
@@ -108,8 +136,8 @@ export interface ReplicationJob {
  * The runs a comparison needs, replication-major (replication r of every process, then r + 1),
  * each replication on seed replicationSeed(seed, r): the order `aggregate` expects.
  */
-export function comparisonJobs(scenario: Scenario, processes: readonly ProcessName[], replications: number, seed: string | number, days?: number): ReplicationJob[] {
-  const jobs: ReplicationJob[] = [];
+export function comparisonJobs<P extends ProcessChoice>(scenario: Scenario, processes: readonly P[], replications: number, seed: string | number, days?: number): ReplicationJob<P>[] {
+  const jobs: ReplicationJob<P>[] = [];
   for (let r = 0; r < replications; r++) for (const process of processes) jobs.push({ scenario, process, seed: replicationSeed(seed, r), days });
   return jobs;
 }
@@ -142,7 +170,7 @@ export function runReplicationJobs(jobs: readonly ReplicationJob[], onDone?: (do
     const job = jobs[first];
     const arrivals = count > 1 ? prepareArrivals(job.scenario, job.seed, job.days) : undefined;
     for (const j of jobs.slice(first, first + count)) {
-      out.push(runScenario(j.scenario, { process: j.process, seed: j.seed, days: j.days, trace: false, arrivals }).summary);
+      out.push(runScenario(j.scenario, { ...processRunOptions(j.process), seed: j.seed, days: j.days, trace: false, arrivals }).summary);
       onDone?.(out.length, jobs.length);
     }
   }

@@ -13,6 +13,7 @@ import { PROCESSES, type ProcessName } from './processes';
 import { ROLES, type Activity, type Role } from './processes/common';
 import { readSeed, SEED_RULE } from './seed';
 import { chartFacts } from './processes/facts';
+import { issuesOf } from './issues';
 
 /**
  * A number within a bound (bounds.ts says why each is where it is). Every way of breaking it (not
@@ -248,11 +249,6 @@ export class ScenarioError extends Error {
   }
 }
 
-function fieldName(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(scenario)';
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
-}
-
 /** Checks that a scenario can run under a process: every role the process's chart puts work on is staffed. */
 export function checkStaffFor(scenario: Scenario, process: ProcessName | AnyStateMachine): void {
   const machine = typeof process === 'string' ? (PROCESSES[process] as unknown as AnyStateMachine) : process;
@@ -261,29 +257,6 @@ export function checkStaffFor(scenario: Scenario, process: ProcessName | AnyStat
     .roles.filter((r) => scenario.staff[r].count < 1)
     .map((r) => ({ field: `staff.${r}.count`, rule: `must be at least 1: the ${name} puts work on this role` }));
   if (issues.length) throw new ScenarioError(issues);
-}
-
-const EXPECTED_WORDS: Record<string, string> = {
-  object: 'must be a group of fields in braces { }',
-  array: 'must be a list in brackets [ ]',
-  string: 'must be text',
-  number: 'must be a number',
-  boolean: 'must be true or false',
-};
-
-/**
- * The rule an issue breaks, in plain words. The schema gives its own words for almost everything;
- * what is left in zod's own wording ("Invalid input: expected object, received number") is put
- * into words here, so that no message shows the library through.
- */
-function plainRule(i: z.core.$ZodIssue): string {
-  if (!i.message.startsWith('Invalid')) return i.message;
-  if (i.code === 'invalid_type') {
-    if (/received undefined/.test(i.message)) return 'is required';
-    return EXPECTED_WORDS[i.expected] ?? `must be ${i.expected}`;
-  }
-  if (i.code === 'invalid_value') return `must be one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  return 'is not valid here';
 }
 
 /**
@@ -307,14 +280,7 @@ export function runYearsProblem(scenario: Pick<Scenario, 'start' | 'warmUpDays' 
 export function parseScenario(data: unknown): Scenario {
   const result = ScenarioSchema.safeParse(data);
   if (!result.success) {
-    const issues: { field: string; rule: string }[] = [];
-    for (const i of result.error.issues) {
-      const issue = i.code === 'unrecognized_keys'
-        ? { field: fieldName([...i.path, ...(i.keys.length === 1 ? [i.keys[0]] : [])]), rule: `is not a known field (${i.keys.join(', ')})` }
-        : { field: fieldName(i.path), rule: plainRule(i) };
-      // One value can break a rule in two ways (1e300 is neither a safe whole number nor at most 500): say it once.
-      if (!issues.some((x) => x.field === issue.field && x.rule === issue.rule)) issues.push(issue);
-    }
+    const issues = issuesOf(result.error, '(scenario)');
     throw new ScenarioError(issues);
   }
   const years = runYearsProblem(result.data);

@@ -2,8 +2,7 @@
  * Capacity-planning sweeps: one scenario field varied over a range, both processes, replicated.
  * `--vary contactsPerWorkingDay=20:80:10` or `--vary staff.raSocialWorker.count=10:20:2`.
  */
-import { COMPARED_METRICS, aggregate, comparisonJobs, type CompareResult, type ReplicationJob, type RunSummary } from './run';
-import type { ProcessName } from './processes';
+import { COMPARED_METRICS, aggregate, comparisonJobs, processLabel, type CompareResult, type ProcessChoice, type ReplicationJob, type RunSummary } from './run';
 import { parseScenario, ScenarioError, type Scenario } from './scenario';
 
 export interface Variation {
@@ -51,20 +50,20 @@ export interface SweepPoint {
 }
 
 /** A sweep's runs are comparison runs on a varied scenario. */
-export type SweepJob = ReplicationJob;
+export type SweepJob<P extends ProcessChoice = ProcessChoice> = ReplicationJob<P>;
 
 /** The runs a sweep needs, point-major then replication then process (the order results come back in). */
-export function sweepJobs(scenario: Scenario, variation: Variation, processes: readonly ProcessName[], replications: number, seed: string | number, days?: number): SweepJob[] {
-  const jobs: SweepJob[] = [];
+export function sweepJobs<P extends ProcessChoice>(scenario: Scenario, variation: Variation, processes: readonly P[], replications: number, seed: string | number, days?: number): SweepJob<P>[] {
+  const jobs: SweepJob<P>[] = [];
   for (const value of variation.values) jobs.push(...comparisonJobs(applyVariation(scenario, variation.field, value), processes, replications, seed, days));
   return jobs;
 }
 
-export function sweepPoints(scenario: Scenario, variation: Variation, processes: readonly ProcessName[], replications: number, seed: string | number, runs: RunSummary[]): SweepPoint[] {
+export function sweepPoints(scenario: Scenario, variation: Variation, processes: readonly ProcessChoice[], replications: number, seed: string | number, runs: RunSummary[]): SweepPoint[] {
   const per = replications * processes.length;
   return variation.values.map((value, i) => ({
     value,
-    result: aggregate(scenario.name, String(seed), processes, replications, runs.slice(i * per, (i + 1) * per)),
+    result: aggregate(scenario.name, String(seed), processes.map(processLabel), replications, runs.slice(i * per, (i + 1) * per)),
   }));
 }
 

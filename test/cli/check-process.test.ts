@@ -152,7 +152,7 @@ describe('the command line', () => {
   });
 
   const bad: Array<[string, string[], RegExp]> = [
-    ['no target', [], /needs exactly one scenario file or process module/],
+    ['no target', [], /needs exactly one scenario file, process file or process module/],
     ['a missing file', ['scenarios/nope.json'], /scenarios\/nope\.json: no such file/],
     ['a folder', ['scenarios'], /is a folder/],
     ['an unknown option', ['scenarios/kingston-2015.json', '--colour'], /colour/],
@@ -162,9 +162,9 @@ describe('the command line', () => {
     ['a malformed --path', ['scenarios/kingston-2015.json', '--seed', '1', '--path', 'x'], /--path: must be numbers separated by colons/],
     ['an unknown safeguard', ['scenarios/kingston-2015.json', '--only', 'be-nice'], /--only: "be-nice" is not a safeguard/],
     ['an unknown process', ['scenarios/kingston-2015.json', '--process', '2014'], /--process: must be 2013 or 2015/],
-    ['--scenario with a scenario file', ['scenarios/kingston-2015.json', '--scenario', 'scenarios/kingston-2013.json'], /--scenario: only with a process module/],
+    ['--scenario with a scenario file', ['scenarios/kingston-2015.json', '--scenario', 'scenarios/kingston-2013.json'], /--scenario: only with a process file or module/],
     ['--process with a module', ['test/fixtures/broken-process.ts', '--process', '2013'], /--process: only with a scenario file/],
-    ['a file that is neither', ['README.md'], /README\.md: must be a scenario \(\.json\) or a process module/],
+    ['a file that is neither', ['README.md'], /README\.md: must be a scenario or a process file \(\.json\), or a process module/],
     ['a module with no statechart', ['test/fixtures/not-a-process.ts'], /not-a-process\.ts: must export an XState machine/],
     ['a statechart without the meta the engine reads', ['test/fixtures/process-without-meta.ts'], /process-without-meta\.ts: states\.received\.meta\.report: is required/],
     ['a --path beyond any run (it was a finding, exit 1)', ['scenarios/kingston-2015.json', '--seed', '1', '--path', '999999'], /--path: .*the first a run from 0 to 99999 \(got "999999"\)/],

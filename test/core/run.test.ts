@@ -15,7 +15,7 @@ describe('contacts shared by the runs of one replication', () => {
   });
 
   it('give the same figures as each run generating its own', () => {
-    const jobs: ReplicationJob[] = [];
+    const jobs: ReplicationJob<'2013' | '2015'>[] = [];
     for (let r = 0; r < 2; r++) for (const process of ['2013', '2015'] as const) jobs.push({ scenario: june, process, seed: replicationSeed('share', r) });
     const alone = jobs.map((j) => runScenario(j.scenario, { process: j.process, seed: j.seed }).summary);
     expect(runReplicationJobs(jobs)).toEqual(alone);

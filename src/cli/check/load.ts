@@ -1,26 +1,32 @@
 /**
- * What `check-process` checks: a scenario file (its process), or a process module (a service
- * designer's statechart) run on a base scenario. Every problem is an InputError naming the file,
+ * What `check-process` checks: a scenario file (its process), a process file (JSON: a service
+ * designer's statechart as data, src/core/processes/processFile.ts) or a process module (the
+ * same in TypeScript) run on a base scenario. Every problem is an InputError naming the file,
  * the field and the rule.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyStateMachine } from 'xstate';
-import { PROCESSES, chartProblems, type ProcessName, type Role } from '../../core/processes';
+import { PROCESSES, chartProblems, isProcessFileData, type ProcessName, type Role } from '../../core/processes';
 import { checkStaffFor, ScenarioError, type Scenario } from '../../core/scenario';
-import { InputError, checkReadableFile, readScenarioFile } from '../io';
+import { InputError, checkReadableFile, readProcessFile, readScenarioFile, readTextFile } from '../io';
 
 /** The scenario a process module runs on unless `--scenario` names another. */
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../../scenarios/kingston-2015.json', import.meta.url));
 
+/** The scenario a process file runs on unless `--scenario` names another: that of the process it was derived from. */
+export function defaultScenarioOf(derivedFrom: ProcessName | null): string {
+  return derivedFrom === '2013' ? fileURLToPath(new URL('../../../scenarios/kingston-2013.json', import.meta.url)) : DEFAULT_SCENARIO;
+}
+
 export interface Target {
-  /** 'process 2015' or the module path as given. */
+  /** 'process 2015', or the process file's or module's path as given. */
   label: string;
   machine: AnyStateMachine;
   base: Scenario;
   /** The file that gave the base scenario. */
   scenarioFile: string;
-  kind: 'scenario' | 'module';
+  kind: 'scenario' | 'file' | 'module';
 }
 
 const MODULE_EXTENSIONS = /\.(ts|mts|cts|js|mjs|cjs)$/;
@@ -60,13 +66,33 @@ export interface TargetOptions {
   process?: ProcessName;
 }
 
+/** Whether a .json file says it is a process file (its format tag); anything else is read as a scenario, which names its own problems. */
+function isProcessFile(target: string): boolean {
+  let data: unknown;
+  try {
+    data = JSON.parse(readTextFile(target, 'process file'));
+  } catch {
+    return false;
+  }
+  return isProcessFileData(data);
+}
+
 export async function loadTarget(target: string, options: TargetOptions): Promise<Target> {
   const path = resolve(target);
   // Only a regular file of at most its kind's size is read or imported (io.ts): a device, a pipe or a folder is refused by name.
   checkReadableFile(target, target.endsWith('.json') ? 'scenario file' : 'process module');
 
+  if (target.endsWith('.json') && isProcessFile(target)) {
+    if (options.process !== undefined) throw new InputError(`--process: only with a scenario file (${target} is a process file and brings its own process)`);
+    const { file, machine } = readProcessFile(target);
+    const scenarioFile = options.scenario ?? defaultScenarioOf(file.derivedFrom);
+    const base = readScenarioFile(scenarioFile);
+    checkStaffForRoles(base, chartProblems(machine).roles, scenarioFile, target);
+    return { label: target, machine, base, scenarioFile, kind: 'file' };
+  }
+
   if (target.endsWith('.json')) {
-    if (options.scenario !== undefined) throw new InputError(`--scenario: only with a process module (${target} is a scenario and brings its own)`);
+    if (options.scenario !== undefined) throw new InputError(`--scenario: only with a process file or module (${target} is a scenario and brings its own)`);
     const base = readScenarioFile(target);
     const process = options.process ?? base.process;
     try {
@@ -78,7 +104,7 @@ export async function loadTarget(target: string, options: TargetOptions): Promis
     return { label: `process ${process}`, machine: PROCESSES[process] as unknown as AnyStateMachine, base, scenarioFile: target, kind: 'scenario' };
   }
 
-  if (!MODULE_EXTENSIONS.test(target)) throw new InputError(`${target}: must be a scenario (.json) or a process module (.ts or .js)`);
+  if (!MODULE_EXTENSIONS.test(target)) throw new InputError(`${target}: must be a scenario or a process file (.json), or a process module (.ts or .js)`);
   if (options.process !== undefined) throw new InputError(`--process: only with a scenario file (${target} brings its own process)`);
   let mod: Record<string, unknown>;
   try {

@@ -11,3 +11,4 @@ export const PROCESS_NAMES: readonly ProcessName[] = ['2013', '2015'];
 export type SpaMachine = typeof spa2013 | typeof spa2015;
 export * from './facts';
 export * from './validate';
+export * from './processFile';

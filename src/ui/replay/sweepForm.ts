@@ -60,7 +60,7 @@ export interface CheckedSweep {
   errors: Partial<Record<SweepInput, string>>;
   variation?: Variation;
   replications?: number;
-  jobs?: SweepJob[];
+  jobs?: SweepJob<ProcessKey>[];
 }
 
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)$/;
