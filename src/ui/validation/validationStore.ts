@@ -44,7 +44,11 @@ export function shippedScenarioFile(file: string): Scenario {
  */
 export function poolJobs(plan: ValidationPlan): PoolJob[] {
   const firstSeed = new Map(plan.scenarios.map((s) => [s.file, s.seed]));
-  return plan.jobs.map((j) => ({ scenario: j.scenario, process: j.process, seed: firstSeed.get(j.file)!, replication: j.replication }));
+  return plan.jobs.map((j) => {
+    // The claims name shipped processes only; a process file never reaches the page's validation.
+    if (typeof j.process !== 'string') throw new Error(`The validation plan names a process file (${j.process.id}); the page validates the shipped processes only`);
+    return { scenario: j.scenario, process: j.process, seed: firstSeed.get(j.file)!, replication: j.replication };
+  });
 }
 
 class ValidationBatch extends Batch<ValidationTable, ValidationState> {
