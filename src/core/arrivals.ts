@@ -18,6 +18,7 @@ import type { Contact, ContactSource } from './contact';
 import { CONTACT_SOURCES } from './contact';
 import { INDICATORS, type AgeBand, type Level } from './levels';
 import { bernoulli, pick, pickIndex, poisson, type Streams } from './rng';
+import type { Rating } from './processes/common';
 import type { Scenario } from './scenario';
 
 /** Hour-of-day weights (0-23). Police notifications lean to evenings and nights. */
@@ -97,6 +98,26 @@ export interface Arrivals {
   aboveEarlyHelp: Uint8Array;
   immediateDanger: Uint8Array;
   mentalHealth: Uint8Array;
+  /** The RAG rating on first sight (`RATING_OF_NUMBER`: 0 green, 1 amber, 2 red; see `rateContact`). */
+  rating: Uint8Array;
+}
+
+/** A rating column's numbers as ratings. */
+export const RATING_OF_NUMBER: readonly Rating[] = ['green', 'amber', 'red'];
+
+/**
+ * The RAG rating a qualified screener gives a contact on first sight, as a number (0 green, 1
+ * amber, 2 red). Where the level is clear at the point of contact the colour is the level's
+ * (DOMAIN.md continuum of need: level 4 red, level 3 amber, levels 1-2 green), and a child in
+ * immediate danger is red; where it is not clear, a contact whose needs look potentially above
+ * early help is amber, the rest green (assumption: the screener rates on what the contact shows,
+ * the same facts 004 ¶29 says the 2013 SPA sorted unclear contacts by). No draw: rating moves no
+ * other random number.
+ */
+export function rateContact(trueLevel: number, levelClear: boolean, aboveEarlyHelp: boolean, immediateDanger: boolean): number {
+  if (immediateDanger || (levelClear && trueLevel === 4)) return 2;
+  if (levelClear ? trueLevel === 3 : aboveEarlyHelp) return 1;
+  return 0;
 }
 
 /** The contacts, and each one's link to the previous contact about the same child. */
@@ -200,6 +221,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
   const uConcern = streams.stream('children.concern');
   const immediateDangers = new Uint8Array(count);
   const mentalHealths = new Uint8Array(count);
+  const ratings = new Uint8Array(count);
   // What only the contact objects show, for making them when asked.
   const childOf = new Int32Array(count);
   const knownChildren = new Uint8Array(count);
@@ -249,6 +271,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
     aboveEarlyHelps[i] = +bernoulli(uConcern, scenario.aboveEarlyHelpShare[trueLevel]);
     immediateDangers[i] = +immediateDanger;
     mentalHealths[i] = +mentalHealth;
+    ratings[i] = rateContact(trueLevel, levelClear, aboveEarlyHelps[i] === 1, immediateDanger);
     knownChildren[i] = +knownChild;
   }
 
@@ -298,6 +321,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
     aboveEarlyHelp: aboveEarlyHelps,
     immediateDanger: immediateDangers,
     mentalHealth: mentalHealths,
+    rating: ratings,
   };
 }
 

@@ -139,6 +139,7 @@ export const BOUNDED_FIELDS: readonly { field: string; bound: NumberBound }[] = 
   { field: 'vacancyWeeks', bound: BOUNDS.vacancyWeeks },
   { field: 'incompleteFormFactor', bound: BOUNDS.incompleteFormFactor },
   { field: 'escalateAfterWorkingHours', bound: BOUNDS.escalateAfterWorkingHours },
+  { field: 'escalateGreenAfterWorkingHours', bound: BOUNDS.escalateAfterWorkingHours },
   { field: 'repeatContacts.weightByLevel.<level>', bound: BOUNDS.repeatWeight },
   { field: 'outcomes.stepUpAfterShareOfEarlyHelp', bound: BOUNDS.stepUpAfterShareOfEarlyHelp },
   { field: 'any share or chance', bound: SHARE },

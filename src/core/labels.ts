@@ -31,6 +31,8 @@ export const LABELS: Record<string, string> = {
   medianHoursToStrategyDiscussion: 'Median working hours to strategy discussion (level 4)',
   maxHoursToStrategyDiscussion: 'Longest working hours to strategy discussion (level 4)',
   strategyDiscussionWithinOneWorkingDay: 'Level-4 strategy discussions within one working day',
+  escalations: 'Contacts escalated to a manager before the deadline',
+  escalatedWithinOneWorkingDay: 'Escalated contacts decided within one working day',
   underThresholded: 'Decisions below the true level',
   overThresholded: 'Decisions above the true level',
 };
@@ -62,12 +64,14 @@ export const FIGURE_HELP: Record<string, string> = {
   medianHoursToStrategyDiscussion: 'For level-4 contacts, the middle value of working hours from receipt to the strategy discussion.',
   maxHoursToStrategyDiscussion: 'For level-4 contacts, the longest time in working hours from receipt to the strategy discussion.',
   strategyDiscussionWithinOneWorkingDay: 'Share of level-4 contacts whose strategy discussion was held within one working day of receipt.',
+  escalations: 'Contacts escalated to a team manager because their one-working-day clock was about to run out (2015: a clear escalation process, 2019 report). Meant to be the exception.',
+  escalatedWithinOneWorkingDay: 'Share of escalated contacts whose threshold decision was still made within one working day of receipt.',
   underThresholded: 'Threshold decisions below the child\u2019s true level of need.',
   overThresholded: 'Threshold decisions above the child\u2019s true level of need.',
 };
 
 /** Figures that are shares (shown as percentages). */
-export const SHARE_FIGURES: ReadonlySet<string> = new Set(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay']);
+export const SHARE_FIGURES: ReadonlySet<string> = new Set(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay', 'escalatedWithinOneWorkingDay']);
 
 /** A figure as people read it: shares as percentages, other numbers as they are. */
 export function formatFigure(key: string, v: number | null | undefined): string {

@@ -60,6 +60,16 @@ export interface RunMetrics {
    * strategy discussion was held within one working day of receipt.
    */
   strategyDiscussionWithinOneWorkingDay: number;
+  /**
+   * Contacts escalated to a manager before their one-working-day clock ran out (2015: 002 ¶8): a
+   * count of contacts whose case entered a state of the escalated-decision stage.
+   */
+  escalations: number;
+  /**
+   * Share of escalated contacts (due inside the run) whose threshold decision was made within one
+   * working day of receipt; 0 when none was escalated.
+   */
+  escalatedWithinOneWorkingDay: number;
   /** Decisions below the child's true level (under-thresholding). */
   underThresholded: number;
   overThresholded: number;
@@ -118,6 +128,8 @@ const ALLOCATED_WORKER = RESPONSES.indexOf('allocatedWorker');
 const responseNumber = (to: StateFacts): number => (to.firstResponse === null ? -1 : RESPONSES.indexOf(to.firstResponse));
 const HIDDEN = 1;
 const WAS_UNDECIDED = 2;
+/** The case entered an escalated decision (meta stage 'escalatedDecision'). */
+const ESCALATED = 4;
 const LEVEL_PREFIX = 'level ';
 const UNALLOCATED_LIMIT = 48 * HOUR;
 const nullable = (x: number): number | null => (Number.isNaN(x) ? null : x);
@@ -170,6 +182,7 @@ export class MetricsAccumulator {
     const { undecided, reportPending, reportDecided, unallocated } = to;
     let flags = this.flags[i];
     if (undecided && !reportPending) flags |= HIDDEN;
+    if (to.escalated) flags |= ESCALATED;
     if (reportDecided && Number.isNaN(this.reportedAt[i])) this.reportedAt[i] = t;
     if (!undecided && flags & WAS_UNDECIDED && Number.isNaN(this.decidedAt[i])) {
       this.decidedAt[i] = t;
@@ -247,6 +260,9 @@ export class MetricsAccumulator {
     let over = 0;
     let strategyInTime = 0;
     let level4Judged = 0;
+    let escalations = 0;
+    let escalatedJudged = 0;
+    let escalatedInTime = 0;
     const strategyHours: number[] = [];
     // Whether the child had been referred by each contact (this one or an earlier one): children
     // referred before the window count for re-referrals too.
@@ -283,6 +299,13 @@ export class MetricsAccumulator {
           if (held > maxHeld) maxHeld = held;
           sumHeld += held;
           if (this.flags[i] & HIDDEN) hidden++;
+          if (this.flags[i] & ESCALATED) {
+            escalations++;
+            if (due <= end) {
+              escalatedJudged++;
+              if (decidedAt <= due) escalatedInTime++;
+            }
+          }
           const level = this.level[i];
           if (level >= 0) {
             if (level < trueLevel) under++;
@@ -322,6 +345,8 @@ export class MetricsAccumulator {
       medianHoursToStrategyDiscussion: strategyHours.length ? round(median(strategyHours)!, 2) : null,
       maxHoursToStrategyDiscussion: strategyHours.length ? round(Math.max(...strategyHours), 2) : null,
       strategyDiscussionWithinOneWorkingDay: level4Judged ? round(strategyInTime / level4Judged) : 0,
+      escalations,
+      escalatedWithinOneWorkingDay: escalatedJudged ? round(escalatedInTime / escalatedJudged) : 0,
       underThresholded: under,
       overThresholded: over,
     };

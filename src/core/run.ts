@@ -73,6 +73,8 @@ export const COMPARED_METRICS = [
   'reReferrals',
   'medianHoursToStrategyDiscussion',
   'strategyDiscussionWithinOneWorkingDay',
+  'escalations',
+  'escalatedWithinOneWorkingDay',
   'underThresholded',
   'overThresholded',
 ] as const;
@@ -195,7 +197,7 @@ export function compareProcesses(scenario: Scenario, options: CompareOptions = {
   return aggregate(scenario.name, String(seed), processes, replications, runs);
 }
 
-const SHARE_METRICS = new Set<string>(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay']);
+const SHARE_METRICS = new Set<string>(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay', 'escalatedWithinOneWorkingDay']);
 
 /** A share cannot leave [0, 1] and a count cannot go below 0: clip the interval, not the mean. */
 function clampInterval(key: string, i: Interval): Interval {

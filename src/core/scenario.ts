@@ -214,6 +214,13 @@ export const ScenarioSchema = z.object({
   incompleteFormFactor: bounded(BOUNDS.incompleteFormFactor).default(1.5),
   /** Working hours after the clock starts at which a 2015 case escalates to a manager (002). */
   escalateAfterWorkingHours: bounded(BOUNDS.escalateAfterWorkingHours).default(6),
+  /**
+   * Working hours after the clock starts at which a 2015 case rated green escalates (its target is
+   * the 24 hours itself: DOMAIN.md, a neighbouring MASH's RAG targets red 2 hours, amber 6, green 24;
+   * 000 ¶9 "usually within 24 hours"). Default 8, the last working hour of the day, leaving the
+   * hour a manager's decision needs (assumption). Red and amber escalate at `escalateAfterWorkingHours`.
+   */
+  escalateGreenAfterWorkingHours: bounded(BOUNDS.escalateAfterWorkingHours).default(8),
   /** Chance a threshold decision matches the child's true level. */
   decisionAccuracy: share.default(0.85),
   /** Of wrong decisions, the share that are too low (under-thresholding). */

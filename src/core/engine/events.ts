@@ -6,7 +6,7 @@
  * stepper, which shares snapshots between cases, meets the same event object every time (a
  * module-level memo of constants, like the compiled steps in stepper.ts).
  */
-import type { SpaEvent, SpaInput } from '../processes/common';
+import type { Rating, SpaEvent, SpaInput } from '../processes/common';
 
 export const EVENTS = {
   oneWorkingDayElapsed: Object.freeze({ type: 'clock.oneWorkingDayElapsed' }),
@@ -34,12 +34,14 @@ export function eventOf(type: string, outcome?: string): SpaEvent {
 }
 
 const INPUTS: SpaInput[] = [];
+const RATING_NUMBER: Record<Rating, number> = { green: 0, amber: 1, red: 2 };
 
 /**
- * The one input object for a combination of the facts a chart sees (64 in all), so that the
- * compiled stepper shares initial snapshots between contacts with the same facts.
+ * The one input object for a combination of the facts a chart sees (128 flag combinations times
+ * 3 ratings), so that the compiled stepper shares initial snapshots between contacts with the
+ * same facts.
  */
-export function inputOf(openCase: boolean, immediateDanger: boolean, levelClear: boolean, aboveEarlyHelp: boolean, mentalHealth: boolean, formComplete: boolean, inEarlyHelp: boolean): SpaInput {
-  const key = +openCase | (+immediateDanger << 1) | (+levelClear << 2) | (+mentalHealth << 3) | (+formComplete << 4) | (+inEarlyHelp << 5) | (+aboveEarlyHelp << 6);
-  return (INPUTS[key] ??= Object.freeze({ openCase, immediateDanger, levelClear, aboveEarlyHelp, mentalHealth, formComplete, inEarlyHelp }));
+export function inputOf(openCase: boolean, immediateDanger: boolean, levelClear: boolean, aboveEarlyHelp: boolean, mentalHealth: boolean, formComplete: boolean, inEarlyHelp: boolean, rating: Rating): SpaInput {
+  const key = +openCase | (+immediateDanger << 1) | (+levelClear << 2) | (+mentalHealth << 3) | (+formComplete << 4) | (+inEarlyHelp << 5) | (+aboveEarlyHelp << 6) | (RATING_NUMBER[rating] << 7);
+  return (INPUTS[key] ??= Object.freeze({ openCase, immediateDanger, levelClear, aboveEarlyHelp, mentalHealth, formComplete, inEarlyHelp, rating }));
 }

@@ -6,7 +6,10 @@
  * it ends; the decision clocks ring unless a step-up has started a new decision. The engine never
  * decides where a case goes: the chart does.
  */
-import type { Arrivals } from '../arrivals';
+import { RATING_OF_NUMBER, type Arrivals } from '../arrivals';
+
+/** A green rating in the arrivals' rating column. */
+const RATING_GREEN = RATING_OF_NUMBER.indexOf('green');
 import { DAY, addWorkingMillis, dueByOneWorkingDay, type Instant } from '../calendar';
 import type { SpaContext, SpaEvent } from '../processes/common';
 import { KIND, type Agenda, type AgendaItem } from './agenda';
@@ -19,7 +22,7 @@ import type { Stepper } from './stepper';
 import type { World } from './world';
 
 /** The parts a run's flow works with (composed by `createSimulation`), and when it starts. */
-export type FlowParts = Pick<CaseFlow, 'processLabel' | 'stepper' | 'states' | 'cases' | 'arrivals' | 'agenda' | 'pools' | 'world' | 'sink' | 'escalates' | 'escalateAfterMs' | 'end'> & {
+export type FlowParts = Pick<CaseFlow, 'processLabel' | 'stepper' | 'states' | 'cases' | 'arrivals' | 'agenda' | 'pools' | 'world' | 'sink' | 'escalates' | 'escalateAfterMs' | 'escalateGreenAfterMs' | 'end'> & {
   readonly simStart: Instant;
 };
 
@@ -49,8 +52,10 @@ export class CaseFlow {
    * (an unanswered event leaves no trace) but saves a queued event per contact.
    */
   readonly escalates: boolean;
-  /** Working time from a contact (or a step-up) to its escalation clock. */
+  /** Working time from a contact (or a step-up) rated red or amber to its escalation clock. */
   readonly escalateAfterMs: number;
+  /** The same for a contact rated green (its target is the 24 hours itself: DOMAIN.md RAG targets). */
+  readonly escalateGreenAfterMs: number;
   /** The end of the run: nothing at or after it happens. */
   readonly end: Instant;
 
@@ -67,6 +72,7 @@ export class CaseFlow {
     this.sink = parts.sink;
     this.escalates = parts.escalates;
     this.escalateAfterMs = parts.escalateAfterMs;
+    this.escalateGreenAfterMs = parts.escalateGreenAfterMs;
     this.end = parts.end;
   }
 
@@ -120,7 +126,7 @@ export class CaseFlow {
     cases.openCase[index] = openCase ? 1 : 0;
     cases.inEarlyHelp[index] = inEarlyHelp ? 1 : 0;
     const snapshot = this.stepper.initial(
-      inputOf(openCase, arrivals.immediateDanger[index] === 1, arrivals.levelClear[index] === 1, arrivals.aboveEarlyHelp[index] === 1, arrivals.mentalHealth[index] === 1, arrivals.formComplete[index] === 1, inEarlyHelp),
+      inputOf(openCase, arrivals.immediateDanger[index] === 1, arrivals.levelClear[index] === 1, arrivals.aboveEarlyHelp[index] === 1, arrivals.mentalHealth[index] === 1, arrivals.formComplete[index] === 1, inEarlyHelp, RATING_OF_NUMBER[arrivals.rating[index]]),
     );
     const id = this.states.idOfSnapshot(snapshot);
     cases.snapshot[index] = snapshot;
@@ -131,8 +137,11 @@ export class CaseFlow {
     this.enter(index);
   }
 
-  /** Send a case an event; false if the chart did not answer it (no transition, nothing recorded). */
-  private send(c: number, event: SpaEvent, actor: string): boolean {
+  /**
+   * Send a case an event; false if the chart did not answer it (no transition, nothing recorded).
+   * `workStartedAt`: when the work this event ends began (the trace records it; NaN for none).
+   */
+  private send(c: number, event: SpaEvent, actor: string, workStartedAt = NaN): boolean {
     const cases = this.cases;
     const prev = cases.snapshot[c];
     const next = this.stepper.transition(prev, event);
@@ -140,7 +149,7 @@ export class CaseFlow {
     cases.snapshot[c] = next;
     const fromId = cases.state[c];
     const toId = this.states.idOfSnapshot(next);
-    this.sink.record(c, this.now, this.states.states[fromId], this.states.states[toId], event, actor);
+    this.sink.record(c, this.now, this.states.states[fromId], this.states.states[toId], event, actor, workStartedAt);
     if (toId !== fromId) {
       cases.state[c] = toId;
       cases.token[c]++;
@@ -182,6 +191,7 @@ export class CaseFlow {
     const event = world.answer(c, work);
     const ms = world.workMs;
     const token = this.cases.token[c];
+    this.cases.workStartedAt[c] = this.now;
     this.agenda.scheduleWork(KIND.workDone, addWorkingMillis(this.now, ms), c, token, event, work.pool.role);
     if (work.held) {
       // 004 ¶38: the team manager contacts parents and holds office visits during the hold.
@@ -194,10 +204,10 @@ export class CaseFlow {
     }
   }
 
-  /** How urgent a case's job is. */
+  /** How urgent a case's job is: the state's priority for the contact's RAG rating (its meta), or immediate danger. */
   private jobPriority(c: number): number {
     const context = this.cases.snapshot[c].context as SpaContext;
-    if (context.immediateDanger || this.states.states[this.cases.state[c]].facts.urgent) return JOB_PRIORITY.urgent;
+    if (context.immediateDanger || this.states.states[this.cases.state[c]].facts.urgentFor.has(context.rating)) return JOB_PRIORITY.urgent;
     if (context.escalated) return JOB_PRIORITY.escalated;
     return JOB_PRIORITY.routine;
   }
@@ -229,7 +239,8 @@ export class CaseFlow {
     const agenda = this.agenda;
     agenda.setClock(agenda.dueClocks, due, c, epoch);
     if (this.escalates) {
-      const escalateAt = addWorkingMillis(from, this.escalateAfterMs);
+      const green = this.arrivals.rating[c] === RATING_GREEN;
+      const escalateAt = addWorkingMillis(from, green ? this.escalateGreenAfterMs : this.escalateAfterMs);
       if (escalateAt < due) agenda.setClock(agenda.escalationClocks, escalateAt, c, epoch);
     }
   }
@@ -245,7 +256,7 @@ export class CaseFlow {
     switch (item.kind) {
       case KIND.workDone:
         if (this.cases.token[c] !== item.token) break; // superseded (e.g. escalated while working)
-        if (!this.send(c, item.event!, item.actor)) throw this.unansweredWork(c, item.event!);
+        if (!this.send(c, item.event!, item.actor, this.cases.workStartedAt[c])) throw this.unansweredWork(c, item.event!);
         break;
       case KIND.duringWork:
         if (this.cases.token[c] !== item.token) break;

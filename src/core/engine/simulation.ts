@@ -158,6 +158,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     sink: new TraceSink(options.trace ?? true, figures, arrivals),
     escalates: chart.escalates,
     escalateAfterMs: scenario.escalateAfterWorkingHours * HOUR,
+    escalateGreenAfterMs: scenario.escalateGreenAfterWorkingHours * HOUR,
     simStart: window.simStart,
     end: window.end,
   });

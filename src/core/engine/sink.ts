@@ -23,8 +23,8 @@ export class TraceSink {
     private readonly arrivals: Readonly<Arrivals>,
   ) {}
 
-  /** A case's transition (from null: it arrived). */
-  record(caseIndex: number, t: Instant, from: StateRt | null, to: StateRt, event: SpaEvent | { type: string }, actor: string): void {
+  /** A case's transition (from null: it arrived); `workStartedAt` when the event ends a piece of work (else NaN). */
+  record(caseIndex: number, t: Instant, from: StateRt | null, to: StateRt, event: SpaEvent | { type: string }, actor: string, workStartedAt = NaN): void {
     const level = event.type === 'threshold.decided' ? (event as { level: number }).level : -1;
     this.figures.add(caseIndex, t, from === null ? null : from.facts, to.facts, event.type, level);
     if (!this.keep) return;
@@ -32,7 +32,7 @@ export class TraceSink {
     if (level >= 0) detail = LEVEL_DETAIL[level];
     else if ('outcome' in event) detail = String((event as { outcome: string }).outcome);
     const trace = this.trace;
-    trace.push(traceRecord(trace.length, t, this.arrivals.contacts[caseIndex].id, from === null ? null : from.name, to.name, to.meta, event.type, actor, detail));
+    trace.push(traceRecord(trace.length, t, this.arrivals.contacts[caseIndex].id, from === null ? null : from.name, to.name, to.meta, event.type, actor, detail, workStartedAt));
   }
 
   /** Who a contact came from, as the trace records it ('' when no trace is kept: no contact object is made). */

@@ -26,10 +26,15 @@ export interface TraceRecord {
   unallocated: boolean;
   /** Event detail: decided level, or an assessment/enquiry outcome. */
   detail?: string;
+  /**
+   * When the event ends a piece of work (the state's meta `work.done`): when the worker started
+   * it, so a reader can tell a case being worked from one queued for a worker.
+   */
+  workStartedAt?: Instant;
 }
 
 /** A trace record: the transition, and what the target state's meta says the report and the truth are. */
-export function traceRecord(seq: number, t: Instant, caseId: string, from: string | null, to: string, m: StateMeta, event: string, actor: string, detail: string | undefined): TraceRecord {
+export function traceRecord(seq: number, t: Instant, caseId: string, from: string | null, to: string, m: StateMeta, event: string, actor: string, detail: string | undefined, workStartedAt = NaN): TraceRecord {
   return {
     seq,
     t,
@@ -44,5 +49,6 @@ export function traceRecord(seq: number, t: Instant, caseId: string, from: strin
     undecided: m.undecided,
     unallocated: m.unallocated === true,
     detail,
+    workStartedAt: Number.isNaN(workStartedAt) ? undefined : workStartedAt,
   };
 }

@@ -19,7 +19,7 @@
  */
 import { addWorkingDays, dueByOneWorkingDay, openingHoursOn, addLocalDays, startOfLocalDay, HOUR, workingDaysBetween, type Instant } from '../calendar';
 import type { TraceRecord } from '../engine';
-import { firstAfter, firstDecision, recordAt } from './run-index';
+import { firstAfter, firstDecision, indexAt, recordAt } from './run-index';
 import type { Invariant, RunIndex, Violation } from './types';
 import { aRole, activityName, days, eventPhrase, roleName, when } from './words';
 
@@ -202,11 +202,11 @@ const escalatedByDeadline: Invariant = {
   id: 'with-a-manager-by-the-deadline',
   title: 'Escalated before the one-working-day clock runs out',
   statement:
-    'When a contact\u2019s one-working-day decision clock runs out, it has had its threshold decision or is already with a manager who is deciding it: never still waiting for screening or having information gathered. (Out of hours the clock starts at the next opening.)',
+    'When a contact\u2019s one-working-day decision clock runs out, it has had its threshold decision or a manager is working on the decision: never still waiting for screening, having information gathered, or queued for a manager who has not started on it. (Out of hours the clock starts at the next opening.)',
   source:
     'DOMAIN.md statutory clocks (decision within one working day: Working Together 2013, 2015); 000 ("usually within 24 hours"); 002 ("a clear escalation process ... so that they do not wait unduly")',
   parameters: { clock: { value: 1, unit: 'working day', source: 'DOMAIN.md statutory clocks' } },
-  censoring: censoredAt('deadline'),
+  censoring: `${censoredAt('deadline')} A contact still in a manager\u2019s state when the run ends, with no record of when the manager started, is not judged either.`,
   check(ix) {
     const out: Violation[] = [];
     for (const c of ix.run.contacts) {
@@ -214,14 +214,66 @@ const escalatedByDeadline: Invariant = {
       if (due >= ix.run.end) continue;
       const records = ix.cases.get(c.id);
       if (!records) continue;
-      const r = recordAt(records, due);
-      if (!r || !r.undecided) continue;
-      if (ix.facts(r.to)?.decides) continue;
+      const i = indexAt(records, due);
+      if (i < 0) continue;
+      const r = records[i];
+      if (!r.undecided) continue;
+      const facts = ix.facts(r.to);
+      let queued = '';
+      if (facts?.decides) {
+        // With a manager means a manager is working the case: the record that ends the decision
+        // says when the manager started (the trace's `workStartedAt`).
+        const exit = firstAfter(records, i, (x) => x.to !== r.to || x.event === facts.work!.done);
+        if (!exit) continue;
+        const started = exit.event === facts.work!.done ? exit.workStartedAt : undefined;
+        if (started !== undefined && started <= due) continue;
+        queued = started !== undefined ? `, queued for a manager who started on it ${when(started)}` : ', queued for a manager';
+      }
       const decided = firstDecision(records);
       out.push({
         caseIds: [c.id],
         at: due,
-        message: `${c.id} (true level ${c.trueLevel}), received ${when(c.receivedAt)}, reached its one-working-day deadline (${when(due)}) undecided and still in ${where(ix, r.to)}, not with a manager; ${decided ? `decided ${when(decided.t)}` : 'still undecided when the run ended'}.`,
+        message: `${c.id} (true level ${c.trueLevel}), received ${when(c.receivedAt)}, reached its one-working-day deadline (${when(due)}) undecided and still in ${where(ix, r.to)}${queued}, not with a manager working on it; ${decided ? `decided ${when(decided.t)}` : 'still undecided when the run ended'}.`,
+      });
+    }
+    return out;
+  },
+};
+
+const CLEAR_CP_DAYS = 2;
+const clearChildProtectionFromReceipt: Invariant = {
+  id: 'clear-child-protection-strategy-from-receipt',
+  title: 'A clear child-protection contact reaches its strategy discussion promptly from receipt',
+  statement: `A contact about a child at clear risk of significant harm (level 4 and clear at the point of contact, or in immediate danger) that is sent to a strategy discussion by its threshold decision has it within ${CLEAR_CP_DAYS} working days of receipt, counted from receipt, not from the decision: a clear child-protection contact never queues behind routine work. (Out of hours the clock starts at the next opening.)`,
+  source:
+    'DOMAIN.md statutory clocks (decision within one working day of receipt; strategy discussion "usually within 24 hours of deciding to hold one"); 004 ¶38 (clear child protection concerns: "prompt decision making"); 002 ("prompt initial strategy discussions"; children who need urgent intervention "do not wait unduly")',
+  parameters: {
+    within: {
+      value: CLEAR_CP_DAYS,
+      unit: 'working days',
+      source: 'DOMAIN.md: one working day to decide, then usually within 24 hours of the decision: at most two working days from receipt',
+    },
+  },
+  censoring: censoredAt('deadline'),
+  check(ix) {
+    const out: Violation[] = [];
+    for (const c of ix.run.contacts) {
+      if (!c.immediateDanger && !(c.levelClear && c.trueLevel === 4)) continue;
+      const records = ix.cases.get(c.id);
+      if (!records) continue;
+      const decision = firstDecision(records);
+      if (!decision || !isStrategyDiscussion(ix, decision.to)) continue;
+      const deadline = addWorkingDays(c.receivedAt, CLEAR_CP_DAYS);
+      const i = records.indexOf(decision);
+      const done = ix.meta(decision.to)!.work!.done;
+      const exit = firstAfter(records, i, (x) => x.from === decision.to && x.to !== decision.to);
+      if (exit && exit.event === done && exit.t <= deadline) continue;
+      if (!exit && deadline >= ix.run.end) continue;
+      if (exit && exit.event !== done) continue; // left without one: strategy-discussion-held-promptly judges that
+      out.push({
+        caseIds: [c.id],
+        at: deadline,
+        message: `${c.id} (true level 4, ${c.immediateDanger ? 'immediate danger' : 'clear at contact'}), received ${when(c.receivedAt)}, was sent to a strategy discussion ${when(decision.t)}; ${exit ? `it was held ${when(exit.t)}, ${days(workingDaysBetween(c.receivedAt, exit.t))} after receipt` : `none had been held ${CLEAR_CP_DAYS} working days after receipt`}.`,
       });
     }
     return out;
@@ -497,6 +549,7 @@ export const INVARIANTS: readonly Invariant[] = [
   notHeld,
   decidedByManager,
   strategyPrompt,
+  clearChildProtectionFromReceipt,
   childSeenAfterStrategy,
   stepDownAfterAssessment,
   stepUpDecided,

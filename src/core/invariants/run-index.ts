@@ -31,6 +31,13 @@ export function recordAt(records: readonly TraceRecord[], t: Instant): TraceReco
   return found;
 }
 
+/** The index of the record in force at t (the last at or before t), or -1 before the case arrived. */
+export function indexAt(records: readonly TraceRecord[], t: Instant): number {
+  let found = -1;
+  for (let k = 0; k < records.length && records[k].t <= t; k++) found = k;
+  return found;
+}
+
 /** The instant of the first threshold decision: the first move out of an undecided state. */
 export function firstDecision(records: readonly TraceRecord[]): TraceRecord | undefined {
   let wasUndecided = true;

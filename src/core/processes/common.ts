@@ -74,6 +74,16 @@ export const SPA_EVENT_TYPES: readonly SpaEventType[] = [
 ];
 
 /**
+ * The red/amber/green rating a qualified screener gives a contact on first sight (DOMAIN.md,
+ * continuum of need: "colours are the RAG ratings that many front doors use"; level 4 red, level 3
+ * amber, level 2 green). How a contact is rated is a fact of the contact (src/core/arrivals.ts);
+ * what a rating changes is the chart's: meta `priorityByRating` and the guards below.
+ */
+export type Rating = 'red' | 'amber' | 'green';
+
+export const RATINGS: readonly Rating[] = ['red', 'amber', 'green'];
+
+/**
  * The facts about the contact that the process can see, given when the journey starts. Which
  * contact it is stays with the engine: the chart is one journey, and its guards and actions read
  * only these facts and the events (so the engine can share snapshots between cases, engine.ts).
@@ -91,9 +101,12 @@ export interface SpaInput {
   mentalHealth: boolean;
   formComplete: boolean;
   inEarlyHelp: boolean;
+  /** The contact's RAG rating on first sight; a contact given none is treated as amber (see `Rating`). */
+  rating?: Rating;
 }
 
 export interface SpaContext extends SpaInput {
+  rating: Rating;
   decidedLevel: Level | null;
   /** The one-working-day decision clock ran out before a decision. */
   breached: boolean;
@@ -178,6 +191,13 @@ export interface StateMeta {
    */
   priority?: 'urgent' | 'routine';
   /**
+   * The priority of the work here for a contact of each RAG rating, where it differs from
+   * `priority` (a rating not named takes `priority`), with its source: `{ red: 'urgent' }` puts
+   * the screening or decision of a contact rated red before routine and escalated work, so a
+   * clear child-protection contact never queues behind routine work.
+   */
+  priorityByRating?: { red?: 'urgent' | 'routine'; amber?: 'urgent' | 'routine'; green?: 'urgent' | 'routine'; source: string };
+  /**
    * The level a decision that lands here records when no level was decided (a contact about a
    * child in immediate danger goes straight to a strategy discussion: level 4).
    */
@@ -208,6 +228,7 @@ export function copyContext(c: SpaContext): SpaContext {
     mentalHealth: c.mentalHealth,
     formComplete: c.formComplete,
     inEarlyHelp: c.inEarlyHelp,
+    rating: c.rating,
     decidedLevel: c.decidedLevel,
     breached: c.breached,
     escalated: c.escalated,
@@ -229,6 +250,7 @@ export function initialContext(input: SpaInput): SpaContext {
     mentalHealth: input.mentalHealth,
     formComplete: input.formComplete,
     inEarlyHelp: input.inEarlyHelp,
+    rating: input.rating ?? 'amber',
     decidedLevel: null,
     breached: false,
     escalated: false,

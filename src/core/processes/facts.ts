@@ -9,7 +9,7 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import type { Level } from '../levels';
-import type { Role, SpaEventType, Stage, StateMeta, WorkMeta } from './common';
+import { RATINGS, type Rating, type Role, type SpaEventType, type Stage, type StateMeta, type WorkMeta } from './common';
 
 /** The first response a threshold decision stands for, as the figures count it. */
 export type FirstResponse = 'advice' | 'earlyHelp' | 'childInNeed' | 'childProtection' | 'allocatedWorker';
@@ -51,6 +51,8 @@ export interface StateFacts {
   readonly decides: boolean;
   /** Work here goes to the front of its role's queue. */
   readonly urgent: boolean;
+  /** The RAG ratings for which work here goes to the front of its role's queue (meta `priorityByRating`, else `priority`). */
+  readonly urgentFor: ReadonlySet<Rating>;
   /** 2013's hold: inside the SPA, recorded as advice; the team manager contacts parents (004 ¶20, ¶38). */
   readonly hold: boolean;
   readonly escalated: boolean;
@@ -118,6 +120,7 @@ export function stateFactsOf(name: string, metaIn: StateMeta | undefined, final:
     role: work?.role ?? null,
     decides: work?.done === 'threshold.decided',
     urgent: meta.priority === 'urgent',
+    urgentFor: new Set(RATINGS.filter((r) => (meta.priorityByRating?.[r] ?? meta.priority) === 'urgent')),
     hold: stage === 'hold',
     escalated: stage === 'escalatedDecision',
     longerIfFormIncomplete: work?.longerIfFormIncomplete === true,

@@ -15,6 +15,17 @@
  */
 import { REPORT, decisionTransitions, initialContext, onClockElapsed, sharedStates, spaSetup, type StateMeta } from './common';
 
+/**
+ * Escalation as the exception (002 ¶8: escalation "identifies children ... who require more
+ * urgent intervention"): a contact still undecided at its escalation point goes to a manager, who
+ * decides on what is known. The point depends on the contact's RAG rating (the scenario's
+ * `escalateAfterWorkingHours` for red and amber, `escalateGreenAfterWorkingHours` for green): a
+ * green contact's target is the 24 hours itself (DOMAIN.md: a neighbouring MASH's RAG targets red
+ * 2 hours, amber 6 hours, green 24 hours; 000 ¶9 "usually within 24 hours"), so its information
+ * gathering runs on to the last hour of the one working day.
+ */
+const ESCALATE = { target: 'escalatedToManager', actions: 'markEscalated' } as const;
+
 export const spa2015 = spaSetup.createMachine({
   id: 'spa2015',
   context: ({ input }) => initialContext(input),
@@ -26,6 +37,11 @@ export const spa2015 = spaSetup.createMachine({
         label: 'Contact received',
         stage: 'screening',
         description: 'Contact received; a qualified worker assesses the child\u2019s and family\u2019s needs at the first point of contact.',
+        // Red/amber/green at the front door: a contact rated red (clear child protection) is
+        // screened and decided first, so it never queues behind routine or escalated work
+        // (DOMAIN.md: RAG ratings, a neighbouring MASH's red target 2 hours; 002 ¶8: children who
+        // need urgent intervention "do not wait unduly").
+        priorityByRating: { red: 'urgent', source: 'DOMAIN.md (continuum of need: RAG ratings; Merton MASH RAG targets: red 2 hours); 002 ¶8' },
         report: REPORT.awaitingScreening,
         undecided: true,
         work: { role: 'spaSocialWorker', activity: 'screening', done: 'screening.completed' },
@@ -40,7 +56,7 @@ export const spa2015 = spaSetup.createMachine({
           { target: 'informationGathering' },
         ],
         // Still unscreened as the clock nears its end: a manager decides on what is known (002).
-        'clock.escalationDue': { target: 'escalatedToManager', actions: 'markEscalated' },
+        'clock.escalationDue': ESCALATE,
       },
     },
     informationGathering: {
@@ -56,7 +72,7 @@ export const spa2015 = spaSetup.createMachine({
       on: {
         ...onClockElapsed,
         'information.gathered': { target: 'awaitingDecision' },
-        'clock.escalationDue': { target: 'escalatedToManager', actions: 'markEscalated' },
+        'clock.escalationDue': ESCALATE,
       },
     },
     camhsScreening: {
@@ -72,7 +88,7 @@ export const spa2015 = spaSetup.createMachine({
       on: {
         ...onClockElapsed,
         'camhs.assessed': { target: 'awaitingDecision' },
-        'clock.escalationDue': { target: 'escalatedToManager', actions: 'markEscalated' },
+        'clock.escalationDue': ESCALATE,
       },
     },
     awaitingDecision: {
@@ -84,6 +100,11 @@ export const spa2015 = spaSetup.createMachine({
         // consistently", with the rationale recorded: half the wrong decisions (the half is an assumption).
         decisionError: { factor: 0.5, source: '002 (thresholds applied consistently); factor: assumption' },
         description: 'A team manager applies the threshold, decides and records the rationale.',
+        // Red/amber/green at the front door: a contact rated red (clear child protection) is
+        // screened and decided first, so it never queues behind routine or escalated work
+        // (DOMAIN.md: RAG ratings, a neighbouring MASH's red target 2 hours; 002 ¶8: children who
+        // need urgent intervention "do not wait unduly").
+        priorityByRating: { red: 'urgent', source: 'DOMAIN.md (continuum of need: RAG ratings; Merton MASH RAG targets: red 2 hours); 002 ¶8' },
         report: REPORT.awaitingDecision,
         undecided: true,
         work: { role: 'teamManager', activity: 'thresholdDecision', done: 'threshold.decided' },
@@ -91,7 +112,7 @@ export const spa2015 = spaSetup.createMachine({
       on: {
         ...onClockElapsed,
         'threshold.decided': decisionTransitions('recordDecisionWithRationale'),
-        'clock.escalationDue': { target: 'escalatedToManager', actions: 'markEscalated' },
+        'clock.escalationDue': ESCALATE,
       },
     },
     escalatedToManager: {

@@ -7,7 +7,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { eventMatches } from './facts';
 import { LEVELS } from '../levels';
-import { ROLES, SPA_EVENT_TYPES, STAGES, type Activity, type Role } from './common';
+import { RATINGS, ROLES, SPA_EVENT_TYPES, STAGES, type Activity, type Role } from './common';
 
 /** The named activities a state's work may name (the scenario gives each its duration). */
 export const ACTIVITIES = [
@@ -40,6 +40,17 @@ function metaProblems(at: string, meta: unknown, roles: Set<Role>): string[] {
   if (meta.label !== undefined && (typeof meta.label !== 'string' || meta.label.trim() === '')) problems.push(`${at}.meta.label: must be a non-empty string`);
   if (meta.stage !== undefined && !(STAGES as readonly unknown[]).includes(meta.stage)) problems.push(`${at}.meta.stage: ${oneOf(STAGES)}`);
   if (meta.priority !== undefined && meta.priority !== 'urgent' && meta.priority !== 'routine') problems.push(`${at}.meta.priority: must be "urgent" or "routine"`);
+  if (meta.priorityByRating !== undefined) {
+    const p = meta.priorityByRating;
+    if (!isObject(p) || typeof p.source !== 'string' || p.source.trim() === '') problems.push(`${at}.meta.priorityByRating: must be { red?, amber?, green?: "urgent" or "routine", source: where it comes from }`);
+    else {
+      for (const key of Object.keys(p)) {
+        if (key === 'source') continue;
+        if (!(RATINGS as readonly string[]).includes(key)) problems.push(`${at}.meta.priorityByRating.${key}: ${oneOf(RATINGS)} (a RAG rating)`);
+        else if (p[key] !== 'urgent' && p[key] !== 'routine') problems.push(`${at}.meta.priorityByRating.${key}: must be "urgent" or "routine"`);
+      }
+    }
+  }
   if (meta.recordsLevel !== undefined && !(LEVELS as readonly unknown[]).includes(meta.recordsLevel)) problems.push(`${at}.meta.recordsLevel: ${oneOf(LEVELS)}`);
   if (meta.keepsCaseOpen !== undefined) {
     const k = meta.keepsCaseOpen;

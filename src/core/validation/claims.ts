@@ -337,6 +337,31 @@ export const CLAIMS: readonly Claim[] = [
     measure: (f) => f.stepUps,
   },
 
+  {
+    id: '2015-escalation',
+    claim: 'A clear escalation process means children who need more urgent intervention are identified and do not wait unduly.',
+    source: '002 ¶8',
+    process: '2015',
+    scenario: K2015,
+    measuredAs: 'share of escalated contacts decided within one working day of receipt',
+    unit: 'share',
+    target: [0.9, 1],
+    why: 'No figure; a "clear" escalation that stops children waiting unduly: at least nine in ten escalated contacts decided in time.',
+    measure: (f) => (f.escalations > 0 ? f.escalatedWithinOneWorkingDay : null),
+  },
+  {
+    id: '2015-escalation-exception',
+    claim: 'Escalation picks out the children who need more urgent intervention; the run of contacts is answered in the ordinary way, usually within 24 hours.',
+    source: '002 ¶8; 000 ¶9',
+    process: '2015',
+    scenario: K2015,
+    measuredAs: 'share of contacts escalated to a team manager before their one-working-day clock ran out',
+    unit: 'share',
+    target: [0, 0.1],
+    why: 'No figure. Escalation "identifies children ... who require more urgent intervention" (002 ¶8): it singles some out, so it is the exception, not the route of one contact in five; and contacts are "usually" answered within 24 hours (000 ¶9) by the ordinary process. Read as at most one contact in ten.',
+    measure: (f) => ratio(f.escalations, f.contacts),
+  },
+
   // ---------------------------------------------------------------------------------------------
   // National figures (DOMAIN.md), judged for each process on a year of contacts.
   {
@@ -611,19 +636,6 @@ export const CLAIMS: readonly Claim[] = [
     why: 'No figure; "timely communication" in every case inspectors saw: at least 90%.',
     measure: null,
     needs: 'the out-of-hours emergency response (the model only records out-of-hours contacts until the SPA opens)',
-  },
-  {
-    id: '2015-escalation',
-    claim: 'A clear escalation process means children who need more urgent intervention are identified and do not wait unduly.',
-    source: '002 ¶8',
-    process: '2015',
-    scenario: K2015,
-    measuredAs: 'share of escalated contacts decided within one working day of receipt',
-    unit: 'share',
-    target: [0.9, 1],
-    why: 'No figure; a "clear" escalation that stops children waiting unduly: at least nine in ten escalated contacts decided in time.',
-    measure: null,
-    needs: 'the count of escalations to a team manager and when each escalated contact was decided',
   },
   {
     id: '2015-camhs-faster',

@@ -52,6 +52,8 @@ class QueueModel {
     readonly slots: Record<Role, number>,
     private readonly immediateDanger: (caseId: string) => boolean,
     private readonly discipline: Discipline,
+    /** The contact is rated red on first sight (clear level 4, or immediate danger). */
+    private readonly red: (caseId: string) => boolean,
   ) {}
 
   meta(state: string): StateMeta {
@@ -64,9 +66,13 @@ class QueueModel {
     return n;
   }
 
-  /** Child protection work and immediate danger first, then escalated cases, then the rest. */
+  /**
+   * Child protection work and immediate danger first, and (2015) the screening and decision of a
+   * contact rated red at the front door; then escalated cases, then the rest.
+   */
   private priority(caseId: string, state: string): number {
     if (this.immediateDanger(caseId) || ['strategyDiscussion', 'section47Enquiry', 'awaitingJointVisit'].includes(state)) return 0;
+    if (this.machine.id === 'spa2015' && this.red(caseId) && ['received', 'awaitingDecision'].includes(state)) return 0;
     return this.escalated.has(caseId) ? 1 : 2;
   }
 
@@ -205,7 +211,9 @@ function property(discipline: Discipline) {
   return fc.property(tightScenario, fc.constantFrom<'2013' | '2015'>('2013', '2015'), commands, (scenario, process, cmds) => {
     const sim = createSimulation(scenario, { process });
     const slots = Object.fromEntries(ROLES.map((r) => [r, scenario.staff[r].count * scenario.staff[r].caseload])) as Record<Role, number>;
-    const model = new QueueModel(sim.machine, slots, (id) => sim.contacts.find((c) => c.id === id)!.immediateDanger, discipline);
+    const contact = (id: string) => sim.contacts.find((c) => c.id === id)!;
+    const red = (id: string) => contact(id).immediateDanger || (contact(id).levelClear && contact(id).trueLevel === 4);
+    const model = new QueueModel(sim.machine, slots, (id) => contact(id).immediateDanger, discipline, red);
     const real: Real = { sim, cursor: 0 };
     fc.modelRun(() => ({ model, real }), cmds);
     sim.run();

@@ -38,6 +38,8 @@ function figures(patch: Partial<RunFigures> = {}): RunFigures {
     medianHoursToStrategyDiscussion: 3,
     maxHoursToStrategyDiscussion: 20,
     strategyDiscussionWithinOneWorkingDay: 0.9,
+    escalations: 0,
+    escalatedWithinOneWorkingDay: 0,
     underThresholded: 30,
     overThresholded: 20,
     ...patch,
