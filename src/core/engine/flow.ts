@@ -7,7 +7,7 @@
  * decides where a case goes: the chart does.
  */
 import type { Arrivals } from '../arrivals';
-import { DAY, addWorkingMillis, dueByOneWorkingDay, type Instant } from '../calendar';
+import { DAY, addWorkingDays, addWorkingMillis, dueByOneWorkingDay, type Instant } from '../calendar';
 import type { SpaContext, SpaEvent } from '../processes/common';
 import { KIND, type Agenda, type AgendaItem } from './agenda';
 import type { CaseTable } from './cases';
@@ -165,6 +165,9 @@ export class CaseFlow {
       this.releaseSlot(c);
       pool.request(c, this.jobPriority(c), this.now, this.agenda.nextSeq());
       this.dispatch(pool);
+      // The state's allocation practice: past this wait a manager allocates over the caseload.
+      const after = state.facts.allocateOverCaseloadAfterWorkingDays;
+      if (after !== null && !pool.holds(c)) this.agenda.scheduleOverCaseload(addWorkingDays(this.now, after), c, this.cases.token[c]);
     } else {
       this.releaseSlot(c);
       const openDays = state.facts.keepsCaseOpenDays;
@@ -239,7 +242,7 @@ export class CaseFlow {
     if (epoch === this.cases.clockEpoch[c]) this.send(c, event, 'clock');
   }
 
-  /** An event from the heap: work done, something during work, or a late clock. */
+  /** An event from the heap: work done, something during work, a late clock, or an allocation over the caseload. */
   private handle(item: AgendaItem): void {
     const c = item.caseIndex;
     switch (item.kind) {
@@ -254,6 +257,14 @@ export class CaseFlow {
       case KIND.lateClock:
         this.clockRings(c, item.epoch, item.event!);
         break;
+      case KIND.overCaseload: {
+        if (this.cases.token[c] !== item.token) break; // allocated, or moved on, in time
+        const pool = this.states.states[this.cases.state[c]].work!.pool;
+        if (pool.holds(c)) break;
+        pool.takeOverCaseload(c);
+        this.startWork(c);
+        break;
+      }
     }
   }
 
