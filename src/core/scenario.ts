@@ -155,6 +155,23 @@ const Surge = z.object({
   outOfHours: z.boolean().default(true),
 }).strict();
 
+/**
+ * A workforce: who is staffed, and how stable the staff are. A scenario has its own, and may give
+ * another for a process (`staffingByProcess`), so that each process can be run with its era's
+ * workforce on the same children.
+ */
+const Workforce = z.object({
+  staff: Staff,
+  absenceRate: share.default(0.04),
+  agencyShare: share,
+  agencyMonthlyTurnover: share,
+  vacancyWeeks: bounded(BOUNDS.vacancyWeeks),
+  /** Where this workforce's figures come from. */
+  source: text(LIST_LIMITS.textLength, 'must say where the figures come from'),
+}).strict();
+
+export type Workforce = z.output<typeof Workforce>;
+
 export const ScenarioSchema = z.object({
   name: text(LIST_LIMITS.nameLength),
   description: text(LIST_LIMITS.descriptionLength),
@@ -209,6 +226,12 @@ export const ScenarioSchema = z.object({
   /** Chance per agency worker per month of leaving, and weeks before the post is filled. */
   agencyMonthlyTurnover: share.default(0.1),
   vacancyWeeks: bounded(BOUNDS.vacancyWeeks).default(4),
+  /**
+   * A process run on this scenario with another era's workforce (its staff, absence, agency share,
+   * turnover and vacancies) in place of the scenario's own; the children are the same. Absent for
+   * a process: it runs with the scenario's own workforce. `compare` and the replay page say which.
+   */
+  staffingByProcess: z.object({ 2013: Workforce.optional(), 2015: Workforce.optional() }).strict().default({}),
   durations: Durations.prefault({}),
   /** Information gathering takes this much longer when the referral form is incomplete (004 ¶37; assumption: 1.5). */
   incompleteFormFactor: bounded(BOUNDS.incompleteFormFactor).default(1.5),
@@ -256,13 +279,31 @@ export class ScenarioError extends Error {
   }
 }
 
+/**
+ * The scenario as a process runs it: with the workforce `staffingByProcess` gives that process, or
+ * unchanged (a custom chart, or a process with no workforce of its own, runs on the scenario's).
+ */
+export function staffedFor(scenario: Scenario, process: ProcessName | AnyStateMachine): Scenario {
+  const w = typeof process === 'string' ? scenario.staffingByProcess?.[process] : undefined;
+  if (!w) return scenario;
+  return { ...scenario, staff: w.staff, absenceRate: w.absenceRate, agencyShare: w.agencyShare, agencyMonthlyTurnover: w.agencyMonthlyTurnover, vacancyWeeks: w.vacancyWeeks };
+}
+
+/** Which workforce a process runs with on a scenario, in words (for `compare` and the replay page). */
+export function staffingWords(scenario: Scenario, process: ProcessName): string {
+  const w = scenario.staffingByProcess?.[process];
+  return w ? `its own era's workforce (staffingByProcess.${process}: ${w.source})` : "the scenario's own workforce (staff)";
+}
+
 /** Checks that a scenario can run under a process: every role the process's chart puts work on is staffed. */
 export function checkStaffFor(scenario: Scenario, process: ProcessName | AnyStateMachine): void {
   const machine = typeof process === 'string' ? (PROCESSES[process] as unknown as AnyStateMachine) : process;
   const name = typeof process === 'string' ? `${process} process` : `process ${machine.id}`;
+  const own = typeof process === 'string' && scenario.staffingByProcess?.[process] !== undefined;
+  const staff = staffedFor(scenario, process).staff;
   const issues = chartFacts(machine)
-    .roles.filter((r) => scenario.staff[r].count < 1)
-    .map((r) => ({ field: `staff.${r}.count`, rule: `must be at least 1: the ${name} puts work on this role` }));
+    .roles.filter((r) => staff[r].count < 1)
+    .map((r) => ({ field: own ? `staffingByProcess.${process as string}.staff.${r}.count` : `staff.${r}.count`, rule: `must be at least 1: the ${name} puts work on this role` }));
   if (issues.length) throw new ScenarioError(issues);
 }
 
@@ -293,6 +334,7 @@ export function parseScenario(data: unknown): Scenario {
   const years = runYearsProblem(result.data);
   if (years) throw new ScenarioError([years]);
   checkStaffFor(result.data, result.data.process);
+  for (const p of ['2013', '2015'] as const) if (result.data.staffingByProcess[p]) checkStaffFor(result.data, p);
   return result.data;
 }
 

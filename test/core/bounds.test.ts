@@ -32,6 +32,11 @@ const PATHS: { path: string; bound: NumberBound }[] = [
   { path: 'surges[0].days', bound: BOUNDS.surgeDays },
   { path: 'surges[0].extraContacts', bound: BOUNDS.surgeExtraContacts },
   { path: 'vacancyWeeks', bound: BOUNDS.vacancyWeeks },
+  // Another era's workforce for a process (kingston-2013.json gives the 2015 process 2015's): the same bounds.
+  { path: 'staffingByProcess.2015.staff.raSocialWorker.count', bound: BOUNDS.staffCount },
+  { path: 'staffingByProcess.2015.staff.raSocialWorker.caseload', bound: BOUNDS.caseload },
+  { path: 'staffingByProcess.2015.vacancyWeeks', bound: BOUNDS.vacancyWeeks },
+  { path: 'staffingByProcess.2015.agencyShare', bound: SHARE },
   { path: 'incompleteFormFactor', bound: BOUNDS.incompleteFormFactor },
   { path: 'escalateAfterWorkingHours', bound: BOUNDS.escalateAfterWorkingHours },
   ...[1, 2, 3, 4].map((l) => ({ path: `repeatContacts.weightByLevel.${l}`, bound: BOUNDS.repeatWeight })),

@@ -26,8 +26,8 @@ export const PRIORITY = {
 } as const;
 
 /**
- * What the next event is. One numbering for every kind, whether it waits in the heap (the first
- * three) or in a line beside it.
+ * What the next event is. One numbering for every kind, whether it waits in the heap (work done,
+ * during work, a late clock, over caseload) or in a line beside it.
  */
 export const KIND = {
   /** Nothing is left. */
@@ -46,6 +46,11 @@ export const KIND = {
   dueClock: 6,
   /** A case's escalation clock rings (2015). */
   escalationClock: 7,
+  /**
+   * A case has waited its state's longest wait for a worker (meta `allocateOverCaseloadAfter`): a
+   * manager gives it to one over their caseload. In the heap.
+   */
+  overCaseload: 8,
 } as const;
 export type Kind = (typeof KIND)[keyof typeof KIND];
 
@@ -106,6 +111,11 @@ export class Agenda {
   /** A case's work ends, or something happens during it, at t (in the heap, after arrivals and clocks at t). */
   scheduleWork(kind: typeof KIND.workDone | typeof KIND.duringWork, t: Instant, caseIndex: number, token: number, event: SpaEvent, actor: string): void {
     this.push(kind, t, PRIORITY.work, this.seq++, caseIndex, token, 0, event, actor);
+  }
+
+  /** A case still waiting for a worker at t is given one over their caseload (in the heap, as work ending at t). */
+  scheduleOverCaseload(t: Instant, caseIndex: number, token: number): void {
+    this.push(KIND.overCaseload, t, PRIORITY.work, this.seq++, caseIndex, token, 0, null, 'teamManager');
   }
 
   /** A decision clock of a case goes in its line; one that would fall before the line's last goes in the heap. */

@@ -7,10 +7,7 @@
  * decides where a case goes: the chart does.
  */
 import { RATING_OF_NUMBER, type Arrivals } from '../arrivals';
-
-/** A green rating in the arrivals' rating column. */
-const RATING_GREEN = RATING_OF_NUMBER.indexOf('green');
-import { DAY, addWorkingMillis, dueByOneWorkingDay, type Instant } from '../calendar';
+import { DAY, addWorkingDays, addWorkingMillis, dueByOneWorkingDay, type Instant } from '../calendar';
 import type { SpaContext, SpaEvent } from '../processes/common';
 import { KIND, type Agenda, type AgendaItem } from './agenda';
 import type { CaseTable } from './cases';
@@ -20,6 +17,9 @@ import type { TraceSink } from './sink';
 import type { StateTable } from './states';
 import type { Stepper } from './stepper';
 import type { World } from './world';
+
+/** A green rating in the arrivals' rating column. */
+const RATING_GREEN = RATING_OF_NUMBER.indexOf('green');
 
 /** The parts a run's flow works with (composed by `createSimulation`), and when it starts. */
 export type FlowParts = Pick<CaseFlow, 'processLabel' | 'stepper' | 'states' | 'cases' | 'arrivals' | 'agenda' | 'pools' | 'world' | 'sink' | 'escalates' | 'escalateAfterMs' | 'escalateGreenAfterMs' | 'end'> & {
@@ -174,6 +174,9 @@ export class CaseFlow {
       this.releaseSlot(c);
       pool.request(c, this.jobPriority(c), this.now, this.agenda.nextSeq());
       this.dispatch(pool);
+      // The state's allocation practice: past this wait a manager allocates over the caseload.
+      const after = state.facts.allocateOverCaseloadAfterWorkingDays;
+      if (after !== null && !pool.holds(c)) this.agenda.scheduleOverCaseload(addWorkingDays(this.now, after), c, this.cases.token[c]);
     } else {
       this.releaseSlot(c);
       const openDays = state.facts.keepsCaseOpenDays;
@@ -250,7 +253,7 @@ export class CaseFlow {
     if (epoch === this.cases.clockEpoch[c]) this.send(c, event, 'clock');
   }
 
-  /** An event from the heap: work done, something during work, or a late clock. */
+  /** An event from the heap: work done, something during work, a late clock, or an allocation over the caseload. */
   private handle(item: AgendaItem): void {
     const c = item.caseIndex;
     switch (item.kind) {
@@ -265,6 +268,14 @@ export class CaseFlow {
       case KIND.lateClock:
         this.clockRings(c, item.epoch, item.event!);
         break;
+      case KIND.overCaseload: {
+        if (this.cases.token[c] !== item.token) break; // allocated, or moved on, in time
+        const pool = this.states.states[this.cases.state[c]].work!.pool;
+        if (pool.holds(c)) break;
+        pool.takeOverCaseload(c);
+        this.startWork(c);
+        break;
+      }
     }
   }
 

@@ -3,8 +3,9 @@
  * absence and vacancies: staffing.ts), a queue of jobs, and which cases hold a slot. Queues form
  * where capacity runs out: that is how holds and unallocated referrals arise (004 ¶20, ¶30).
  *
- * A job is stale once its case has moved on while it waited (the case's token changed): it is
- * skipped when it comes to the front, and not counted in the queue's length.
+ * A job is stale once its case has moved on while it waited (the case's token changed), or once a
+ * manager has given the case a worker over their caseload: it is skipped when it comes to the
+ * front, and not counted in the queue's length.
  */
 import type { Instant } from '../calendar';
 import type { Role } from '../processes/common';
@@ -77,14 +78,25 @@ export class RolePool {
     while (this.busy < capacity && this.queue.size > 0) {
       const job = this.queue.pop()!;
       const caseIndex = job.caseIndex;
-      const stale = this.tokens[caseIndex] !== job.token;
+      // Stale: the case moved on while it waited, or a manager gave it a slot over the caseload.
+      const stale = this.tokens[caseIndex] !== job.token || this.slots[caseIndex] === this.index;
       this.spare.push(job);
-      if (stale) continue; // the case moved on while it waited
+      if (stale) continue;
       this.busy++;
       this.slots[caseIndex] = this.index;
       return caseIndex;
     }
     return -1;
+  }
+
+  /**
+   * A manager gives a waiting case a worker over their caseload (the state's
+   * `allocateOverCaseloadAfter`): the case holds a slot beyond the day's capacity, and its job in
+   * the queue is stale. No one else starts until slots fall back below capacity.
+   */
+  takeOverCaseload(caseIndex: number): void {
+    this.busy++;
+    this.slots[caseIndex] = this.index;
   }
 
   /** Whether the case holds one of this pool's slots. */
@@ -100,6 +112,6 @@ export class RolePool {
 
   /** Cases waiting, not yet started (stale jobs, which stay in the heap until popped, are not counted). */
   queueLength(): number {
-    return this.queue.count((job) => this.tokens[job.caseIndex] === job.token);
+    return this.queue.count((job) => this.tokens[job.caseIndex] === job.token && this.slots[job.caseIndex] !== this.index);
   }
 }

@@ -20,7 +20,7 @@ import { PROCESSES, type ProcessName } from '../processes';
 import { ROLES, type Role, type SpaContext } from '../processes/common';
 import { chartFacts } from '../processes/facts';
 import { createStreams, type Streams } from '../rng';
-import { checkStaffFor, type Scenario } from '../scenario';
+import { checkStaffFor, staffedFor, type Scenario } from '../scenario';
 import { Agenda, KIND } from './agenda';
 import { CaseTable } from './cases';
 import { CaseFlow } from './flow';
@@ -144,7 +144,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const cases = new CaseTable(arrivals.count, streams.stream('case-seeds'));
   const stepper = makeStepper(machine, options.engine ?? 'compiled');
   const chart = chartFacts(machine);
-  const pools = ROLES.map((role, index) => new RolePool(role, index, staffingByDay(scenario, role, streams, window.simStart, totalDays), cases.token, cases.slot));
+  // The process's workforce: its era's, when the scenario gives one (`staffingByProcess`).
+  const staffed = staffedFor(scenario, options.machine ?? process);
+  const pools = ROLES.map((role, index) => new RolePool(role, index, staffingByDay(staffed, role, streams, window.simStart, totalDays), cases.token, cases.slot));
   const figures = new MetricsAccumulator(arrivals.count, window.start, window.end);
   const flow = new CaseFlow({
     processLabel,

@@ -212,6 +212,14 @@ export interface StateMeta {
    * chance of a wrong decision is the scenario's times `factor` (1 when absent), with its source.
    */
   decisionError?: { factor: number; source: string };
+  /**
+   * The longest a case waits in this state for its role's worker, in whole working days, before a
+   * manager gives it to a worker over their caseload, with its source (the allocation practice of
+   * 004 ¶30). The wait then has a ceiling: a team over capacity carries more cases rather than a
+   * list that grows for as long as the run lasts, so a run settles to a steady state whatever its
+   * warm-up. Only on a state with work; absent, a case waits for a free slot however long.
+   */
+  allocateOverCaseloadAfter?: { workingDays: number; source: string };
 }
 
 /**
@@ -343,10 +351,42 @@ export const REPORT = {
 } satisfies Record<string, ReportView>;
 
 /**
- * The states after the threshold decision that both processes share (DOMAIN.md, "The flow of
- * one contact", steps 5 and 6). The strategy discussion differs and is defined per process.
+ * A referral accepted by the referral and assessment team, waiting for a named social worker
+ * (004 ¶30). Each process says how its team allocates (`allocateOverCaseloadAfter`, its own
+ * practice and source), so the state is made per process.
  */
-export const sharedStates = {
+export function awaitingAllocationState(allocateOverCaseloadAfter: NonNullable<StateMeta['allocateOverCaseloadAfter']>) {
+  return {
+    meta: {
+      source: '004 ¶30',
+      label: 'Awaiting a social worker',
+      description: 'Level 3: referral accepted by the referral and assessment team, waiting for a named social worker.',
+      stage: 'referral',
+      report: REPORT.referral,
+      undecided: false,
+      unallocated: true,
+      work: { role: 'raSocialWorker', activity: 'allocation', done: 'case.allocated' },
+      allocateOverCaseloadAfter,
+    } satisfies StateMeta,
+    on: { 'case.allocated': { target: 'assessment' } },
+  } as const;
+}
+
+/**
+ * The states after the threshold decision that both processes share (DOMAIN.md, "The flow of
+ * one contact", steps 5 and 6), with the process's own allocation practice on the state where a
+ * referral waits for a named social worker. The strategy discussion differs and is defined per
+ * process.
+ */
+export function sharedStates(allocateOverCaseloadAfter: NonNullable<StateMeta['allocateOverCaseloadAfter']>) {
+  return {
+    ...statesBeforeAllocation,
+    awaitingAllocation: awaitingAllocationState(allocateOverCaseloadAfter),
+    ...statesAfterAllocation,
+  } as const;
+}
+
+const statesBeforeAllocation = {
   withAllocatedWorker: {
     type: 'final',
     meta: {
@@ -385,19 +425,9 @@ export const sharedStates = {
       'earlyHelp.escalated': { target: 'awaitingDecision', actions: 'markSteppedUp' },
     },
   },
-  awaitingAllocation: {
-    meta: {
-      source: '004 ¶30',
-      label: 'Awaiting a social worker',
-      description: 'Level 3: referral accepted by the referral and assessment team, waiting for a named social worker.',
-      stage: 'referral',
-      report: REPORT.referral,
-      undecided: false,
-      unallocated: true,
-      work: { role: 'raSocialWorker', activity: 'allocation', done: 'case.allocated' },
-    } satisfies StateMeta,
-    on: { 'case.allocated': { target: 'assessment' } },
-  },
+} as const;
+
+const statesAfterAllocation = {
   assessment: {
     meta: {
       source: 'DOMAIN.md statutory clocks (45 working days); 004 ¶41',

@@ -63,6 +63,11 @@ export interface StateFacts {
   readonly recordsLevel: Level | null;
   /** The scenario's chance of a wrong threshold decision is multiplied by this here (meta `decisionError`; 1 when absent). */
   readonly decisionErrorFactor: number;
+  /**
+   * Working days a case waits here for its role's worker before a manager gives it to one over
+   * their caseload (meta `allocateOverCaseloadAfter`), or null: it waits for a free slot.
+   */
+  readonly allocateOverCaseloadAfterWorkingDays: number | null;
   /** Days entering this state keeps the child's case open (0: none). */
   readonly keepsCaseOpenDays: number;
   /** Early help: a later contact about the child knows the child is in early help. */
@@ -127,6 +132,7 @@ export function stateFactsOf(name: string, metaIn: StateMeta | undefined, final:
     firstResponse: stage ? (FIRST_RESPONSE_OF_STAGE[stage] ?? null) : null,
     recordsLevel: meta.recordsLevel ?? null,
     keepsCaseOpenDays: meta.keepsCaseOpen?.days ?? 0,
+    allocateOverCaseloadAfterWorkingDays: meta.allocateOverCaseloadAfter?.workingDays ?? null,
     decisionErrorFactor: meta.decisionError?.factor ?? 1,
     earlyHelp: stage === 'earlyHelp',
     openSocialCare: !undecided && work !== null && stage !== 'earlyHelp',

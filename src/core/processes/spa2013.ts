@@ -16,6 +16,15 @@
  */
 import { REPORT, decisionTransitions, initialContext, onClockElapsed, sharedStates, spaSetup, type StateMeta } from './common';
 
+/**
+ * How the 2013 referral and assessment teams allocated (004 ¶30): 25 children in need were
+ * "unallocated to a social worker for a 48 hour period", held by the duty teams meanwhile with no
+ * formal risk management. Read as: a referral still waiting on the third working day is allocated
+ * by the team manager, over a worker's caseload if need be (assumption: the words "a 48 hour
+ * period" read as waits of about two working days, not weeks).
+ */
+const ALLOC2013 = { workingDays: 3, source: '004 ¶30 ("unallocated to a social worker for a 48 hour period"); assumption: allocated on the third working day, over the caseload if need be' };
+
 export const spa2013 = spaSetup.createMachine({
   id: 'spa2013',
   context: ({ input }) => initialContext(input),
@@ -111,6 +120,6 @@ export const spa2013 = spaSetup.createMachine({
       } satisfies StateMeta,
       on: { 'police.available': { target: 'section47Enquiry' } },
     },
-    ...sharedStates,
+    ...sharedStates(ALLOC2013),
   },
 });

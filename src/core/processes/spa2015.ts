@@ -26,6 +26,14 @@ import { REPORT, decisionTransitions, initialContext, onClockElapsed, sharedStat
  */
 const ESCALATE = { target: 'escalatedToManager', actions: 'markEscalated' } as const;
 
+/**
+ * How the 2015 teams allocated: no source gives a different practice from 2013's, so the same
+ * ceiling (assumption). What the sources credit for the better allocation is the workforce: a
+ * stable one (000 ¶13, ¶15) with caseloads reduced by investment (002 ¶41), which is the
+ * scenario's staffing (`staffingByProcess`), not the chart.
+ */
+const ALLOC2015 = { workingDays: 3, source: 'assumption: the same practice as 2013 (004 ¶30); no source gives 2015 a different one' };
+
 export const spa2015 = spaSetup.createMachine({
   id: 'spa2015',
   context: ({ input }) => initialContext(input),
@@ -145,6 +153,6 @@ export const spa2015 = spaSetup.createMachine({
       } satisfies StateMeta,
       on: { 'strategy.held': { target: 'section47Enquiry' } },
     },
-    ...sharedStates,
+    ...sharedStates(ALLOC2015),
   },
 });

@@ -15,6 +15,13 @@ export const ACTIVITIES = [
   'allocation', 'assessment', 'strategyDiscussion', 'jointVisit', 'section47Enquiry', 'earlyHelp',
 ] as const satisfies readonly Activity[];
 
+/**
+ * Bounds of `allocateOverCaseloadAfter.workingDays`: 0 (allocated on the day, over the caseload if
+ * need be) to 60 working days (about three months: a longer ceiling is no ceiling within a run of
+ * a year's warm-up, and no source describes referrals waiting longer for a named worker).
+ */
+export const ALLOCATE_OVER_CASELOAD_AFTER = Object.freeze({ min: 0, max: 60 });
+
 const isBool = (x: unknown) => typeof x === 'boolean';
 const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
 const oneOf = (list: readonly unknown[]) => `must be one of ${list.join(', ')}`;
@@ -63,6 +70,14 @@ function metaProblems(at: string, meta: unknown, roles: Set<Role>): string[] {
     if (!isObject(d) || typeof d.factor !== 'number' || !Number.isFinite(d.factor) || d.factor < 0 || d.factor > 5 || typeof d.source !== 'string') {
       problems.push(`${at}.meta.decisionError: must be { factor: a number from 0 to 5, source: where it comes from }`);
     }
+  }
+  if (meta.allocateOverCaseloadAfter !== undefined) {
+    const a = meta.allocateOverCaseloadAfter;
+    const { min, max } = ALLOCATE_OVER_CASELOAD_AFTER;
+    if (!isObject(a) || typeof a.workingDays !== 'number' || !Number.isInteger(a.workingDays) || a.workingDays < min || a.workingDays > max || typeof a.source !== 'string' || a.source.trim() === '') {
+      problems.push(`${at}.meta.allocateOverCaseloadAfter: must be { workingDays: a whole number from ${min} to ${max}, source: where the figure comes from }`);
+    }
+    if (meta.work === undefined) problems.push(`${at}.meta.allocateOverCaseloadAfter: must be given only on a state with work (it is how long a case waits for that work's worker)`);
   }
   if (meta.work !== undefined) problems.push(...workProblems(`${at}.meta.work`, meta.work, roles));
   return problems;

@@ -440,7 +440,7 @@ export const CLAIMS: readonly Claim[] = [
     measuredAs: '2015 minus 2013 referrals unallocated over 48 hours at the worst moment, same children',
     unit: 'count',
     target: [-Infinity, 0],
-    why: 'The 2015 service was "transformed" (000 ¶5) and children\'s needs are "quickly addressed" (002 ¶8): on the same demand it is no worse than 2013 on allocation.',
+    why: 'The 2015 service was "transformed" (000 ¶5) and children\'s needs are "quickly addressed" (002 ¶8): on the same demand it is no worse than 2013 on allocation. Pairing: the same children, each process with its own era\'s workforce (kingston-2013.json `staffingByProcess.2015`: 2015\'s staff, about 7% locums). The reason: the sources credit the better allocation to the workforce as much as to the front door (a stable workforce, 000 ¶13, ¶15; investment that reduced caseloads, 002 ¶41), and on June 2013\'s staffing the 2015 front door sends on more referrals (those the 2013 hold kept back or closed on the parents\' account) than a referral and assessment team of 2013\'s size and turnover can take within the same allocation practice.',
     measure: (a, b) => b.peakUnallocatedOver48Hours - a.peakUnallocatedOver48Hours,
   },
   {

@@ -82,6 +82,24 @@ describe('RolePool', () => {
     expect(pool.busy).toBe(1);
   });
 
+  it('lets a manager give a waiting case a slot over the caseload: its job goes stale and no one else starts until slots fall below capacity', () => {
+    const { pool, tokens, slots, request, dispatchAll } = poolOf([1]);
+    request(0);
+    request(1);
+    request(2);
+    expect(dispatchAll()).toEqual([0]);
+    pool.takeOverCaseload(2); // case 2 has waited its state's longest wait
+    expect(pool.busy).toBe(2);
+    expect(slots[2]).toBe(pool.index);
+    expect(pool.queueLength()).toBe(1); // case 2's job no longer counts
+    pool.release(0);
+    expect(dispatchAll()).toEqual([]); // 1 busy of 1 slot: case 1 still waits
+    tokens[2]++; // case 2's work ends and it moves on (as the engine does), then gives its slot back
+    pool.release(2);
+    expect(dispatchAll()).toEqual([1]); // case 2's stale job was skipped, case 1 started
+    expect(pool.queueLength()).toBe(0);
+  });
+
   it('counts in its queue length only the jobs whose case has not moved on', () => {
     const { pool, tokens, request } = poolOf([0]);
     for (const c of [0, 1, 2]) request(c);

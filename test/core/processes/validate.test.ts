@@ -45,6 +45,19 @@ describe('checking a chart before it runs', () => {
     ]);
   });
 
+  it('names the rule for an allocation ceiling that is not whole working days with a source, or is on a state without work', () => {
+    const work = { role: 'raSocialWorker', activity: 'allocation', done: 'case.allocated' };
+    const ceiling = (a: unknown, withWork = true) => chartProblems(chartWith({ ...GOOD, ...(withWork ? { work } : {}), allocateOverCaseloadAfter: a })).problems.filter((p) => p.includes('allocateOverCaseloadAfter'));
+    const rule = 'states.only.meta.allocateOverCaseloadAfter: must be { workingDays: a whole number from 0 to 60, source: where the figure comes from }';
+    expect(ceiling({ workingDays: 3, source: '004 ¶30' })).toEqual([]);
+    expect(ceiling({ workingDays: 0, source: 'x' })).toEqual([]);
+    expect(ceiling({ workingDays: 2.5, source: 'x' })).toEqual([rule]);
+    expect(ceiling({ workingDays: 61, source: 'x' })).toEqual([rule]);
+    expect(ceiling({ workingDays: -1, source: 'x' })).toEqual([rule]);
+    expect(ceiling({ workingDays: 3, source: ' ' })).toEqual([rule]);
+    expect(ceiling({ workingDays: 3, source: '004 ¶30' }, false)).toEqual([expect.stringMatching(/^states\.only\.meta\.allocateOverCaseloadAfter: must be given only on a state with work/)]);
+  });
+
   it('asks for the meta a state must have', () => {
     expect(chartProblems(chartWith(undefined as never)).problems).toEqual(['states.only.meta: is required (source, description, report, undecided)']);
     expect(chartProblems(chartWith({ ...GOOD, report: undefined, undecided: 'no' })).problems).toEqual([
