@@ -75,6 +75,7 @@ export const COMPARED_METRICS = [
   'strategyDiscussionWithinOneWorkingDay',
   'underThresholded',
   'overThresholded',
+  'assessmentsInTimescale',
 ] as const;
 export type ComparedMetric = (typeof COMPARED_METRICS)[number];
 
@@ -167,7 +168,7 @@ export function compareProcesses(scenario: Scenario, options: CompareOptions = {
   return aggregate(scenario.name, String(seed), processes, replications, runs);
 }
 
-const SHARE_METRICS = new Set<string>(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay']);
+const SHARE_METRICS = new Set<string>(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay', 'assessmentsInTimescale']);
 
 /** A share cannot leave [0, 1] and a count cannot go below 0: clip the interval, not the mean. */
 function clampInterval(key: string, i: Interval): Interval {
