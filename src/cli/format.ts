@@ -6,7 +6,7 @@ import type { SweepPoint } from '../core/sweep';
 /** Plain-English labels, shared by the run and compare tables (and the browser): src/core/labels.ts. */
 export { LABELS };
 
-const SHARES = new Set(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay', 'escalatedWithinOneWorkingDay']);
+const SHARES = new Set(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay', 'escalatedWithinOneWorkingDay', 'assessmentsInTimescale']);
 
 function fmt(key: string, v: number | null | undefined): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '-';

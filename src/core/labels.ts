@@ -35,6 +35,12 @@ export const LABELS: Record<string, string> = {
   escalatedWithinOneWorkingDay: 'Escalated contacts decided within one working day',
   underThresholded: 'Decisions below the true level',
   overThresholded: 'Decisions above the true level',
+  assessmentsInTimescale: 'Assessments within their statutory timescale',
+  section47Enquiries: 'Section 47 enquiries completed',
+  initialConferences: 'Initial child protection conferences held',
+  conferencePlans: 'Conferences that made a child protection plan',
+  closedNoFurtherAction: 'Closed with no further action after social work',
+  childrenOnProtectionPlans: 'Children on a child protection plan at the end',
 };
 
 /** What each figure means, for help beside the figure (README "What the figures mean"). */
@@ -68,10 +74,17 @@ export const FIGURE_HELP: Record<string, string> = {
   escalatedWithinOneWorkingDay: 'Share of escalated contacts whose threshold decision was still made within one working day of receipt.',
   underThresholded: 'Threshold decisions below the child\u2019s true level of need.',
   overThresholded: 'Threshold decisions above the child\u2019s true level of need.',
+  assessmentsInTimescale:
+    'Share of assessments finished within their statutory timescale: in 2013 the initial assessment (10 working days from the referral) and the core assessment (35 working days from its start); from 2015 the single assessment (45 working days from the referral).',
+  section47Enquiries: 'Section 47 child protection enquiries completed during the period.',
+  initialConferences: 'Initial child protection conferences held during the period.',
+  conferencePlans: 'Initial child protection conferences that put the child on a child protection plan.',
+  closedNoFurtherAction: 'Cases closed with no further action straight after an assessment, a section 47 enquiry or a conference.',
+  childrenOnProtectionPlans: 'Children on a child protection plan when the period ended (a plan is taken to last about nine months).',
 };
 
 /** Figures that are shares (shown as percentages). */
-export const SHARE_FIGURES: ReadonlySet<string> = new Set(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay', 'escalatedWithinOneWorkingDay']);
+export const SHARE_FIGURES: ReadonlySet<string> = new Set(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay', 'escalatedWithinOneWorkingDay', 'assessmentsInTimescale']);
 
 /** A figure as people read it: shares as percentages, other numbers as they are. */
 export function formatFigure(key: string, v: number | null | undefined): string {
@@ -166,6 +179,9 @@ export const ACTIVITY_LABELS: Readonly<Record<Activity, string>> = {
   escalatedDecision: 'escalated decision',
   allocation: 'allocation',
   assessment: 'assessment',
+  initialAssessment: 'initial assessment',
+  coreAssessment: 'core assessment',
+  initialConference: 'initial child protection conference',
   strategyDiscussion: 'strategy discussion',
   jointVisit: 'joint visit',
   section47Enquiry: 'section 47 enquiry',

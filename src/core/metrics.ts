@@ -13,23 +13,38 @@
  *  - held: working days from receipt to the true decision (or to the end of the run);
  *  - hidden from the report: the case was at some moment truly undecided while the report did
  *    not list it as pending;
- *  - unallocated over 48 hours at the worst moment (004 ¶30: 25 found during the inspection).
+ *  - unallocated over 48 hours at the worst moment (004 ¶30: 25 found during the inspection);
+ *  - timeliness against statutory timescales (a state's meta `timescale`: DOMAIN.md statutory
+ *    clocks): judged when a case leaves the state, in working days from the referral (the last
+ *    threshold decision), from entering the state, or from the strategy discussion;
+ *  - section 47 enquiries, initial conferences and the plans they make, referrals closed with
+ *    no further action, and children on child protection plans at the end of the run.
  *
  * The figures are accumulated one transition at a time (`MetricsAccumulator`): the engine feeds
  * it as it runs, so a replication need not keep a trace, and `computeMetrics` feeds it a stored
  * trace. One implementation either way; test/core/metrics.test.ts checks the two agree.
  */
-import { HOUR, dueByOneWorkingDay, workingDaysBetween, workingMillisBetween, type Instant } from './calendar';
+import { DAY, HOUR, dueByOneWorkingDay, workingDaysBetween, workingMillisBetween, type Instant } from './calendar';
 import type { Contact } from './contact';
 import type { AnyStateMachine } from 'xstate';
 import type { TraceRecord } from './engine/trace';
 import { FIRST_RESPONSES, chartFacts, type ChartFacts, type StateFacts } from './processes/facts';
+import { TIMESCALE_MEASURES, type TimescaleMeasure } from './processes/common';
 
 export interface Outcomes {
   advice: number;
   earlyHelp: number;
   childInNeed: number;
   childProtection: number;
+}
+
+/** Work judged against one statutory timescale (DOMAIN.md statutory clocks), ended in the period. */
+export interface TimescaleFigures {
+  /** Pieces of work (assessments, conferences) ended in the period. */
+  completed: number;
+  withinTimescale: number;
+  /** withinTimescale / completed; null when none was completed. */
+  share: number | null;
 }
 
 export interface RunMetrics {
@@ -73,6 +88,24 @@ export interface RunMetrics {
   /** Decisions below the child's true level (under-thresholding). */
   underThresholded: number;
   overThresholded: number;
+  /**
+   * Share of assessments (states of stage `assessment` with a timescale) ended in the period
+   * within their timescale: 2013's initial (10 working days) and core (35) assessments, 2015's
+   * single assessment (45). Null when none ended.
+   */
+  assessmentsInTimescale: number | null;
+  /** Each timescale measure apart (a measure the chart does not use has none completed). */
+  timescales: Record<TimescaleMeasure, TimescaleFigures>;
+  /** Section 47 enquiries completed in the period. */
+  section47Enquiries: number;
+  /** Initial child protection conferences held in the period. */
+  initialConferences: number;
+  /** Of those, the ones that put the child on a child protection plan. */
+  conferencePlans: number;
+  /** Cases closed with no further action straight from social-care work (an assessment, an enquiry, a conference) in the period. */
+  closedNoFurtherAction: number;
+  /** Children on a child protection plan at the end of the run (plans last their state's `keepsCaseOpen` days). */
+  childrenOnProtectionPlans: number;
 }
 
 export interface CaseSummary {
@@ -155,6 +188,20 @@ export class MetricsAccumulator {
   private flags: Uint8Array;
   private stepUpEvents = 0;
   private stepDowns = 0;
+  /** When the case entered its current state, and its last threshold decision (the referral). */
+  private enteredAt: Float64Array;
+  private referralAt: Float64Array;
+  /** The end of the child protection plan the case is on (NaN: none). */
+  private planUntil: Float64Array;
+  /** Per timescale measure (TIMESCALE_MEASURES order): ended in the period, and within the timescale. */
+  private readonly timedCompleted = new Int32Array(TIMESCALE_MEASURES.length);
+  private readonly timedWithin = new Int32Array(TIMESCALE_MEASURES.length);
+  private assessmentsEnded = 0;
+  private assessmentsWithin = 0;
+  private enquiries = 0;
+  private conferences = 0;
+  private conferencePlans = 0;
+  private closedNfa = 0;
   /** Unallocated-over-48-hours episodes: +1 at entry + 48 h, -1 at exit. */
   private deltaT: number[] = [];
   private deltaD: number[] = [];
@@ -168,6 +215,9 @@ export class MetricsAccumulator {
     this.reportedAt = new Float64Array(capacity).fill(NaN);
     this.strategyAt = new Float64Array(capacity).fill(NaN);
     this.unallocatedSince = new Float64Array(capacity).fill(NaN);
+    this.enteredAt = new Float64Array(capacity).fill(NaN);
+    this.referralAt = new Float64Array(capacity).fill(NaN);
+    this.planUntil = new Float64Array(capacity).fill(NaN);
     this.level = new Int8Array(capacity).fill(-1);
     this.response = new Int8Array(capacity).fill(-1);
     this.flags = new Uint8Array(capacity).fill(WAS_UNDECIDED);
@@ -184,6 +234,7 @@ export class MetricsAccumulator {
     if (undecided && !reportPending) flags |= HIDDEN;
     if (to.escalated) flags |= ESCALATED;
     if (reportDecided && Number.isNaN(this.reportedAt[i])) this.reportedAt[i] = t;
+    if (!undecided && flags & WAS_UNDECIDED) this.referralAt[i] = t;
     if (!undecided && flags & WAS_UNDECIDED && Number.isNaN(this.decidedAt[i])) {
       this.decidedAt[i] = t;
       this.response[i] = responseNumber(to);
@@ -201,10 +252,41 @@ export class MetricsAccumulator {
     }
     // Step-ups by the early help worker's escalation, and step-downs: from decided social-care
     // work (an assessment) into early help.
-    if (t >= this.start && t < this.end) {
+    const inPeriod = t >= this.start && t < this.end;
+    if (inPeriod) {
       if (event === 'earlyHelp.escalated') this.stepUpEvents++;
       else if (to.earlyHelp && from !== null && from.openSocialCare) this.stepDowns++;
     }
+    if (from !== to) {
+      if (from !== null && inPeriod) this.leave(i, t, from, to);
+      this.enteredAt[i] = t;
+      if (to.childProtectionPlan) this.planUntil[i] = t + to.keepsCaseOpenDays * DAY;
+    }
+  }
+
+  /** Case i leaves `from` for `to` at t, inside the period: timescales, enquiries, conferences, closures. */
+  private leave(i: number, t: Instant, from: StateFacts, to: StateFacts): void {
+    const timescale = from.timescale;
+    if (timescale !== null) {
+      const since = timescale.from === 'referral' ? this.referralAt[i] : timescale.from === 'entry' ? this.enteredAt[i] : this.strategyAt[i];
+      // A clock with no start (a changed chart with no strategy discussion before its conference) is not judged.
+      if (!Number.isNaN(since)) {
+        const m = TIMESCALE_MEASURES.indexOf(timescale.measure);
+        const within = workingDaysBetween(since, t) <= timescale.workingDays;
+        this.timedCompleted[m]++;
+        if (within) this.timedWithin[m]++;
+        if (from.timedAssessment) {
+          this.assessmentsEnded++;
+          if (within) this.assessmentsWithin++;
+        }
+      }
+    }
+    if (from.stage === 'section47Enquiry') this.enquiries++;
+    if (from.stage === 'conference') {
+      this.conferences++;
+      if (to.childProtectionPlan) this.conferencePlans++;
+    }
+    if (to.closure && from.openSocialCare) this.closedNfa++;
   }
 
   /** One stored trace record of case i; `chart` is the facts of the chart that made the trace. */
@@ -264,6 +346,9 @@ export class MetricsAccumulator {
     let escalatedJudged = 0;
     let escalatedInTime = 0;
     const strategyHours: number[] = [];
+    // Children on a child protection plan at the end: each child (the first contact about it) once.
+    const childOf = new Int32Array(count);
+    const onPlan = new Set<number>();
     // Whether the child had been referred by each contact (this one or an earlier one): children
     // referred before the window count for re-referrals too.
     const referredBy = new Uint8Array(count);
@@ -272,6 +357,8 @@ export class MetricsAccumulator {
       const referral = response === CHILD_IN_NEED || response === CHILD_PROTECTION;
       const before = previous[i] >= 0 && referredBy[previous[i]] === 1;
       referredBy[i] = referral || before ? 1 : 0;
+      childOf[i] = previous[i] >= 0 ? childOf[previous[i]] : i;
+      if (this.planUntil[i] > end) onPlan.add(childOf[i]);
       const receivedAt = receivedAtOf[i];
       const trueLevel = trueLevelOf[i];
       if (receivedAt >= start && receivedAt < end) {
@@ -349,7 +436,24 @@ export class MetricsAccumulator {
       escalatedWithinOneWorkingDay: escalatedJudged ? round(escalatedInTime / escalatedJudged) : 0,
       underThresholded: under,
       overThresholded: over,
+      assessmentsInTimescale: this.assessmentsEnded ? round(this.assessmentsWithin / this.assessmentsEnded) : null,
+      timescales: this.timescaleFigures(),
+      section47Enquiries: this.enquiries,
+      initialConferences: this.conferences,
+      conferencePlans: this.conferencePlans,
+      closedNoFurtherAction: this.closedNfa,
+      childrenOnProtectionPlans: onPlan.size,
     };
+  }
+
+  private timescaleFigures(): Record<TimescaleMeasure, TimescaleFigures> {
+    const out = {} as Record<TimescaleMeasure, TimescaleFigures>;
+    TIMESCALE_MEASURES.forEach((m, k) => {
+      const completed = this.timedCompleted[k];
+      const withinTimescale = this.timedWithin[k];
+      out[m] = { completed, withinTimescale, share: completed ? round(withinTimescale / completed) : null };
+    });
+    return out;
   }
 
   /**

@@ -77,6 +77,7 @@ export const COMPARED_METRICS = [
   'escalatedWithinOneWorkingDay',
   'underThresholded',
   'overThresholded',
+  'assessmentsInTimescale',
 ] as const;
 export type ComparedMetric = (typeof COMPARED_METRICS)[number];
 
@@ -197,7 +198,7 @@ export function compareProcesses(scenario: Scenario, options: CompareOptions = {
   return aggregate(scenario.name, String(seed), processes, replications, runs);
 }
 
-const SHARE_METRICS = new Set<string>(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay', 'escalatedWithinOneWorkingDay']);
+const SHARE_METRICS = new Set<string>(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay', 'escalatedWithinOneWorkingDay', 'assessmentsInTimescale']);
 
 /** A share cannot leave [0, 1] and a count cannot go below 0: clip the interval, not the mean. */
 function clampInterval(key: string, i: Interval): Interval {

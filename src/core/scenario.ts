@@ -90,10 +90,22 @@ export const DEFAULT_DURATIONS: Record<Activity, { meanWorkingHours: number; cv:
   thresholdDecision: { meanWorkingHours: 0.5, cv: 0.5 }, // assumption
   escalatedDecision: { meanWorkingHours: 0.5, cv: 0.5 }, // assumption
   allocation: { meanWorkingHours: 2, cv: 0.5 }, // assumption: the wait comes from caseloads (004 ¶30)
-  assessment: { meanWorkingHours: 225, cv: 0.4 }, // DOMAIN.md: at most 45 working days; assumption: mean 25
+  assessment: { meanWorkingHours: 225, cv: 0.4 }, // 2015 single assessment. DOMAIN.md: at most 45 working days; assumption: mean 25
+  // 2013 initial assessment. DOMAIN.md statutory clocks: within 7 working days (Framework for
+  // Assessment 2000; the national measure used 10). Assumption: mean 8 working days, cv 0.5, so
+  // most finish within the national measure's 10 and some run past it (004 ¶42: 66% in April 2013).
+  initialAssessment: { meanWorkingHours: 72, cv: 0.5 },
+  // 2013 core assessment. DOMAIN.md statutory clocks: within 35 working days of its start.
+  // Assumption: mean 28 working days, cv 0.4, a little longer than the single assessment's 25
+  // (it was the in-depth assessment; 004 ¶42: 77% within 35 working days).
+  coreAssessment: { meanWorkingHours: 252, cv: 0.4 },
   strategyDiscussion: { meanWorkingHours: 2, cv: 0.5 }, // DOMAIN.md: local rules usually within 24 hours
   jointVisit: { meanWorkingHours: 45, cv: 1 }, // 004 ¶39: delays from police availability; assumption: mean 5 working days
-  section47Enquiry: { meanWorkingHours: 135, cv: 0.4 }, // DOMAIN.md: ICPC within 15 working days of the strategy discussion
+  // DOMAIN.md: ICPC within 15 working days of the strategy discussion. Assumption: the enquiry takes
+  // a mean 13 working days and the conference is convened a mean 2 working days after it (the
+  // enquiry and conference together keep the 15 working days the enquiry alone had before).
+  section47Enquiry: { meanWorkingHours: 117, cv: 0.4 },
+  initialConference: { meanWorkingHours: 18, cv: 0.5 },
   earlyHelp: { meanWorkingHours: 540, cv: 0.5 }, // assumption: about 12 weeks of early help
 };
 
@@ -109,7 +121,8 @@ export const Durations = z.object(
  * Each default cites its source or says "assumption".
  */
 const AssessmentShares = sumsToOne(z.object({ protection: share, plan: share, stepDown: share, close: share }).strict());
-const EnquiryShares = sumsToOne(z.object({ plan: share, childInNeed: share, close: share }).strict());
+const EnquiryShares = sumsToOne(z.object({ conference: share, childInNeed: share, close: share }).strict());
+const ConferenceShares = sumsToOne(z.object({ plan: share, childInNeed: share, close: share }).strict());
 
 export const DEFAULT_OUTCOMES = {
   /** Assumption: an assessment of a child truly at level 4 finds harm (a strategy discussion follows) 8 times in 10. */
@@ -120,15 +133,28 @@ export const DEFAULT_OUTCOMES = {
     4: { protection: 0.8, plan: 0.2, stepDown: 0, close: 0 }, // assumption
   },
   /**
-   * Level 4: a child protection plan after 45% of enquiries (DOMAIN.md national rates: ICPCs per
-   * section 47 about 42-44%, CP plans per ICPC about 87%; rounded up, an assumption); the rest
-   * split between a child-in-need plan and closure (assumption). Below level 4: assumption.
+   * Level 4: an initial child protection conference after half of enquiries (DOMAIN.md national
+   * rates: ICPCs per section 47 about 42-44% of all enquiries; an enquiry about a child below
+   * level 4, a wrong decision, seldom leads to one, so a level-4 child's a little more often:
+   * 0.5, an assumption); the rest split between a child-in-need plan and closure (assumption).
+   * Below level 4: no conference (assumption).
    */
   enquiry: {
-    1: { plan: 0, childInNeed: 0.6, close: 0.4 },
-    2: { plan: 0, childInNeed: 0.6, close: 0.4 },
-    3: { plan: 0, childInNeed: 0.6, close: 0.4 },
-    4: { plan: 0.45, childInNeed: 0.35, close: 0.2 },
+    1: { conference: 0, childInNeed: 0.6, close: 0.4 },
+    2: { conference: 0, childInNeed: 0.6, close: 0.4 },
+    3: { conference: 0, childInNeed: 0.6, close: 0.4 },
+    4: { conference: 0.5, childInNeed: 0.3, close: 0.2 },
+  },
+  /**
+   * What an initial child protection conference decides: a child protection plan 87 times in 100
+   * (DOMAIN.md national rates: CP plans per ICPC about 87%, 2014-15); otherwise a child-in-need
+   * plan (assumption). The same at every true level (assumption).
+   */
+  conference: {
+    1: { plan: 0.87, childInNeed: 0.13, close: 0 },
+    2: { plan: 0.87, childInNeed: 0.13, close: 0 },
+    3: { plan: 0.87, childInNeed: 0.13, close: 0 },
+    4: { plan: 0.87, childInNeed: 0.13, close: 0 },
   },
   /** Assumption: early help that steps a case up does so about 30% of the way through the episode it would have had. */
   stepUpAfterShareOfEarlyHelp: 0.3,
@@ -137,6 +163,7 @@ export const DEFAULT_OUTCOMES = {
 const Outcomes = z.object({
   assessment: z.object({ 1: AssessmentShares, 2: AssessmentShares, 3: AssessmentShares, 4: AssessmentShares }).strict().prefault(DEFAULT_OUTCOMES.assessment),
   enquiry: z.object({ 1: EnquiryShares, 2: EnquiryShares, 3: EnquiryShares, 4: EnquiryShares }).strict().prefault(DEFAULT_OUTCOMES.enquiry),
+  conference: z.object({ 1: ConferenceShares, 2: ConferenceShares, 3: ConferenceShares, 4: ConferenceShares }).strict().prefault(DEFAULT_OUTCOMES.conference),
   stepUpAfterShareOfEarlyHelp: bounded(BOUNDS.stepUpAfterShareOfEarlyHelp).default(DEFAULT_OUTCOMES.stepUpAfterShareOfEarlyHelp),
 }).strict();
 

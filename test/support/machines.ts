@@ -11,6 +11,7 @@ import {
   spa2013,
   spa2015,
   type AssessmentOutcome,
+  type ConferenceOutcome,
   type EnquiryOutcome,
   type SpaContext,
   type SpaEvent,
@@ -56,7 +57,8 @@ export const INPUT_COMBINATIONS: readonly SpaInput[] = [false, true].flatMap((le
 );
 
 const ASSESSMENT_OUTCOMES: readonly AssessmentOutcome[] = ['plan', 'stepDown', 'close', 'protection'];
-const ENQUIRY_OUTCOMES: readonly EnquiryOutcome[] = ['plan', 'childInNeed', 'close'];
+const ENQUIRY_OUTCOMES: readonly EnquiryOutcome[] = ['conference', 'childInNeed', 'close'];
+const CONFERENCE_OUTCOMES: readonly ConferenceOutcome[] = ['plan', 'childInNeed', 'close'];
 
 /** Every event the engine can send, with each payload variant the guards distinguish. */
 export const ALL_EVENTS: readonly SpaEvent[] = SPA_EVENT_TYPES.flatMap((type): SpaEvent[] => {
@@ -67,6 +69,8 @@ export const ALL_EVENTS: readonly SpaEvent[] = SPA_EVENT_TYPES.flatMap((type): S
       return ASSESSMENT_OUTCOMES.map((outcome) => ({ type, outcome }));
     case 'enquiry.completed':
       return ENQUIRY_OUTCOMES.map((outcome) => ({ type, outcome }));
+    case 'conference.held':
+      return CONFERENCE_OUTCOMES.map((outcome) => ({ type, outcome }));
     default:
       return [{ type } as SpaEvent];
   }

@@ -45,9 +45,10 @@ export class OutcomeDraw {
 export class World {
   /** How long the work `answer` last answered took, in working milliseconds. */
   workMs = 0;
-  /** The outcome draws of assessments and section 47 enquiries for each true level (index 1-4). */
+  /** The outcome draws of assessments, section 47 enquiries and initial conferences for each true level (index 1-4). */
   private readonly assessment: OutcomeDraw[] = [];
   private readonly enquiry: OutcomeDraw[] = [];
+  private readonly conference: OutcomeDraw[] = [];
   /** The case whose streams the draws come from (set by `answer`). */
   private drawing = 0;
   private readonly uDuration: Uniform = () => this.cases.drawDuration(this.drawing);
@@ -66,6 +67,7 @@ export class World {
     for (const level of [1, 2, 3, 4] as const) {
       this.assessment[level] = new OutcomeDraw('assessment.completed', scenario.outcomes.assessment[level]);
       this.enquiry[level] = new OutcomeDraw('enquiry.completed', scenario.outcomes.enquiry[level]);
+      this.conference[level] = new OutcomeDraw('conference.held', scenario.outcomes.conference[level]);
     }
   }
 
@@ -85,6 +87,8 @@ export class World {
         return this.assessment[level].pick(this.uWorld());
       case 'enquiry.completed':
         return this.enquiry[level].pick(this.uWorld());
+      case 'conference.held':
+        return this.conference[level].pick(this.uWorld());
       case 'earlyHelp.completed':
         // A child whose true need is statutory, placed in early help, is escalated (step-up).
         if (level >= 3 && bernoulli(this.uWorld, this.scenario.earlyHelpEscalationShare)) {

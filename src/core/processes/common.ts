@@ -39,14 +39,20 @@ export type Activity =
   | 'thresholdDecision'
   | 'escalatedDecision' // 2015: the manager decides before the clock is breached (002)
   | 'allocation' // a named R&A social worker takes the referral (004 ¶30)
-  | 'assessment' // child-in-need assessment, child seen (Working Together: 45 working days)
+  | 'assessment' // 2015: the single assessment, child seen (Working Together 2013: 45 working days)
+  | 'initialAssessment' // 2013: the initial assessment (DOMAIN.md statutory clocks: 10 working days, the national measure)
+  | 'coreAssessment' // 2013: the in-depth core assessment (DOMAIN.md statutory clocks: 35 working days)
+  | 'initialConference' // convening and holding the initial child protection conference (DOMAIN.md: ICPC)
   | 'strategyDiscussion'
   | 'jointVisit' // 2013: waits on police availability (004 ¶39)
   | 'section47Enquiry'
   | 'earlyHelp';
 
 export type AssessmentOutcome = 'plan' | 'stepDown' | 'close' | 'protection';
-export type EnquiryOutcome = 'plan' | 'childInNeed' | 'close';
+/** A section 47 enquiry ends in an initial child protection conference, a child-in-need plan or closure. */
+export type EnquiryOutcome = 'conference' | 'childInNeed' | 'close';
+/** An initial child protection conference puts the child on a child protection plan, or not (DOMAIN.md: CP plans per ICPC). */
+export type ConferenceOutcome = 'plan' | 'childInNeed' | 'close';
 export type EarlyHelpOutcome = 'completed' | 'escalated';
 
 export type SpaEvent =
@@ -59,9 +65,11 @@ export type SpaEvent =
   | { type: 'clock.oneWorkingDayElapsed' }
   | { type: 'case.allocated' }
   | { type: 'assessment.completed'; outcome: AssessmentOutcome }
+  | { type: 'coreAssessment.completed' }
   | { type: 'strategy.held' }
   | { type: 'police.available' }
   | { type: 'enquiry.completed'; outcome: EnquiryOutcome }
+  | { type: 'conference.held'; outcome: ConferenceOutcome }
   | { type: 'earlyHelp.escalated' }
   | { type: 'earlyHelp.completed' };
 
@@ -69,8 +77,8 @@ export type SpaEventType = SpaEvent['type'];
 
 export const SPA_EVENT_TYPES: readonly SpaEventType[] = [
   'screening.completed', 'information.gathered', 'parents.contacted', 'camhs.assessed', 'threshold.decided',
-  'clock.escalationDue', 'clock.oneWorkingDayElapsed', 'case.allocated', 'assessment.completed', 'strategy.held',
-  'police.available', 'enquiry.completed', 'earlyHelp.escalated', 'earlyHelp.completed',
+  'clock.escalationDue', 'clock.oneWorkingDayElapsed', 'case.allocated', 'assessment.completed', 'coreAssessment.completed', 'strategy.held',
+  'police.available', 'enquiry.completed', 'conference.held', 'earlyHelp.escalated', 'earlyHelp.completed',
 ];
 
 /**
@@ -146,17 +154,42 @@ export type Stage =
   | 'advice' // level 1: advice or signposting, closed
   | 'earlyHelp' // level 2: early help (also where a step-down goes)
   | 'referral' // level 3: accepted, waiting for a named social worker (004 ¶30)
-  | 'assessment' // child-in-need assessment, child seen
+  | 'assessment' // a social work assessment, child seen (2013: initial, then core; 2015: single)
   | 'strategyDiscussion' // level 4: strategy discussion with the police
   | 'jointVisit' // waiting for the joint visit with the police (004 ¶39)
   | 'section47Enquiry' // section 47 child protection enquiry
+  | 'conference' // initial child protection conference (DOMAIN.md: ICPC)
   | 'plan' // a child-in-need or child protection plan
   | 'closure'; // the case is closed
 
 export const STAGES: readonly Stage[] = [
   'screening', 'informationGathering', 'hold', 'decision', 'escalatedDecision', 'allocatedWorker', 'advice', 'earlyHelp', 'referral',
-  'assessment', 'strategyDiscussion', 'jointVisit', 'section47Enquiry', 'plan', 'closure',
+  'assessment', 'strategyDiscussion', 'jointVisit', 'section47Enquiry', 'conference', 'plan', 'closure',
 ];
+
+/**
+ * Which national timeliness measure a state's timescale is (DOMAIN.md statutory clocks): the
+ * figures count each measure apart, so a claim can read "initial assessments within 10 working
+ * days" without naming a state.
+ */
+export type TimescaleMeasure = 'initialAssessment' | 'coreAssessment' | 'singleAssessment' | 'initialConference';
+export const TIMESCALE_MEASURES: readonly TimescaleMeasure[] = ['initialAssessment', 'coreAssessment', 'singleAssessment', 'initialConference'];
+
+/**
+ * Where a timescale's clock starts: at the referral (the threshold decision that accepted it:
+ * the initial and the single assessment), when the case entered the state (the core assessment,
+ * timed from its start), or at the case's strategy discussion (the initial conference).
+ */
+export type TimescaleStart = 'referral' | 'entry' | 'strategyDiscussion';
+export const TIMESCALE_STARTS: readonly TimescaleStart[] = ['referral', 'entry', 'strategyDiscussion'];
+
+/** The statutory timescale of the work done in a state, judged when the case leaves the state. */
+export interface TimescaleMeta {
+  measure: TimescaleMeasure;
+  workingDays: number;
+  from: TimescaleStart;
+  source: string;
+}
 
 /** The work done in a state: who does it and which event the engine sends when it ends. */
 export interface WorkMeta {
@@ -220,6 +253,16 @@ export interface StateMeta {
    * warm-up. Only on a state with work; absent, a case waits for a free slot however long.
    */
   allocateOverCaseloadAfter?: { workingDays: number; source: string };
+  /**
+   * The statutory timescale the work here is judged against (DOMAIN.md statutory clocks): which
+   * measure, how many working days, from when; judged when the case leaves the state.
+   */
+  timescale?: TimescaleMeta;
+  /**
+   * The child is on a plan of this kind from entering the state for `keepsCaseOpen.days` (the
+   * figures count children on child protection plans at the end of a run: 004 ¶13, 000).
+   */
+  plan?: 'childInNeed' | 'childProtection';
 }
 
 /**
@@ -295,9 +338,12 @@ export const spaSetup = setup({
     assessedStepDown: ({ event }) => event.type === 'assessment.completed' && event.outcome === 'stepDown',
     assessedClose: ({ event }) => event.type === 'assessment.completed' && event.outcome === 'close',
     assessedProtection: ({ event }) => event.type === 'assessment.completed' && event.outcome === 'protection',
-    enquiryPlan: ({ event }) => event.type === 'enquiry.completed' && event.outcome === 'plan',
+    enquiryConference: ({ event }) => event.type === 'enquiry.completed' && event.outcome === 'conference',
     enquiryChildInNeed: ({ event }) => event.type === 'enquiry.completed' && event.outcome === 'childInNeed',
     enquiryClose: ({ event }) => event.type === 'enquiry.completed' && event.outcome === 'close',
+    conferencePlan: ({ event }) => event.type === 'conference.held' && event.outcome === 'plan',
+    conferenceChildInNeed: ({ event }) => event.type === 'conference.held' && event.outcome === 'childInNeed',
+    conferenceClose: ({ event }) => event.type === 'conference.held' && event.outcome === 'close',
   },
   actions: {
     recordDecision: assign({
@@ -335,6 +381,22 @@ export function decisionTransitions(action: 'recordDecision' | 'recordDecisionWi
   ];
 }
 
+/**
+ * How an assessment that decides what follows ends (the world draws the outcome by the child's
+ * true level: the scenario's `outcomes.assessment`): a plan (through `planTarget`: 2013 does a
+ * core assessment first), a step-down to early help (004 ¶24), closure, or harm found: a strategy
+ * discussion.
+ */
+export function assessmentOutcomes(planTarget: string) {
+  return [
+    { guard: 'assessedPlan' as const, target: planTarget },
+    // Step-down: statutory need has passed; support continues in early help (004 ¶24).
+    { guard: 'assessedStepDown' as const, target: 'earlyHelp', actions: 'markSteppedDown' as const },
+    { guard: 'assessedClose' as const, target: 'closed' },
+    { guard: 'assessedProtection' as const, target: 'strategyDiscussion', actions: 'recordChildProtection' as const },
+  ];
+}
+
 /** Report labels used by both processes. */
 export const REPORT = {
   awaitingScreening: { label: 'contact: awaiting screening', pending: true, decided: false },
@@ -343,6 +405,7 @@ export const REPORT = {
   earlyHelp: { label: 'early help', pending: false, decided: true },
   referral: { label: 'referral to referral and assessment team', pending: false, decided: true },
   assessment: { label: 'child-in-need assessment', pending: false, decided: true },
+  conference: { label: 'initial child protection conference', pending: false, decided: true },
   childProtection: { label: 'strategy discussion and section 47 enquiry', pending: false, decided: true },
   childInNeedPlan: { label: 'child-in-need plan', pending: false, decided: true },
   childProtectionPlan: { label: 'child protection plan', pending: false, decided: true },
@@ -368,6 +431,7 @@ export function awaitingAllocationState(allocateOverCaseloadAfter: NonNullable<S
       work: { role: 'raSocialWorker', activity: 'allocation', done: 'case.allocated' },
       allocateOverCaseloadAfter,
     } satisfies StateMeta,
+    // Each process says which assessment an allocated referral starts with (spa2013.ts overrides it).
     on: { 'case.allocated': { target: 'assessment' } },
   } as const;
 }
@@ -428,27 +492,6 @@ const statesBeforeAllocation = {
 } as const;
 
 const statesAfterAllocation = {
-  assessment: {
-    meta: {
-      source: 'DOMAIN.md statutory clocks (45 working days); 004 ¶41',
-      label: 'Child-in-need assessment',
-      description: 'Child-in-need assessment by the allocated social worker; the child is seen.',
-      stage: 'assessment',
-      report: REPORT.assessment,
-      undecided: false,
-      childSeen: true,
-      work: { role: 'raSocialWorker', activity: 'assessment', done: 'assessment.completed' },
-    } satisfies StateMeta,
-    on: {
-      'assessment.completed': [
-        { guard: 'assessedPlan', target: 'childInNeedPlan' },
-        // Step-down: statutory need has passed; support continues in early help (004 ¶24).
-        { guard: 'assessedStepDown', target: 'earlyHelp', actions: 'markSteppedDown' },
-        { guard: 'assessedClose', target: 'closed' },
-        { guard: 'assessedProtection', target: 'strategyDiscussion', actions: 'recordChildProtection' },
-      ],
-    },
-  },
   section47Enquiry: {
     meta: {
       source: '004 ¶39',
@@ -464,9 +507,32 @@ const statesAfterAllocation = {
     } satisfies StateMeta,
     on: {
       'enquiry.completed': [
-        { guard: 'enquiryPlan', target: 'childProtectionPlan' },
+        { guard: 'enquiryConference', target: 'initialConference' },
         { guard: 'enquiryChildInNeed', target: 'childInNeedPlan' },
         { guard: 'enquiryClose', target: 'closed' },
+      ],
+    },
+  },
+  initialConference: {
+    meta: {
+      source: 'DOMAIN.md vocabulary (ICPC) and statutory clocks (ICPC within 15 working days of the strategy discussion); 004 ¶17',
+      label: 'Initial child protection conference',
+      description: 'An initial child protection conference is convened and held; it may put the child on a child protection plan.',
+      stage: 'conference',
+      // Assumption: child protection work goes to the front of its role's queue.
+      priority: 'urgent',
+      report: REPORT.conference,
+      undecided: false,
+      childSeen: true,
+      // The social worker who made the enquiry writes the report and attends (the same worker carries on).
+      work: { role: 'raSocialWorker', activity: 'initialConference', done: 'conference.held' },
+      timescale: { measure: 'initialConference', workingDays: 15, from: 'strategyDiscussion', source: 'DOMAIN.md statutory clocks: ICPC within 15 working days of the strategy discussion' },
+    } satisfies StateMeta,
+    on: {
+      'conference.held': [
+        { guard: 'conferencePlan', target: 'childProtectionPlan' },
+        { guard: 'conferenceChildInNeed', target: 'childInNeedPlan' },
+        { guard: 'conferenceClose', target: 'closed' },
       ],
     },
   },
@@ -480,6 +546,7 @@ const statesAfterAllocation = {
       report: REPORT.childInNeedPlan,
       undecided: false,
       keepsCaseOpen: { days: 180, source: 'assumption: a child-in-need plan stays open about six months' },
+      plan: 'childInNeed',
     } satisfies StateMeta,
   },
   childProtectionPlan: {
@@ -492,6 +559,7 @@ const statesAfterAllocation = {
       report: REPORT.childProtectionPlan,
       undecided: false,
       keepsCaseOpen: { days: 270, source: 'assumption: a child protection plan stays open about nine months' },
+      plan: 'childProtection',
     } satisfies StateMeta,
   },
   closed: {

@@ -9,7 +9,7 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import type { Level } from '../levels';
-import { RATINGS, type Rating, type Role, type SpaEventType, type Stage, type StateMeta, type WorkMeta } from './common';
+import { RATINGS, type Rating, type Role, type SpaEventType, type Stage, type StateMeta, type TimescaleMeta, type WorkMeta } from './common';
 
 /** The first response a threshold decision stands for, as the figures count it. */
 export type FirstResponse = 'advice' | 'earlyHelp' | 'childInNeed' | 'childProtection' | 'allocatedWorker';
@@ -26,6 +26,7 @@ const FIRST_RESPONSE_OF_STAGE: Partial<Record<Stage, FirstResponse>> = {
   strategyDiscussion: 'childProtection',
   jointVisit: 'childProtection',
   section47Enquiry: 'childProtection',
+  conference: 'childProtection',
 };
 
 /** Everything the code outside the charts reads of one state. */
@@ -74,6 +75,14 @@ export interface StateFacts {
   readonly earlyHelp: boolean;
   /** Decided social-care work (not early help): a later contact about the child has an open case. */
   readonly openSocialCare: boolean;
+  /** The statutory timescale the work here is judged against when the case leaves (meta `timescale`), or null. */
+  readonly timescale: TimescaleMeta | null;
+  /** An assessment (stage `assessment`) with a timescale: counted in `assessmentsInTimescale`. */
+  readonly timedAssessment: boolean;
+  /** The child is on a child protection plan from entering here, for `keepsCaseOpenDays` (meta `plan`). */
+  readonly childProtectionPlan: boolean;
+  /** Closure (stage `closure`). */
+  readonly closure: boolean;
 }
 
 /** The facts of a whole chart. */
@@ -136,6 +145,10 @@ export function stateFactsOf(name: string, metaIn: StateMeta | undefined, final:
     decisionErrorFactor: meta.decisionError?.factor ?? 1,
     earlyHelp: stage === 'earlyHelp',
     openSocialCare: !undecided && work !== null && stage !== 'earlyHelp',
+    timescale: meta.timescale ?? null,
+    timedAssessment: stage === 'assessment' && meta.timescale !== undefined,
+    childProtectionPlan: meta.plan === 'childProtection',
+    closure: stage === 'closure',
   };
 }
 

@@ -11,10 +11,15 @@
  *  - the one-working-day clock still runs, but nothing in the process reacts to it: no
  *    escalation exists (the clock event is recorded in the context only);
  *  - accepted referrals can wait unallocated (¶30) and joint visits wait on police availability
- *    (¶39); incomplete referral forms lengthen the hold (¶37: durations, in the engine).
+ *    (¶39); incomplete referral forms lengthen the hold (¶37: durations, in the engine);
+ *  - an accepted referral gets an initial assessment, timed from the referral against 10 working
+ *    days, and a child who needs a plan then a core assessment, timed from its start against 35
+ *    working days (¶42 reports both measures for 2012/13 and April 2013: Kingston still ran the
+ *    two assessments that the single assessment of Working Together 2013 replaced from 15 April
+ *    2013; DOMAIN.md statutory clocks).
  * Clear cases go well: prompt decisions by a qualified team manager (¶29, ¶38, ¶39).
  */
-import { REPORT, decisionTransitions, initialContext, onClockElapsed, sharedStates, spaSetup, type StateMeta } from './common';
+import { REPORT, assessmentOutcomes, awaitingAllocationState, decisionTransitions, initialContext, onClockElapsed, sharedStates, spaSetup, type StateMeta } from './common';
 
 /**
  * How the 2013 referral and assessment teams allocated (004 ¶30): 25 children in need were
@@ -121,5 +126,39 @@ export const spa2013 = spaSetup.createMachine({
       on: { 'police.available': { target: 'section47Enquiry' } },
     },
     ...sharedStates(ALLOC2013),
+    awaitingAllocation: {
+      ...awaitingAllocationState(ALLOC2013),
+      on: { 'case.allocated': { target: 'initialAssessment' } },
+    },
+    initialAssessment: {
+      meta: {
+        source: '004 ¶42; DOMAIN.md statutory clocks (initial assessment: the national measure used 10 working days; Framework for Assessment 2000, Working Together 2010)',
+        label: 'Initial assessment',
+        description: 'The initial assessment by the allocated social worker, timed from the referral against 10 working days; the child is seen. A child who needs a plan goes on to a core assessment.',
+        stage: 'assessment',
+        report: { label: 'initial assessment', pending: false, decided: true },
+        undecided: false,
+        childSeen: true,
+        work: { role: 'raSocialWorker', activity: 'initialAssessment', done: 'assessment.completed' },
+        timescale: { measure: 'initialAssessment', workingDays: 10, from: 'referral', source: 'DOMAIN.md statutory clocks: initial assessment, the national measure 10 working days (from referral); 004 ¶42' },
+      } satisfies StateMeta,
+      // Assumption: a child the initial assessment finds in need of a plan has the in-depth core
+      // assessment before the plan (Framework for Assessment 2000); the other outcomes as 2015's.
+      on: { 'assessment.completed': assessmentOutcomes('coreAssessment') },
+    },
+    coreAssessment: {
+      meta: {
+        source: '004 ¶42; DOMAIN.md statutory clocks (core assessment within 35 working days; Framework for Assessment 2000)',
+        label: 'Core assessment',
+        description: 'The in-depth core assessment by the same social worker, timed from its start against 35 working days; a child-in-need plan follows.',
+        stage: 'assessment',
+        report: { label: 'core assessment', pending: false, decided: true },
+        undecided: false,
+        childSeen: true,
+        work: { role: 'raSocialWorker', activity: 'coreAssessment', done: 'coreAssessment.completed' },
+        timescale: { measure: 'coreAssessment', workingDays: 35, from: 'entry', source: 'DOMAIN.md statutory clocks: core assessment within 35 working days (of its start); 004 ¶42' },
+      } satisfies StateMeta,
+      on: { 'coreAssessment.completed': { target: 'childInNeedPlan' } },
+    },
   },
 });

@@ -13,7 +13,7 @@
  *  - management oversight with a recorded rationale (002);
  *  - prompt strategy discussions with the police (002).
  */
-import { REPORT, decisionTransitions, initialContext, onClockElapsed, sharedStates, spaSetup, type StateMeta } from './common';
+import { REPORT, assessmentOutcomes, decisionTransitions, initialContext, onClockElapsed, sharedStates, spaSetup, type StateMeta } from './common';
 
 /**
  * Escalation as the exception (002 ¶8: escalation "identifies children ... who require more
@@ -154,5 +154,19 @@ export const spa2015 = spaSetup.createMachine({
       on: { 'strategy.held': { target: 'section47Enquiry' } },
     },
     ...sharedStates(ALLOC2015),
+    assessment: {
+      meta: {
+        source: 'DOMAIN.md statutory clocks (single assessment, 45 working days from referral: Working Together 2013, 2015); 002 ¶9; 004 ¶41',
+        label: 'Single assessment',
+        description: 'The single assessment of the child\u2019s needs by the allocated social worker, within 45 working days of the referral; the child is seen.',
+        stage: 'assessment',
+        report: REPORT.assessment,
+        undecided: false,
+        childSeen: true,
+        work: { role: 'raSocialWorker', activity: 'assessment', done: 'assessment.completed' },
+        timescale: { measure: 'singleAssessment', workingDays: 45, from: 'referral', source: 'DOMAIN.md statutory clocks: at most 45 working days from referral (Working Together 2013, 2015)' },
+      } satisfies StateMeta,
+      on: { 'assessment.completed': assessmentOutcomes('childInNeedPlan') },
+    },
   },
 });

@@ -7,12 +7,12 @@
 import type { AnyStateMachine } from 'xstate';
 import { eventMatches } from './facts';
 import { LEVELS } from '../levels';
-import { RATINGS, ROLES, SPA_EVENT_TYPES, STAGES, type Activity, type Role } from './common';
+import { RATINGS, ROLES, SPA_EVENT_TYPES, STAGES, TIMESCALE_MEASURES, TIMESCALE_STARTS, type Activity, type Role } from './common';
 
 /** The named activities a state's work may name (the scenario gives each its duration). */
 export const ACTIVITIES = [
   'screening', 'heldInformationGathering', 'informationGathering', 'camhsScreening', 'thresholdDecision', 'escalatedDecision',
-  'allocation', 'assessment', 'strategyDiscussion', 'jointVisit', 'section47Enquiry', 'earlyHelp',
+  'allocation', 'assessment', 'initialAssessment', 'coreAssessment', 'strategyDiscussion', 'jointVisit', 'section47Enquiry', 'initialConference', 'earlyHelp',
 ] as const satisfies readonly Activity[];
 
 /**
@@ -78,6 +78,17 @@ function metaProblems(at: string, meta: unknown, roles: Set<Role>): string[] {
       problems.push(`${at}.meta.allocateOverCaseloadAfter: must be { workingDays: a whole number from ${min} to ${max}, source: where the figure comes from }`);
     }
     if (meta.work === undefined) problems.push(`${at}.meta.allocateOverCaseloadAfter: must be given only on a state with work (it is how long a case waits for that work's worker)`);
+  }
+  if (meta.timescale !== undefined) {
+    const t = meta.timescale;
+    if (!isObject(t) || !(TIMESCALE_MEASURES as readonly unknown[]).includes(t.measure) || typeof t.workingDays !== 'number' || !Number.isFinite(t.workingDays) || t.workingDays <= 0 || t.workingDays > 250
+      || !(TIMESCALE_STARTS as readonly unknown[]).includes(t.from) || typeof t.source !== 'string' || t.source.trim() === '') {
+      problems.push(`${at}.meta.timescale: must be { measure: one of ${TIMESCALE_MEASURES.join(', ')}, workingDays: a number above 0 and at most 250, from: one of ${TIMESCALE_STARTS.join(', ')}, source: where the timescale comes from }`);
+    } else if (meta.work === undefined) problems.push(`${at}.meta.timescale: must be given only on a state with work (the timescale is judged when the work ends)`);
+  }
+  if (meta.plan !== undefined) {
+    if (meta.plan !== 'childInNeed' && meta.plan !== 'childProtection') problems.push(`${at}.meta.plan: must be "childInNeed" or "childProtection"`);
+    else if (meta.keepsCaseOpen === undefined) problems.push(`${at}.meta.plan: must be given with keepsCaseOpen (how long the child is on the plan)`);
   }
   if (meta.work !== undefined) problems.push(...workProblems(`${at}.meta.work`, meta.work, roles));
   return problems;

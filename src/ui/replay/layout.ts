@@ -241,8 +241,9 @@ const STAGE_RANK: Record<Stage, number> = {
   jointVisit: 10,
   assessment: 11,
   section47Enquiry: 12,
-  plan: 13,
-  closure: 14,
+  conference: 13,
+  plan: 14,
+  closure: 15,
 };
 const STAGE_COUNT = Object.keys(STAGE_RANK).length;
 

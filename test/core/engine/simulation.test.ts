@@ -90,7 +90,7 @@ describe('the engine', () => {
       for (const r of records.slice(1)) {
         const event: Record<string, unknown> = { type: r.event };
         if (r.event === 'threshold.decided') event.level = Number(r.detail!.replace('level ', ''));
-        if (r.event === 'assessment.completed' || r.event === 'enquiry.completed') event.outcome = r.detail;
+        if (r.event === 'assessment.completed' || r.event === 'enquiry.completed' || r.event === 'conference.held') event.outcome = r.detail;
         [snap] = transition(machine, snap, event as never);
         expect(String(snap.value)).toBe(r.to);
         checked++;

@@ -151,9 +151,27 @@ describe('routes that both processes share', () => {
     let snap = run(machine, clear, [screened, decided(3)]);
     expect(metaOf(machine, stateOf(snap)).unallocated).toBe(true);
     snap = send(machine, snap, { type: 'case.allocated' });
+    expect(metaOf(machine, stateOf(snap)).stage).toBe('assessment');
+    expect(metaOf(machine, stateOf(snap)).childSeen).toBe(true);
+    expect(metaOf(machine, stateOf(snap)).unallocated).toBeFalsy();
+  });
+
+  it('in 2013 an accepted referral gets an initial assessment timed from the referral against 10 working days, then a core assessment for a child who needs a plan', () => {
+    let snap = run(spa2013, clear, [screened, decided(3), { type: 'case.allocated' }]);
+    expect(stateOf(snap)).toBe('initialAssessment');
+    expect(metaOf(spa2013, 'initialAssessment').timescale).toMatchObject({ measure: 'initialAssessment', workingDays: 10, from: 'referral' });
+    snap = send(spa2013, snap, { type: 'assessment.completed', outcome: 'plan' });
+    expect(stateOf(snap)).toBe('coreAssessment');
+    expect(metaOf(spa2013, 'coreAssessment').timescale).toMatchObject({ measure: 'coreAssessment', workingDays: 35, from: 'entry' });
+    expect(stateOf(send(spa2013, snap, { type: 'coreAssessment.completed' }))).toBe('childInNeedPlan');
+  });
+
+  it('in 2015 an accepted referral gets the single assessment, timed from the referral against 45 working days, and a plan follows it directly', () => {
+    let snap = run(spa2015, clear, [screened, decided(3), { type: 'case.allocated' }]);
     expect(stateOf(snap)).toBe('assessment');
-    expect(metaOf(machine, 'assessment').childSeen).toBe(true);
-    expect(metaOf(machine, 'assessment').unallocated).toBeFalsy();
+    expect(metaOf(spa2015, 'assessment').timescale).toMatchObject({ measure: 'singleAssessment', workingDays: 45, from: 'referral' });
+    snap = send(spa2015, snap, { type: 'assessment.completed', outcome: 'plan' });
+    expect(stateOf(snap)).toBe('childInNeedPlan');
   });
 
   it.each(MACHINES)('in %s an assessment can step the case down to early help', (_name, machine) => {
@@ -194,11 +212,14 @@ describe('strategy discussions and section 47 enquiries', () => {
     expect(stateNames(spa2015)).not.toContain('awaitingJointVisit');
   });
 
-  it.each(MACHINES)('in %s a section 47 enquiry ends in a protection plan, a child-in-need plan or closure', (_name, machine) => {
+  it.each(MACHINES)('in %s a section 47 enquiry ends in an initial conference, a child-in-need plan or closure', (_name, machine) => {
     const start = run(machine, makeInput({ immediateDanger: true }), [screened, { type: 'strategy.held' }]);
     const before = machine === spa2013 ? send(machine, start, { type: 'police.available' }) : start;
     expect(stateOf(before)).toBe('section47Enquiry');
-    expect(stateOf(send(machine, before, { type: 'enquiry.completed', outcome: 'plan' }))).toBe('childProtectionPlan');
+    const conference = send(machine, before, { type: 'enquiry.completed', outcome: 'conference' });
+    expect(stateOf(conference)).toBe('initialConference');
+    expect(stateOf(send(machine, conference, { type: 'conference.held', outcome: 'plan' }))).toBe('childProtectionPlan');
+    expect(stateOf(send(machine, conference, { type: 'conference.held', outcome: 'childInNeed' }))).toBe('childInNeedPlan');
     expect(stateOf(send(machine, before, { type: 'enquiry.completed', outcome: 'childInNeed' }))).toBe('childInNeedPlan');
     expect(stateOf(send(machine, before, { type: 'enquiry.completed', outcome: 'close' }))).toBe('closed');
   });

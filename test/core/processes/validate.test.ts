@@ -18,6 +18,17 @@ describe('checking a chart before it runs', () => {
     }
   });
 
+  it('names the state, the field and the rule for a bad timescale or plan, and for a timescale with no work to judge', () => {
+    expect(chartProblems(chartWith({ ...GOOD, timescale: { measure: 'initialAssessment', workingDays: 0, from: 'referral', source: 'x' }, work: undefined })).problems).toEqual([
+      expect.stringMatching(/^states\.only\.meta\.timescale: must be \{ measure: one of initialAssessment, coreAssessment, singleAssessment, initialConference, workingDays: a number above 0/),
+    ]);
+    expect(chartProblems(chartWith({ ...GOOD, timescale: { measure: 'singleAssessment', workingDays: 45, from: 'referral', source: 'DOMAIN.md' } })).problems).toEqual([
+      'states.only.meta.timescale: must be given only on a state with work (the timescale is judged when the work ends)',
+    ]);
+    expect(chartProblems(chartWith({ ...GOOD, plan: 'childProtection' })).problems).toEqual(['states.only.meta.plan: must be given with keepsCaseOpen (how long the child is on the plan)']);
+    expect(chartProblems(chartWith({ ...GOOD, plan: 'care', keepsCaseOpen: { days: 10, source: 'x' } })).problems).toEqual(['states.only.meta.plan: must be "childInNeed" or "childProtection"']);
+  });
+
   it('names the state, the field and the rule for each bad fact in a state\u2019s meta', () => {
     const { problems } = chartProblems(
       chartWith({

@@ -42,6 +42,18 @@ function figures(patch: Partial<RunFigures> = {}): RunFigures {
     escalatedWithinOneWorkingDay: 0,
     underThresholded: 30,
     overThresholded: 20,
+    assessmentsInTimescale: 0.7,
+    timescales: {
+      initialAssessment: { completed: 80, withinTimescale: 52, share: 0.65 },
+      coreAssessment: { completed: 30, withinTimescale: 24, share: 0.8 },
+      singleAssessment: { completed: 0, withinTimescale: 0, share: null },
+      initialConference: { completed: 10, withinTimescale: 9, share: 0.9 },
+    },
+    section47Enquiries: 25,
+    initialConferences: 10,
+    conferencePlans: 9,
+    closedNoFurtherAction: 12,
+    childrenOnProtectionPlans: 150,
     ...patch,
   };
 }

@@ -10,9 +10,9 @@ import { ROLE_TEXT } from './words';
 
 /**
  * Work whose answer does not depend on what it finds: allocation, the strategy discussion and
- * (2013) the wait for police availability for the joint visit.
+ * (2013) the wait for police availability for the joint visit and the core assessment (a plan follows).
  */
-const WORK_WITH_ONE_ANSWER = ['case.allocated', 'strategy.held', 'police.available'] as const satisfies readonly SpaEventType[];
+const WORK_WITH_ONE_ANSWER = ['case.allocated', 'strategy.held', 'police.available', 'coreAssessment.completed'] as const satisfies readonly SpaEventType[];
 
 function hasOneAnswer(done: string | undefined): done is (typeof WORK_WITH_ONE_ANSWER)[number] {
   return WORK_WITH_ONE_ANSWER.some((e) => e === done);
@@ -34,7 +34,9 @@ function answerAfterDecision(done: SpaEventType | undefined, reference: Level): 
     case 'assessment.completed':
       return { type: 'assessment.completed', outcome: reference === 4 ? 'protection' : reference === 3 ? 'plan' : reference === 2 ? 'stepDown' : 'close' };
     case 'enquiry.completed':
-      return { type: 'enquiry.completed', outcome: reference === 4 ? 'plan' : reference === 3 ? 'childInNeed' : 'close' };
+      return { type: 'enquiry.completed', outcome: reference === 4 ? 'conference' : reference === 3 ? 'childInNeed' : 'close' };
+    case 'conference.held':
+      return { type: 'conference.held', outcome: reference === 4 ? 'plan' : reference === 3 ? 'childInNeed' : 'close' };
     default:
       return null;
   }
@@ -49,7 +51,8 @@ function answerAfterDecision(done: SpaEventType | undefined, reference: Level): 
  *  - referral: allocated, then the assessment finds protection needed (reference 4), a plan
  *    (3), a step-down to early help (2) or nothing to do (1);
  *  - strategy discussion (and in 2013 the wait for police availability, 004 ¶39): the section 47
- *    enquiry ends in a child protection plan (4), a child-in-need plan (3) or closure.
+ *    enquiry ends in an initial child protection conference that puts the child on a plan (4),
+ *    a child-in-need plan (3) or closure.
  * Steps have no time: they happen after the shift.
  */
 export function journeyAfterDecision(rules: Rules, snapshot: AnyMachineSnapshot, reference: Level): PathStep[] {
