@@ -57,6 +57,13 @@ export interface RunMetrics {
    */
   reReferrals: number;
   /**
+   * Referrals with a full 12 months of the run before them (received at least 365 days after the
+   * run's first contact, warm-up included), and of them the re-referrals: the share DfE publishes,
+   * judged only where the run can know the child's year of history.
+   */
+  referralsWithYearOfHistory: number;
+  reReferralsWithYearOfHistory: number;
+  /**
    * Referrals whose social-care work (assessment, section 47 enquiry) had ended by the end of the
    * run, and of them those closed with no further action (DOMAIN.md: NFA): work that ended in a
    * closure, not a plan or early help.
@@ -310,6 +317,9 @@ export class MetricsAccumulator {
     let strategyInTime = 0;
     let level4Judged = 0;
     const strategyHours: number[] = [];
+    let withHistory = 0;
+    let reReferralsWithHistory = 0;
+    const historyFrom = count > 0 ? receivedAtOf[0] + RE_REFERRAL_WINDOW : Infinity;
     let concluded = 0;
     let closedNfa = 0;
     let onParentsAccount = 0;
@@ -331,7 +341,12 @@ export class MetricsAccumulator {
         counted++;
         if (repeat ? repeat[i] === 1 : previous[i] >= 0) repeatContacts++;
         // (NaN, never referred before, compares false.)
-        if (referral && receivedAt - referredBefore <= RE_REFERRAL_WINDOW) reReferrals++;
+        const reReferral = referral && receivedAt - referredBefore <= RE_REFERRAL_WINDOW;
+        if (reReferral) reReferrals++;
+        if (referral && receivedAt >= historyFrom) {
+          withHistory++;
+          if (reReferral) reReferralsWithHistory++;
+        }
         const bits = this.caseBits[i];
         if (referral && !Number.isNaN(this.concludedAt[i])) {
           concluded++;
@@ -402,6 +417,8 @@ export class MetricsAccumulator {
       stepDowns: this.stepDowns,
       repeatContacts,
       reReferrals,
+      referralsWithYearOfHistory: withHistory,
+      reReferralsWithYearOfHistory: reReferralsWithHistory,
       referralsConcluded: concluded,
       referralsClosedNoFurtherAction: closedNfa,
       decidedOnParentsAccount: onParentsAccount,

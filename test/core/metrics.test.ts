@@ -91,6 +91,14 @@ describe('figures at the end of a run', () => {
     const m = computeMetrics({ machine: spa2013, contacts, trace, start, end });
     expect(m.outcomes.childInNeed).toBe(2);
     expect(m.reReferrals).toBe(1);
+    // The run's first contact (June 2013) is more than a year before D (July 2014), not before B
+    // (September 2014 is 15 months on, so B has a year of history too); both are judged.
+    expect(m.referralsWithYearOfHistory).toBe(2);
+    expect(m.reReferralsWithYearOfHistory).toBe(1);
+    // Without the 2013 contacts, the run's history starts in May 2014: neither has a year of it.
+    const short = computeMetrics({ machine: spa2013, contacts: [first, again], trace: trace.filter((r) => r.caseId === 'A' || r.caseId === 'B'), start, end });
+    expect(short.reReferrals).toBe(1);
+    expect(short.referralsWithYearOfHistory).toBe(0);
   });
 
   it('count referrals closed with no further action among those whose social-care work has ended', () => {

@@ -384,12 +384,12 @@ export const CLAIMS: readonly Claim[] = [
     source: 'DOMAIN.md (calibration figures: re-referrals within 12 months; DfE)',
     process: 'both',
     scenario: K2015,
-    measuredAs: 're-referrals per referral over the year (a referral about a child referred within the 12 months before it, warm-up referrals counting as history)',
+    measuredAs: 're-referrals per referral (a referral about a child referred within the 12 months before it), over the referrals that have 12 months of the run before them (warm-up included), so that every referral counted could be seen to be a re-referral',
     unit: 'share',
     target: [0.17, 0.3],
     why: 'The national share is 22.3-24.9%; Kingston\'s is not in the sources.',
     widened: 'A national share applied to one borough: 5 points either side of the national band.',
-    measure: (f) => ratio(f.reReferrals, referrals(f)),
+    measure: (f) => ratio(f.reReferralsWithYearOfHistory, f.referralsWithYearOfHistory),
   },
 
   // ---------------------------------------------------------------------------------------------

@@ -34,6 +34,8 @@ function figures(patch: Partial<RunFigures> = {}): RunFigures {
     stepDowns: 5,
     repeatContacts: 100,
     reReferrals: 30,
+    referralsWithYearOfHistory: 20,
+    reReferralsWithYearOfHistory: 5,
     referralsConcluded: 120,
     referralsClosedNoFurtherAction: 15,
     decidedOnParentsAccount: 5,
