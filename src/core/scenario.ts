@@ -81,9 +81,11 @@ const Duration = z.object({ meanWorkingHours: bounded(BOUNDS.meanWorkingHours), 
  */
 export const DEFAULT_DURATIONS: Record<Activity, { meanWorkingHours: number; cv: number }> = {
   screening: { meanWorkingHours: 1, cv: 0.5 }, // assumption: recording and checks on a contact
-  // 004 ¶20 "held in SPA for a number of weeks"; ¶38 "an unacceptable length of time".
-  // Assumption: mean 5 working days with a long tail (cv 1), so some holds last weeks.
-  heldInformationGathering: { meanWorkingHours: 45, cv: 1 },
+  // 004 ¶20 "held in SPA for a number of weeks"; ¶38 "an unacceptable length of time". Mean 4
+  // working days: with it the 2013 process decides a level-3 contact in about 2.5 days on average,
+  // as London front doors did before a MASH (DOMAIN.md calibration figures, ISPCAN 2016; the
+  // claim 2013-level-3-time-to-decide). Assumption: a long tail (cv 1), so some holds last weeks.
+  heldInformationGathering: { meanWorkingHours: 36, cv: 1 },
   informationGathering: { meanWorkingHours: 3, cv: 0.6 }, // 000: "usually within 24 hours"; assumption
   camhsScreening: { meanWorkingHours: 3, cv: 0.6 }, // 000: CAMHS in the SPA; assumption
   thresholdDecision: { meanWorkingHours: 0.5, cv: 0.5 }, // assumption
