@@ -93,7 +93,10 @@ export const DEFAULT_DURATIONS: Record<Activity, { meanWorkingHours: number; cv:
   allocation: { meanWorkingHours: 2, cv: 0.5 }, // assumption: the wait comes from caseloads (004 ¶30)
   assessment: { meanWorkingHours: 225, cv: 0.4 }, // DOMAIN.md: at most 45 working days; assumption: mean 25
   strategyDiscussion: { meanWorkingHours: 2, cv: 0.5 }, // DOMAIN.md: local rules usually within 24 hours
-  jointVisit: { meanWorkingHours: 45, cv: 1 }, // 004 ¶39: delays from police availability; assumption: mean 5 working days
+  // 004 ¶39: strategy discussions and section 47 enquiries "are timely", yet "in a number of cases"
+  // joint visits were delayed by police availability: most within a working day, a long tail.
+  // Assumption: mean 12 working hours, cv 1.5 (the claim 2013-joint-visits-delayed judges it).
+  jointVisit: { meanWorkingHours: 12, cv: 1.5 },
   section47Enquiry: { meanWorkingHours: 135, cv: 0.4 }, // DOMAIN.md: ICPC within 15 working days of the strategy discussion
   earlyHelp: { meanWorkingHours: 540, cv: 0.5 }, // assumption: about 12 weeks of early help
 };
