@@ -648,7 +648,8 @@ export const CLAIMS: readonly Claim[] = [
     target: [-Infinity, 0],
     why: '"Improved timeliness": no slower than before.',
     measure: null,
-    needs: 'time from contact to mental health (CAMHS) screening for contacts with a mental-health need',
+    needs:
+      'a 2013 time to compare: the 2013 chart has no mental health screening at the front door (CAMHS joined the SPA later, 000 ¶10), so a mental-health need is first assessed in a child-in-need assessment, which most such contacts never reach; the figure needs a chart fact saying where a mental-health need is assessed in each process, and a 2013 route for it',
   },
   {
     id: '2013-joint-visits-delayed',
