@@ -28,6 +28,7 @@ import { DAY, HOUR, dueByOneWorkingDay, workingDaysBetween, workingMillisBetween
 import type { Contact } from './contact';
 import type { AnyStateMachine } from 'xstate';
 import type { TraceRecord } from './engine/trace';
+import type { Role } from './processes/common';
 import { FIRST_RESPONSES, chartFacts, type ChartFacts, type StateFacts } from './processes/facts';
 import { TIMESCALE_MEASURES, type TimescaleMeasure } from './processes/common';
 
@@ -65,7 +66,43 @@ export interface RunMetrics {
   stepUps: number;
   stepDowns: number;
   repeatContacts: number;
+  /**
+   * Referrals about a child referred within the 12 months before (DfE's re-referral: the earlier
+   * referral's receipt at most 365 days before this one's), warm-up referrals counting as history.
+   */
   reReferrals: number;
+  /**
+   * Referrals with a full 12 months of the run before them (received at least 365 days after the
+   * run's first contact, warm-up included), and of them the re-referrals: the share DfE publishes,
+   * judged only where the run can know the child's year of history.
+   */
+  referralsWithYearOfHistory: number;
+  reReferralsWithYearOfHistory: number;
+  /**
+   * Referrals whose social-care work (assessment, section 47 enquiry) had ended by the end of the
+   * run, and of them those closed with no further action (DOMAIN.md: NFA): work that ended in a
+   * closure, not a plan or early help.
+   */
+  referralsConcluded: number;
+  referralsClosedNoFurtherAction: number;
+  /**
+   * Threshold decisions made after the team manager contacted the parents during a hold: the
+   * decision rests on the parents' account, the child unseen (004 ¶20, ¶29, ¶38).
+   */
+  decidedOnParentsAccount: number;
+  /** Threshold decisions (first responses other than the allocated worker) made in the window. */
+  decisions: number;
+  /**
+   * Of them, decisions a team manager made or signed off: the deciding state's worker is a team
+   * manager, or the decision lands in work a team manager does (an immediate-danger contact goes
+   * straight to a strategy discussion the team manager holds: 004 ¶17, ¶38).
+   */
+  decisionsByManager: number;
+  /** Joint visits with the police after a strategy discussion, and those more than one working day after it (004 ¶39). */
+  jointVisits: number;
+  jointVisitsAfterOneWorkingDay: number;
+  /** Mean working days from receipt to the threshold decision for contacts at true level 3 (null: none). */
+  meanHeldWorkingDaysLevel3: number | null;
   level4Contacts: number;
   /** Median working hours from receipt to the strategy discussion, for true level-4 contacts that had one. */
   medianHoursToStrategyDiscussion: number | null;
@@ -163,8 +200,19 @@ const HIDDEN = 1;
 const WAS_UNDECIDED = 2;
 /** The case entered an escalated decision (meta stage 'escalatedDecision'). */
 const ESCALATED = 4;
+/** `caseBits`: the team manager contacted the parents during a hold, before the decision. */
+const CASE_PARENTS_CONTACTED = 1;
+/** `caseBits`: a team manager made or signed off the threshold decision. */
+const CASE_MANAGER_DECIDED = 2;
+/** `caseBits`: the case's social-care work ended in closure, no further action. */
+const CASE_CLOSED_NFA = 4;
+/** The role whose decisions count as made or signed off by a manager (004 ¶17: a team manager oversees all contacts). */
+const MANAGER: Role = 'teamManager';
+/** Re-referrals: within 12 months of the earlier referral (DOMAIN.md, DfE). */
+const RE_REFERRAL_WINDOW = 365 * DAY;
 const LEVEL_PREFIX = 'level ';
 const UNALLOCATED_LIMIT = 48 * HOUR;
+const PARENTS_CONTACTED = 'parents.contacted';
 const nullable = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /** The level a trace record's detail names ('level 3' -> 3), or -1. */
@@ -186,6 +234,12 @@ export class MetricsAccumulator {
   private level: Int8Array;
   private response: Int8Array;
   private flags: Uint8Array;
+  /** When a case's social-care work ended (first move out of it), NaN before. */
+  private concludedAt: Float64Array;
+  /** Per case: bits of `CASE_*` (parents contacted in a hold, decided by a manager, closed NFA). */
+  private caseBits: Uint8Array;
+  private jointVisits = 0;
+  private jointVisitsLate = 0;
   private stepUpEvents = 0;
   private stepDowns = 0;
   /** When the case entered its current state, and its last threshold decision (the referral). */
@@ -221,6 +275,8 @@ export class MetricsAccumulator {
     this.level = new Int8Array(capacity).fill(-1);
     this.response = new Int8Array(capacity).fill(-1);
     this.flags = new Uint8Array(capacity).fill(WAS_UNDECIDED);
+    this.concludedAt = new Float64Array(capacity).fill(NaN);
+    this.caseBits = new Uint8Array(capacity);
   }
 
   /**
@@ -238,11 +294,24 @@ export class MetricsAccumulator {
     if (!undecided && flags & WAS_UNDECIDED && Number.isNaN(this.decidedAt[i])) {
       this.decidedAt[i] = t;
       this.response[i] = responseNumber(to);
+      if ((from !== null && from.role === MANAGER) || to.role === MANAGER) this.caseBits[i] |= CASE_MANAGER_DECIDED;
       if (level >= 0) this.level[i] = level;
       else if (to.recordsLevel !== null) this.level[i] = to.recordsLevel;
     }
     this.flags[i] = undecided ? flags | WAS_UNDECIDED : flags & ~WAS_UNDECIDED;
     if (event === 'strategy.held' && Number.isNaN(this.strategyAt[i])) this.strategyAt[i] = t;
+    // The team manager contacted the parents while the case was held, undecided (004 ¶38).
+    if (event === PARENTS_CONTACTED && to.hold && undecided) this.caseBits[i] |= CASE_PARENTS_CONTACTED;
+    // Social-care work ends: closed with no further action, or a plan, or early help.
+    if (from !== null && from.openSocialCare && !to.openSocialCare && Number.isNaN(this.concludedAt[i])) {
+      this.concludedAt[i] = t;
+      if (to.stage === 'closure') this.caseBits[i] |= CASE_CLOSED_NFA;
+    }
+    // A joint visit with the police ends: how long after the strategy discussion (004 ¶39).
+    if (from !== null && from.stage === 'jointVisit' && to.stage !== 'jointVisit' && !Number.isNaN(this.strategyAt[i]) && t >= this.start && t < this.end) {
+      this.jointVisits++;
+      if (t > dueByOneWorkingDay(this.strategyAt[i])) this.jointVisitsLate++;
+    }
     // Unallocated episodes (004 ¶30).
     const since = this.unallocatedSince[i];
     if (unallocated && Number.isNaN(since)) this.unallocatedSince[i] = t;
@@ -349,22 +418,43 @@ export class MetricsAccumulator {
     // Children on a child protection plan at the end: each child (the first contact about it) once.
     const childOf = new Int32Array(count);
     const onPlan = new Set<number>();
-    // Whether the child had been referred by each contact (this one or an earlier one): children
-    // referred before the window count for re-referrals too.
-    const referredBy = new Uint8Array(count);
+    let withHistory = 0;
+    let reReferralsWithHistory = 0;
+    const historyFrom = count > 0 ? receivedAtOf[0] + RE_REFERRAL_WINDOW : Infinity;
+    let concluded = 0;
+    let closedNfa = 0;
+    let onParentsAccount = 0;
+    let decisions = 0;
+    let byManager = 0;
+    let level3Count = 0;
+    let level3Held = 0;
+    // When the child was last referred, by each contact (this one or an earlier one; NaN: never):
+    // children referred before the window count for re-referrals too.
+    const lastReferralAt = new Float64Array(count);
     for (let i = 0; i < count; i++) {
       const response = this.response[i];
       const referral = response === CHILD_IN_NEED || response === CHILD_PROTECTION;
-      const before = previous[i] >= 0 && referredBy[previous[i]] === 1;
-      referredBy[i] = referral || before ? 1 : 0;
       childOf[i] = previous[i] >= 0 ? childOf[previous[i]] : i;
       if (this.planUntil[i] > end) onPlan.add(childOf[i]);
       const receivedAt = receivedAtOf[i];
+      const referredBefore = previous[i] >= 0 ? lastReferralAt[previous[i]] : NaN;
+      lastReferralAt[i] = referral ? receivedAt : referredBefore;
       const trueLevel = trueLevelOf[i];
       if (receivedAt >= start && receivedAt < end) {
         counted++;
         if (repeat ? repeat[i] === 1 : previous[i] >= 0) repeatContacts++;
-        if (referral && before) reReferrals++;
+        // (NaN, never referred before, compares false.)
+        const reReferral = referral && receivedAt - referredBefore <= RE_REFERRAL_WINDOW;
+        if (reReferral) reReferrals++;
+        if (referral && receivedAt >= historyFrom) {
+          withHistory++;
+          if (reReferral) reReferralsWithHistory++;
+        }
+        const bits = this.caseBits[i];
+        if (referral && !Number.isNaN(this.concludedAt[i])) {
+          concluded++;
+          if (bits & CASE_CLOSED_NFA) closedNfa++;
+        }
         if (inEarlyHelp[i] === 1 && referral) stepUps++;
         const due = dueOf[i];
         if (response === ALLOCATED_WORKER) passed++;
@@ -392,6 +482,15 @@ export class MetricsAccumulator {
               escalatedJudged++;
               if (decidedAt <= due) escalatedInTime++;
             }
+          }
+          if (trueLevel === 3) {
+            level3Count++;
+            level3Held += held;
+          }
+          if (response >= 0) {
+            decisions++;
+            if (bits & CASE_MANAGER_DECIDED) byManager++;
+            if (bits & CASE_PARENTS_CONTACTED) onParentsAccount++;
           }
           const level = this.level[i];
           if (level >= 0) {
@@ -428,6 +527,16 @@ export class MetricsAccumulator {
       stepDowns: this.stepDowns,
       repeatContacts,
       reReferrals,
+      referralsWithYearOfHistory: withHistory,
+      reReferralsWithYearOfHistory: reReferralsWithHistory,
+      referralsConcluded: concluded,
+      referralsClosedNoFurtherAction: closedNfa,
+      decidedOnParentsAccount: onParentsAccount,
+      decisions,
+      decisionsByManager: byManager,
+      jointVisits: this.jointVisits,
+      jointVisitsAfterOneWorkingDay: this.jointVisitsLate,
+      meanHeldWorkingDaysLevel3: level3Count ? round(level3Held / level3Count, 3) : null,
       level4Contacts: level4,
       medianHoursToStrategyDiscussion: strategyHours.length ? round(median(strategyHours)!, 2) : null,
       maxHoursToStrategyDiscussion: strategyHours.length ? round(Math.max(...strategyHours), 2) : null,

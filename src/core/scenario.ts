@@ -82,9 +82,11 @@ const Duration = z.object({ meanWorkingHours: bounded(BOUNDS.meanWorkingHours), 
  */
 export const DEFAULT_DURATIONS: Record<Activity, { meanWorkingHours: number; cv: number }> = {
   screening: { meanWorkingHours: 1, cv: 0.5 }, // assumption: recording and checks on a contact
-  // 004 ¶20 "held in SPA for a number of weeks"; ¶38 "an unacceptable length of time".
-  // Assumption: mean 5 working days with a long tail (cv 1), so some holds last weeks.
-  heldInformationGathering: { meanWorkingHours: 45, cv: 1 },
+  // 004 ¶20 "held in SPA for a number of weeks"; ¶38 "an unacceptable length of time". Mean 4
+  // working days: with it the 2013 process decides a level-3 contact in about 2.5 days on average,
+  // as London front doors did before a MASH (DOMAIN.md calibration figures, ISPCAN 2016; the
+  // claim 2013-level-3-time-to-decide). Assumption: a long tail (cv 1), so some holds last weeks.
+  heldInformationGathering: { meanWorkingHours: 36, cv: 1 },
   informationGathering: { meanWorkingHours: 3, cv: 0.6 }, // 000: "usually within 24 hours"; assumption
   camhsScreening: { meanWorkingHours: 3, cv: 0.6 }, // 000: CAMHS in the SPA; assumption
   thresholdDecision: { meanWorkingHours: 0.5, cv: 0.5 }, // assumption
@@ -100,7 +102,10 @@ export const DEFAULT_DURATIONS: Record<Activity, { meanWorkingHours: number; cv:
   // (it was the in-depth assessment; 004 ¶42: 77% within 35 working days).
   coreAssessment: { meanWorkingHours: 252, cv: 0.4 },
   strategyDiscussion: { meanWorkingHours: 2, cv: 0.5 }, // DOMAIN.md: local rules usually within 24 hours
-  jointVisit: { meanWorkingHours: 45, cv: 1 }, // 004 ¶39: delays from police availability; assumption: mean 5 working days
+  // 004 ¶39: strategy discussions and section 47 enquiries "are timely", yet "in a number of cases"
+  // joint visits were delayed by police availability: most within a working day, a long tail.
+  // Assumption: mean 12 working hours, cv 1.5 (the claim 2013-joint-visits-delayed judges it).
+  jointVisit: { meanWorkingHours: 12, cv: 1.5 },
   // DOMAIN.md: ICPC within 15 working days of the strategy discussion. Assumption: the enquiry takes
   // a mean 13 working days and the conference is convened a mean 2 working days after it (the
   // enquiry and conference together keep the 15 working days the enquiry alone had before).

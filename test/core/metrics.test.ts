@@ -8,7 +8,7 @@ import { fromLondon } from '../../src/core/calendar';
 import type { Contact } from '../../src/core/contact';
 import { createSimulation, type TraceRecord } from '../../src/core/engine';
 import { computeMetrics, summariseCases } from '../../src/core/metrics';
-import { PROCESS_NAMES, spa2015 } from '../../src/core/processes';
+import { PROCESS_NAMES, spa2013, spa2015 } from '../../src/core/processes';
 import { loadScenario } from '../support/scenarios';
 
 const SCENARIOS = ['kingston-2013.json', 'kingston-2015.json', 'monday-surge.json', 'bank-holiday.json'];
@@ -68,5 +68,116 @@ describe('figures at the end of a run', () => {
     ];
     const m = computeMetrics({ machine: spa2015, contacts: [late, early], trace, start, end });
     expect(m.decidedWithinOneWorkingDay).toBe(0);
+  });
+
+  const DAY_MS = 86_400_000;
+  /** A referral (decided level 3) of contact `c`, then its assessment ending `how` a week later. */
+  function referral(c: Contact, how: 'closed' | 'childInNeedPlan' | null): TraceRecord[] {
+    const t = c.receivedAt;
+    const out = [rec(c.id, t, null, 'received', true), rec(c.id, t + 3_600_000, 'received', 'awaitingDecision', true), rec(c.id, t + 7_200_000, 'awaitingDecision', 'awaitingAllocation', false, 'threshold.decided'), rec(c.id, t + DAY_MS, 'awaitingAllocation', 'assessment', false)];
+    if (how) out.push(rec(c.id, t + 7 * DAY_MS, 'assessment', how, false, 'assessment.completed'));
+    return out;
+  }
+
+  it('count a re-referral only within 12 months of the child\'s earlier referral, with referrals before the window as history', () => {
+    const start = fromLondon(2014, 6, 2, 0, 0);
+    const end = fromLondon(2015, 6, 1, 0, 0);
+    const first = { ...contact('A', fromLondon(2014, 5, 1, 10, 0)), childId: 'K1' }; // in the warm-up
+    const again = { ...contact('B', fromLondon(2014, 9, 1, 10, 0)), childId: 'K1', previousContactId: 'A' }; // 4 months later
+    const other = { ...contact('C', fromLondon(2013, 6, 1, 10, 0)), childId: 'K2' }; // long before
+    const late = { ...contact('D', fromLondon(2014, 7, 1, 10, 0)), childId: 'K2', previousContactId: 'C' }; // 13 months later
+    const contacts = [other, first, late, again];
+    const trace = contacts.flatMap((c) => referral(c, 'closed')).sort((a, b) => a.t - b.t);
+    const m = computeMetrics({ machine: spa2013, contacts, trace, start, end });
+    expect(m.outcomes.childInNeed).toBe(2);
+    expect(m.reReferrals).toBe(1);
+    // The run's first contact (June 2013) is more than a year before D (July 2014), not before B
+    // (September 2014 is 15 months on, so B has a year of history too); both are judged.
+    expect(m.referralsWithYearOfHistory).toBe(2);
+    expect(m.reReferralsWithYearOfHistory).toBe(1);
+    // Without the 2013 contacts, the run's history starts in May 2014: neither has a year of it.
+    const short = computeMetrics({ machine: spa2013, contacts: [first, again], trace: trace.filter((r) => r.caseId === 'A' || r.caseId === 'B'), start, end });
+    expect(short.reReferrals).toBe(1);
+    expect(short.referralsWithYearOfHistory).toBe(0);
+  });
+
+  it('count referrals closed with no further action among those whose social-care work has ended', () => {
+    const start = fromLondon(2014, 6, 2, 0, 0);
+    const end = fromLondon(2014, 7, 1, 0, 0);
+    const closed = contact('A', fromLondon(2014, 6, 3, 10, 0));
+    const plan = contact('B', fromLondon(2014, 6, 3, 11, 0));
+    const open = contact('C', fromLondon(2014, 6, 3, 12, 0));
+    const trace = [...referral(closed, 'closed'), ...referral(plan, 'childInNeedPlan'), ...referral(open, null)].sort((a, b) => a.t - b.t);
+    const m = computeMetrics({ machine: spa2013, contacts: [closed, plan, open], trace, start, end });
+    expect(m.referralsConcluded).toBe(2);
+    expect(m.referralsClosedNoFurtherAction).toBe(1);
+  });
+
+  it('count a decision as on the parents\' account only when the team manager contacted the parents during the hold', () => {
+    const start = fromLondon(2013, 6, 3, 0, 0);
+    const end = fromLondon(2013, 7, 1, 0, 0);
+    const t = fromLondon(2013, 6, 3, 10, 0);
+    const contacted = contact('A', t);
+    const notContacted = contact('B', t);
+    const held = (id: string, parents: boolean) => [
+      rec(id, t, null, 'received', true),
+      rec(id, t + 3_600_000, 'received', 'heldByCaseCoordinator', true, 'screening.completed'),
+      ...(parents ? [rec(id, t + 2 * DAY_MS, 'heldByCaseCoordinator', 'heldByCaseCoordinator', true, 'parents.contacted')] : []),
+      rec(id, t + 3 * DAY_MS, 'heldByCaseCoordinator', 'awaitingDecision', true, 'information.gathered'),
+      rec(id, t + 3 * DAY_MS + 3_600_000, 'awaitingDecision', 'earlyHelp', false, 'threshold.decided'),
+    ];
+    const trace = [...held('A', true), ...held('B', false)].sort((a, b) => a.t - b.t);
+    const m = computeMetrics({ machine: spa2013, contacts: [contacted, notContacted], trace, start, end });
+    expect(m.decidedOnParentsAccount).toBe(1);
+    expect(m.decisions).toBe(2);
+  });
+
+  it('count a decision as a manager\'s when a manager decides it or holds the strategy discussion it leads to, not when screening decides alone', () => {
+    const start = fromLondon(2013, 6, 3, 0, 0);
+    const end = fromLondon(2013, 7, 1, 0, 0);
+    const t = fromLondon(2013, 6, 3, 10, 0);
+    const decided = contact('A', t);
+    const danger = contact('B', t);
+    const trace = [
+      rec('A', t, null, 'received', true), rec('A', t + 3_600_000, 'received', 'awaitingDecision', true), rec('A', t + 7_200_000, 'awaitingDecision', 'adviceGiven', false, 'threshold.decided'),
+      rec('B', t, null, 'received', true), rec('B', t + 3_600_000, 'received', 'strategyDiscussion', false, 'screening.completed'),
+    ];
+    const m = computeMetrics({ machine: spa2013, contacts: [decided, danger], trace, start, end });
+    expect(m.decisions).toBe(2);
+    expect(m.decisionsByManager).toBe(2);
+    // A decision landing in early help straight from screening (no chart does this) is not a manager's.
+    const fromScreening = [rec('A', t, null, 'received', true), rec('A', t + 3_600_000, 'received', 'earlyHelp', false, 'screening.completed')];
+    expect(computeMetrics({ machine: spa2013, contacts: [decided], trace: fromScreening, start, end }).decisionsByManager).toBe(0);
+  });
+
+  it('time joint visits from the strategy discussion, late after one working day', () => {
+    const start = fromLondon(2013, 6, 3, 0, 0);
+    const end = fromLondon(2013, 7, 1, 0, 0);
+    const t = fromLondon(2013, 6, 3, 10, 0); // Monday
+    const visit = (id: string, after: number) => [
+      rec(id, t, null, 'received', true),
+      rec(id, t + 3_600_000, 'received', 'strategyDiscussion', false, 'screening.completed'),
+      rec(id, t + 7_200_000, 'strategyDiscussion', 'awaitingJointVisit', false, 'strategy.held'),
+      rec(id, t + 7_200_000 + after, 'awaitingJointVisit', 'section47Enquiry', false, 'police.available'),
+    ];
+    const trace = [...visit('A', 3_600_000), ...visit('B', 3 * DAY_MS)].sort((a, b) => a.t - b.t);
+    const m = computeMetrics({ machine: spa2013, contacts: [contact('A', t), contact('B', t)], trace, start, end });
+    expect(m.jointVisits).toBe(2);
+    expect(m.jointVisitsAfterOneWorkingDay).toBe(1);
+  });
+
+  it('give the mean wait for a decision of true level-3 contacts only', () => {
+    const start = fromLondon(2013, 6, 3, 0, 0);
+    const end = fromLondon(2013, 7, 1, 0, 0);
+    const t = fromLondon(2013, 6, 3, 9, 0); // Monday
+    const three = { ...contact('A', t), trueLevel: 3 as const };
+    const two = contact('B', t);
+    const trace = [
+      rec('A', t, null, 'received', true), rec('A', fromLondon(2013, 6, 5, 9, 0), 'received', 'awaitingAllocation', false, 'threshold.decided'),
+      rec('B', t, null, 'received', true), rec('B', fromLondon(2013, 6, 10, 9, 0), 'received', 'earlyHelp', false, 'threshold.decided'),
+    ];
+    const m = computeMetrics({ machine: spa2013, contacts: [three, two], trace, start, end });
+    expect(m.meanHeldWorkingDaysLevel3).toBe(2);
+    expect(computeMetrics({ machine: spa2013, contacts: [two], trace: trace.slice(2), start, end }).meanHeldWorkingDaysLevel3).toBeNull();
   });
 });
