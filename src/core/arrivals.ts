@@ -97,6 +97,8 @@ export interface Arrivals {
   aboveEarlyHelp: Uint8Array;
   immediateDanger: Uint8Array;
   mentalHealth: Uint8Array;
+  /** 1 if the contact arrived while the SPA is closed (`isOutOfHours` of its receipt: the EDT covers). */
+  outOfHours: Uint8Array;
 }
 
 /** The contacts, and each one's link to the previous contact about the same child. */
@@ -199,6 +201,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
   // Its own stream, so that the screener's view moves no other draw.
   const uConcern = streams.stream('children.concern');
   const immediateDangers = new Uint8Array(count);
+  const outOfHoursColumn = new Uint8Array(count);
   const mentalHealths = new Uint8Array(count);
   // What only the contact objects show, for making them when asked.
   const childOf = new Int32Array(count);
@@ -219,6 +222,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
     }
     previousIndex[i] = child >= 0 ? childLast[child] : -1;
     due[i] = dueByOneWorkingDay(t);
+    outOfHoursColumn[i] = +isOutOfHours(t);
     receivedAt[i] = t;
     if (child < 0) {
       child = childLast.length;
@@ -271,7 +275,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
         source: CONTACT_SOURCES[stampSource[i]],
         formComplete: formCompletes[i] === 1,
         receivedAt: t,
-        outOfHours: isOutOfHours(t),
+        outOfHours: outOfHoursColumn[i] === 1,
         knownChild: knownChildren[i] === 1,
         openCase: false,
         inEarlyHelp: false,
@@ -297,6 +301,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
     levelClear: levelClears,
     aboveEarlyHelp: aboveEarlyHelps,
     immediateDanger: immediateDangers,
+    outOfHours: outOfHoursColumn,
     mentalHealth: mentalHealths,
   };
 }

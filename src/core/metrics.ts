@@ -13,13 +13,16 @@
  *  - held: working days from receipt to the true decision (or to the end of the run);
  *  - hidden from the report: the case was at some moment truly undecided while the report did
  *    not list it as pending;
- *  - unallocated over 48 hours at the worst moment (004 ¶30: 25 found during the inspection).
+ *  - unallocated over 48 hours at the worst moment (004 ¶30: 25 found during the inspection);
+ *  - out of hours, a child in immediate danger: clock hours from receipt to the first protective
+ *    action, the first move out of a state whose work protects the child (an emergency response
+ *    by the EDT, 004 ¶47, or a strategy discussion: meta `stage`).
  *
  * The figures are accumulated one transition at a time (`MetricsAccumulator`): the engine feeds
  * it as it runs, so a replication need not keep a trace, and `computeMetrics` feeds it a stored
  * trace. One implementation either way; test/core/metrics.test.ts checks the two agree.
  */
-import { HOUR, dueByOneWorkingDay, workingDaysBetween, workingMillisBetween, type Instant } from './calendar';
+import { HOUR, dueByOneWorkingDay, nextOpening, workingDaysBetween, workingMillisBetween, type Instant } from './calendar';
 import type { Contact } from './contact';
 import type { AnyStateMachine } from 'xstate';
 import type { TraceRecord } from './engine/trace';
@@ -63,6 +66,25 @@ export interface RunMetrics {
   /** Decisions below the child's true level (under-thresholding). */
   underThresholded: number;
   overThresholded: number;
+  /** Contacts about a child in immediate danger that arrived while the SPA was closed (004 ¶47). */
+  outOfHoursImmediateDanger: OutOfHoursResponse;
+}
+
+/**
+ * How quickly a child in immediate danger whose contact arrived out of hours was protected: clock
+ * hours from receipt to the first protective action (the emergency duty team's response, or the
+ * strategy discussion where there is none).
+ */
+export interface OutOfHoursResponse {
+  contacts: number;
+  /** Median clock hours to the first protective action, over the contacts that had one (null: none had). */
+  medianHoursToResponse: number | null;
+  maxHoursToResponse: number | null;
+  /**
+   * Share of these contacts protected by the time the SPA next opened after receipt, over those
+   * whose next opening fell inside the run (null: none did). A contact never protected counts as not.
+   */
+  respondedBeforeSpaOpens: number | null;
 }
 
 export interface CaseSummary {
@@ -137,6 +159,8 @@ export class MetricsAccumulator {
   private decidedAt: Float64Array;
   private reportedAt: Float64Array;
   private strategyAt: Float64Array;
+  /** The first protective action: the first move out of a state whose work protects the child. */
+  private protectedAt: Float64Array;
   private unallocatedSince: Float64Array;
   private level: Int8Array;
   private response: Int8Array;
@@ -155,6 +179,7 @@ export class MetricsAccumulator {
     this.decidedAt = new Float64Array(capacity).fill(NaN);
     this.reportedAt = new Float64Array(capacity).fill(NaN);
     this.strategyAt = new Float64Array(capacity).fill(NaN);
+    this.protectedAt = new Float64Array(capacity).fill(NaN);
     this.unallocatedSince = new Float64Array(capacity).fill(NaN);
     this.level = new Int8Array(capacity).fill(-1);
     this.response = new Int8Array(capacity).fill(-1);
@@ -179,6 +204,7 @@ export class MetricsAccumulator {
     }
     this.flags[i] = undecided ? flags | WAS_UNDECIDED : flags & ~WAS_UNDECIDED;
     if (event === 'strategy.held' && Number.isNaN(this.strategyAt[i])) this.strategyAt[i] = t;
+    if (from !== null && from.protective && from !== to && Number.isNaN(this.protectedAt[i])) this.protectedAt[i] = t;
     // Unallocated episodes (004 ¶30).
     const since = this.unallocatedSince[i];
     if (unallocated && Number.isNaN(since)) this.unallocatedSince[i] = t;
@@ -225,7 +251,7 @@ export class MetricsAccumulator {
 
   /** The run's figures; `contacts` are what they read of the run's contacts, numbered as the cases. */
   finish(contacts: ContactColumns): RunMetrics {
-    const { count, receivedAt: receivedAtOf, due: dueOf, trueLevel: trueLevelOf, previous, repeat, inEarlyHelp } = contacts;
+    const { count, receivedAt: receivedAtOf, due: dueOf, trueLevel: trueLevelOf, previous, repeat, inEarlyHelp, outOfHours, immediateDanger } = contacts;
     const { start, end } = this;
     const outcomes: Outcomes = { advice: 0, earlyHelp: 0, childInNeed: 0, childProtection: 0 };
     let counted = 0;
@@ -248,6 +274,10 @@ export class MetricsAccumulator {
     let strategyInTime = 0;
     let level4Judged = 0;
     const strategyHours: number[] = [];
+    let outOfHoursDanger = 0;
+    let outOfHoursJudged = 0;
+    let outOfHoursInTime = 0;
+    const responseHours: number[] = [];
     // Whether the child had been referred by each contact (this one or an earlier one): children
     // referred before the window count for re-referrals too.
     const referredBy = new Uint8Array(count);
@@ -289,6 +319,16 @@ export class MetricsAccumulator {
             else if (level > trueLevel) over++;
           }
         }
+        if (outOfHours[i] === 1 && immediateDanger[i] === 1) {
+          outOfHoursDanger++;
+          const protectedAt = this.protectedAt[i];
+          if (!Number.isNaN(protectedAt)) responseHours.push((protectedAt - receivedAt) / HOUR);
+          const opens = nextOpening(receivedAt);
+          if (opens <= end) {
+            outOfHoursJudged++;
+            if (protectedAt <= opens) outOfHoursInTime++;
+          }
+        }
         if (trueLevel === 4) {
           level4++;
           const strategyAt = this.strategyAt[i];
@@ -324,6 +364,12 @@ export class MetricsAccumulator {
       strategyDiscussionWithinOneWorkingDay: level4Judged ? round(strategyInTime / level4Judged) : 0,
       underThresholded: under,
       overThresholded: over,
+      outOfHoursImmediateDanger: {
+        contacts: outOfHoursDanger,
+        medianHoursToResponse: responseHours.length ? round(median(responseHours)!, 2) : null,
+        maxHoursToResponse: responseHours.length ? round(Math.max(...responseHours), 2) : null,
+        respondedBeforeSpaOpens: outOfHoursJudged ? round(outOfHoursInTime / outOfHoursJudged) : null,
+      },
     };
   }
 
@@ -370,6 +416,10 @@ export interface ContactColumns {
   repeat: ArrayLike<number> | null;
   /** 1 if the child was in early help when contacted. */
   inEarlyHelp: ArrayLike<number>;
+  /** 1 if the contact arrived while the SPA was closed. */
+  outOfHours: ArrayLike<number>;
+  /** 1 if the child was in immediate danger. */
+  immediateDanger: ArrayLike<number>;
 }
 
 /** The columns of a contact list. */
@@ -388,6 +438,8 @@ export function contactColumns(contacts: readonly Contact[]): ContactColumns {
     previous,
     repeat: contacts.map((c) => (c.previousContactId ? 1 : 0)),
     inEarlyHelp: contacts.map((c) => (c.inEarlyHelp ? 1 : 0)),
+    outOfHours: contacts.map((c) => (c.outOfHours ? 1 : 0)),
+    immediateDanger: contacts.map((c) => (c.immediateDanger ? 1 : 0)),
   };
 }
 

@@ -75,13 +75,22 @@ export const COMPARED_METRICS = [
   'strategyDiscussionWithinOneWorkingDay',
   'underThresholded',
   'overThresholded',
+  'outOfHoursImmediateDanger.contacts',
+  'outOfHoursImmediateDanger.medianHoursToResponse',
+  'outOfHoursImmediateDanger.respondedBeforeSpaOpens',
 ] as const;
 export type ComparedMetric = (typeof COMPARED_METRICS)[number];
 
-export function metricValue(s: RunSummary, key: ComparedMetric): number | null {
-  if (key.startsWith('outcomes.')) return s.outcomes[key.slice(9) as keyof RunSummary['outcomes']];
-  const v = s[key as keyof RunSummary];
+/** A figure of a run by its key: a field ('contacts') or a field of a group ('outcomes.advice'); null when not a number. */
+export function figureAt(s: RunSummary, key: string): number | null {
+  const dot = key.indexOf('.');
+  const group = (s as unknown as Record<string, unknown>)[dot < 0 ? key : key.slice(0, dot)];
+  const v = dot < 0 ? group : group && typeof group === 'object' ? (group as Record<string, unknown>)[key.slice(dot + 1)] : undefined;
   return typeof v === 'number' ? v : null;
+}
+
+export function metricValue(s: RunSummary, key: ComparedMetric): number | null {
+  return figureAt(s, key);
 }
 
 export interface CompareResult {
@@ -167,7 +176,7 @@ export function compareProcesses(scenario: Scenario, options: CompareOptions = {
   return aggregate(scenario.name, String(seed), processes, replications, runs);
 }
 
-const SHARE_METRICS = new Set<string>(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay']);
+const SHARE_METRICS = new Set<string>(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay', 'outOfHoursImmediateDanger.respondedBeforeSpaOpens']);
 
 /** A share cannot leave [0, 1] and a count cannot go below 0: clip the interval, not the mean. */
 function clampInterval(key: string, i: Interval): Interval {

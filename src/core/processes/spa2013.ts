@@ -14,7 +14,7 @@
  *    (¶39); incomplete referral forms lengthen the hold (¶37: durations, in the engine).
  * Clear cases go well: prompt decisions by a qualified team manager (¶29, ¶38, ¶39).
  */
-import { REPORT, decisionTransitions, initialContext, onClockElapsed, sharedStates, spaSetup, type StateMeta } from './common';
+import { REPORT, decisionTransitions, initialContext, onClockElapsed, onReceivedOutOfHours, sharedStates, spaSetup, type StateMeta } from './common';
 
 export const spa2013 = spaSetup.createMachine({
   id: 'spa2013',
@@ -33,6 +33,7 @@ export const spa2013 = spaSetup.createMachine({
       } satisfies StateMeta,
       on: {
         ...onClockElapsed,
+        ...onReceivedOutOfHours,
         'screening.completed': [
           // Immediate danger skips the queue (DOMAIN.md flow step 5; 004 ¶29, ¶38).
           { guard: 'inImmediateDanger', target: 'strategyDiscussion', actions: 'recordChildProtection' },

@@ -13,7 +13,7 @@
  *  - management oversight with a recorded rationale (002);
  *  - prompt strategy discussions with the police (002).
  */
-import { REPORT, decisionTransitions, initialContext, onClockElapsed, sharedStates, spaSetup, type StateMeta } from './common';
+import { REPORT, decisionTransitions, initialContext, onClockElapsed, onReceivedOutOfHours, sharedStates, spaSetup, type StateMeta } from './common';
 
 export const spa2015 = spaSetup.createMachine({
   id: 'spa2015',
@@ -32,6 +32,7 @@ export const spa2015 = spaSetup.createMachine({
       } satisfies StateMeta,
       on: {
         ...onClockElapsed,
+        ...onReceivedOutOfHours,
         'screening.completed': [
           { guard: 'inImmediateDanger', target: 'strategyDiscussion', actions: 'recordChildProtection' },
           { guard: 'hasOpenCase', target: 'withAllocatedWorker' },

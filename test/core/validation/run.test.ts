@@ -40,6 +40,7 @@ function figures(patch: Partial<RunFigures> = {}): RunFigures {
     strategyDiscussionWithinOneWorkingDay: 0.9,
     underThresholded: 30,
     overThresholded: 20,
+    outOfHoursImmediateDanger: { contacts: 6, medianHoursToResponse: 1.5, maxHoursToResponse: 3, respondedBeforeSpaOpens: 1 },
     ...patch,
   };
 }
