@@ -13,6 +13,8 @@
  *  - accepted referrals can wait unallocated (¶30) and joint visits wait on police availability
  *    (¶39); incomplete referral forms lengthen the hold (¶37: durations, in the engine).
  * Clear cases go well: prompt decisions by a qualified team manager (¶29, ¶38, ¶39).
+ * Out of hours, a child in immediate danger gets the emergency duty team's response (¶47; the
+ * shared `emergencyDutyTeam` state), then the SPA's strategy discussion when it opens.
  */
 import { REPORT, decisionTransitions, initialContext, onClockElapsed, onReceivedOutOfHours, sharedStates, spaSetup, type StateMeta } from './common';
 

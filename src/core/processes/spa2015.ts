@@ -11,7 +11,9 @@
  *    manager before it is breached (002: "a clear escalation process ... so that children who
  *    need urgent intervention do not wait");
  *  - management oversight with a recorded rationale (002);
- *  - prompt strategy discussions with the police (002).
+ *  - prompt strategy discussions with the police (002);
+ *  - out of hours, the emergency duty team for a child in immediate danger, as in 2013 (004 ¶47;
+ *    DOMAIN.md: "EDT covers the rest").
  */
 import { REPORT, decisionTransitions, initialContext, onClockElapsed, onReceivedOutOfHours, sharedStates, spaSetup, type StateMeta } from './common';
 

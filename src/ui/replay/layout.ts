@@ -229,11 +229,12 @@ export const ELK_OPTIONS: LayoutOptions = {
  */
 const STAGE_RANK: Record<Stage, number> = {
   screening: 0,
-  emergencyResponse: 1,
-  informationGathering: 2,
-  hold: 3,
-  decision: 4,
-  escalatedDecision: 5,
+  informationGathering: 1,
+  hold: 2,
+  decision: 3,
+  escalatedDecision: 4,
+  // Out of hours the EDT responds in place of the SPA's decision, and hands over to the strategy discussion.
+  emergencyResponse: 5,
   allocatedWorker: 6,
   advice: 7,
   earlyHelp: 8,
