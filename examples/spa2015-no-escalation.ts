@@ -21,9 +21,11 @@
  *    manager before it is breached (002: "a clear escalation process ... so that children who
  *    need urgent intervention do not wait");
  *  - management oversight with a recorded rationale (002);
- *  - prompt strategy discussions with the police (002).
+ *  - prompt strategy discussions with the police (002);
+ *  - out of hours, the emergency duty team for a child in immediate danger, as in 2013 (004 ¶47;
+ *    DOMAIN.md: "EDT covers the rest").
  */
-import { REPORT, decisionTransitions, initialContext, onClockElapsed, sharedStates, spaSetup, type StateMeta } from '../src/core/processes/common';
+import { REPORT, decisionTransitions, initialContext, onClockElapsed, onReceivedOutOfHours, sharedStates, spaSetup, type StateMeta } from '../src/core/processes/common';
 
 export const spa2015NoEscalation = spaSetup.createMachine({
   id: 'spa2015-no-escalation',
@@ -42,6 +44,7 @@ export const spa2015NoEscalation = spaSetup.createMachine({
       } satisfies StateMeta,
       on: {
         ...onClockElapsed,
+        ...onReceivedOutOfHours,
         'screening.completed': [
           { guard: 'inImmediateDanger', target: 'strategyDiscussion', actions: 'recordChildProtection' },
           { guard: 'hasOpenCase', target: 'withAllocatedWorker' },
