@@ -1,12 +1,12 @@
 /** Readable tables for the terminal. */
-import { LABELS } from '../core/labels';
-import { COMPARED_METRICS, type CompareResult, type RunSummary } from '../core/run';
+import { LABELS, SHARE_FIGURES } from '../core/labels';
+import { COMPARED_METRICS, figureAt, type CompareResult, type RunSummary } from '../core/run';
 import type { SweepPoint } from '../core/sweep';
 
 /** Plain-English labels, shared by the run and compare tables (and the browser): src/core/labels.ts. */
 export { LABELS };
 
-const SHARES = new Set(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay', 'escalatedWithinOneWorkingDay', 'assessmentsInTimescale']);
+const SHARES = SHARE_FIGURES;
 
 function fmt(key: string, v: number | null | undefined): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '-';
@@ -23,8 +23,7 @@ export function formatRun(s: RunSummary): string {
   const head = `${s.scenario}\nprocess ${s.process}, seed ${s.seed}, ${s.days} days from ${s.start}\n\n`;
   const rows: string[][] = [['Figure', 'Value']];
   for (const key of Object.keys(LABELS)) {
-    const v = key.startsWith('outcomes.') ? s.outcomes[key.slice(9) as keyof RunSummary['outcomes']] : (s as unknown as Record<string, number | null>)[key];
-    rows.push([LABELS[key], fmt(key, v)]);
+    rows.push([LABELS[key], fmt(key, figureAt(s, key))]);
   }
   return head + table(rows);
 }

@@ -100,6 +100,8 @@ export interface Arrivals {
   mentalHealth: Uint8Array;
   /** The RAG rating on first sight (`RATING_OF_NUMBER`: 0 green, 1 amber, 2 red; see `rateContact`). */
   rating: Uint8Array;
+  /** 1 if the contact arrived while the SPA is closed (`isOutOfHours` of its receipt: the EDT covers). */
+  outOfHours: Uint8Array;
 }
 
 /** A rating column's numbers as ratings. */
@@ -220,6 +222,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
   // Its own stream, so that the screener's view moves no other draw.
   const uConcern = streams.stream('children.concern');
   const immediateDangers = new Uint8Array(count);
+  const outOfHoursColumn = new Uint8Array(count);
   const mentalHealths = new Uint8Array(count);
   const ratings = new Uint8Array(count);
   // What only the contact objects show, for making them when asked.
@@ -241,6 +244,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
     }
     previousIndex[i] = child >= 0 ? childLast[child] : -1;
     due[i] = dueByOneWorkingDay(t);
+    outOfHoursColumn[i] = +isOutOfHours(t);
     receivedAt[i] = t;
     if (child < 0) {
       child = childLast.length;
@@ -294,7 +298,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
         source: CONTACT_SOURCES[stampSource[i]],
         formComplete: formCompletes[i] === 1,
         receivedAt: t,
-        outOfHours: isOutOfHours(t),
+        outOfHours: outOfHoursColumn[i] === 1,
         knownChild: knownChildren[i] === 1,
         openCase: false,
         inEarlyHelp: false,
@@ -320,6 +324,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
     levelClear: levelClears,
     aboveEarlyHelp: aboveEarlyHelps,
     immediateDanger: immediateDangers,
+    outOfHours: outOfHoursColumn,
     mentalHealth: mentalHealths,
     rating: ratings,
   };

@@ -41,6 +41,10 @@ export const LABELS: Record<string, string> = {
   conferencePlans: 'Conferences that made a child protection plan',
   closedNoFurtherAction: 'Closed with no further action after social work',
   childrenOnProtectionPlans: 'Children on a child protection plan at the end',
+  'outOfHoursImmediateDanger.contacts': 'Out of hours: contacts about a child in immediate danger',
+  'outOfHoursImmediateDanger.medianHoursToResponse': 'Out of hours, immediate danger: median clock hours to a protective response',
+  'outOfHoursImmediateDanger.maxHoursToResponse': 'Out of hours, immediate danger: longest clock hours to a protective response',
+  'outOfHoursImmediateDanger.respondedBeforeSpaOpens': 'Out of hours, immediate danger: protected before the SPA opened',
 };
 
 /** What each figure means, for help beside the figure (README "What the figures mean"). */
@@ -81,10 +85,15 @@ export const FIGURE_HELP: Record<string, string> = {
   conferencePlans: 'Initial child protection conferences that put the child on a child protection plan.',
   closedNoFurtherAction: 'Cases closed with no further action straight after an assessment, a section 47 enquiry or a conference.',
   childrenOnProtectionPlans: 'Children on a child protection plan when the period ended (a plan is taken to last about nine months).',
+  'outOfHoursImmediateDanger.contacts': 'Contacts about a child in immediate danger that arrived while the SPA was closed (evenings, nights, weekends and bank holidays), when the emergency duty team covers (2013 report, paragraph 47).',
+  'outOfHoursImmediateDanger.medianHoursToResponse':
+    'For those contacts, the middle value of clock hours (day and night) from receipt to the first protective action: the emergency duty team\u2019s response, or the strategy discussion where there is none.',
+  'outOfHoursImmediateDanger.maxHoursToResponse': 'For those contacts, the longest time in clock hours from receipt to the first protective action.',
+  'outOfHoursImmediateDanger.respondedBeforeSpaOpens': 'Share of those contacts whose child was protected by the time the SPA next opened.',
 };
 
 /** Figures that are shares (shown as percentages). */
-export const SHARE_FIGURES: ReadonlySet<string> = new Set(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay', 'escalatedWithinOneWorkingDay', 'assessmentsInTimescale']);
+export const SHARE_FIGURES: ReadonlySet<string> = new Set(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay', 'escalatedWithinOneWorkingDay', 'assessmentsInTimescale', 'outOfHoursImmediateDanger.respondedBeforeSpaOpens']);
 
 /** A figure as people read it: shares as percentages, other numbers as they are. */
 export function formatFigure(key: string, v: number | null | undefined): string {
@@ -99,6 +108,8 @@ export { stateLabel } from './processes/facts';
 /** Plain-English names for the events in a trace. */
 export const EVENT_LABELS: Record<string, string> = {
   'contact.received': 'Contact received',
+  'contact.receivedOutOfHours': 'Received out of hours, while the SPA is closed',
+  'emergency.responded': 'Emergency duty team responded',
   'screening.completed': 'Screening completed',
   'information.gathered': 'Information gathered',
   'parents.contacted': 'Team manager contacted the parents',
@@ -153,6 +164,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   raSocialWorker: 'referral and assessment social worker',
   police: 'police',
   earlyHelpWorker: 'early help worker',
+  edtSocialWorker: 'emergency duty team social worker',
 };
 
 /** Who acted in a trace record: a role, the clock, or the source of a contact. */
@@ -186,6 +198,7 @@ export const ACTIVITY_LABELS: Readonly<Record<Activity, string>> = {
   jointVisit: 'joint visit',
   section47Enquiry: 'section 47 enquiry',
   earlyHelp: 'early help',
+  emergencyResponse: 'emergency response out of hours',
 };
 
 export function activityLabel(activity: string): string {

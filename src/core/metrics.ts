@@ -19,12 +19,15 @@
  *    threshold decision), from entering the state, or from the strategy discussion;
  *  - section 47 enquiries, initial conferences and the plans they make, referrals closed with
  *    no further action, and children on child protection plans at the end of the run.
+ *  - out of hours, a child in immediate danger: clock hours from receipt to the first protective
+ *    action, the first move out of a state whose work protects the child (an emergency response
+ *    by the EDT, 004 ¶47, or a strategy discussion: meta `stage`).
  *
  * The figures are accumulated one transition at a time (`MetricsAccumulator`): the engine feeds
  * it as it runs, so a replication need not keep a trace, and `computeMetrics` feeds it a stored
  * trace. One implementation either way; test/core/metrics.test.ts checks the two agree.
  */
-import { DAY, HOUR, dueByOneWorkingDay, workingDaysBetween, workingMillisBetween, type Instant } from './calendar';
+import { DAY, HOUR, dueByOneWorkingDay, nextOpening, workingDaysBetween, workingMillisBetween, type Instant } from './calendar';
 import type { Contact } from './contact';
 import type { AnyStateMachine } from 'xstate';
 import type { TraceRecord } from './engine/trace';
@@ -143,6 +146,25 @@ export interface RunMetrics {
   closedNoFurtherAction: number;
   /** Children on a child protection plan at the end of the run (plans last their state's `keepsCaseOpen` days). */
   childrenOnProtectionPlans: number;
+  /** Contacts about a child in immediate danger that arrived while the SPA was closed (004 ¶47). */
+  outOfHoursImmediateDanger: OutOfHoursResponse;
+}
+
+/**
+ * How quickly a child in immediate danger whose contact arrived out of hours was protected: clock
+ * hours from receipt to the first protective action (the emergency duty team's response, or the
+ * strategy discussion where there is none).
+ */
+export interface OutOfHoursResponse {
+  contacts: number;
+  /** Median clock hours to the first protective action, over the contacts that had one (null: none had). */
+  medianHoursToResponse: number | null;
+  maxHoursToResponse: number | null;
+  /**
+   * Share of these contacts protected by the time the SPA next opened after receipt, over those
+   * whose next opening fell inside the run (null: none did). A contact never protected counts as not.
+   */
+  respondedBeforeSpaOpens: number | null;
 }
 
 export interface CaseSummary {
@@ -230,6 +252,8 @@ export class MetricsAccumulator {
   private decidedAt: Float64Array;
   private reportedAt: Float64Array;
   private strategyAt: Float64Array;
+  /** The first protective action: the first move out of a state whose work protects the child. */
+  private protectedAt: Float64Array;
   private unallocatedSince: Float64Array;
   private level: Int8Array;
   private response: Int8Array;
@@ -268,6 +292,7 @@ export class MetricsAccumulator {
     this.decidedAt = new Float64Array(capacity).fill(NaN);
     this.reportedAt = new Float64Array(capacity).fill(NaN);
     this.strategyAt = new Float64Array(capacity).fill(NaN);
+    this.protectedAt = new Float64Array(capacity).fill(NaN);
     this.unallocatedSince = new Float64Array(capacity).fill(NaN);
     this.enteredAt = new Float64Array(capacity).fill(NaN);
     this.referralAt = new Float64Array(capacity).fill(NaN);
@@ -312,6 +337,7 @@ export class MetricsAccumulator {
       this.jointVisits++;
       if (t > dueByOneWorkingDay(this.strategyAt[i])) this.jointVisitsLate++;
     }
+    if (from !== null && from.protective && from !== to && Number.isNaN(this.protectedAt[i])) this.protectedAt[i] = t;
     // Unallocated episodes (004 ¶30).
     const since = this.unallocatedSince[i];
     if (unallocated && Number.isNaN(since)) this.unallocatedSince[i] = t;
@@ -389,7 +415,7 @@ export class MetricsAccumulator {
 
   /** The run's figures; `contacts` are what they read of the run's contacts, numbered as the cases. */
   finish(contacts: ContactColumns): RunMetrics {
-    const { count, receivedAt: receivedAtOf, due: dueOf, trueLevel: trueLevelOf, previous, repeat, inEarlyHelp } = contacts;
+    const { count, receivedAt: receivedAtOf, due: dueOf, trueLevel: trueLevelOf, previous, repeat, inEarlyHelp, outOfHours, immediateDanger } = contacts;
     const { start, end } = this;
     const outcomes: Outcomes = { advice: 0, earlyHelp: 0, childInNeed: 0, childProtection: 0 };
     let counted = 0;
@@ -431,6 +457,10 @@ export class MetricsAccumulator {
     // When the child was last referred, by each contact (this one or an earlier one; NaN: never):
     // children referred before the window count for re-referrals too.
     const lastReferralAt = new Float64Array(count);
+    let outOfHoursDanger = 0;
+    let outOfHoursJudged = 0;
+    let outOfHoursInTime = 0;
+    const responseHours: number[] = [];
     for (let i = 0; i < count; i++) {
       const response = this.response[i];
       const referral = response === CHILD_IN_NEED || response === CHILD_PROTECTION;
@@ -498,6 +528,16 @@ export class MetricsAccumulator {
             else if (level > trueLevel) over++;
           }
         }
+        if (outOfHours[i] === 1 && immediateDanger[i] === 1) {
+          outOfHoursDanger++;
+          const protectedAt = this.protectedAt[i];
+          if (!Number.isNaN(protectedAt)) responseHours.push((protectedAt - receivedAt) / HOUR);
+          const opens = nextOpening(receivedAt);
+          if (opens <= end) {
+            outOfHoursJudged++;
+            if (protectedAt <= opens) outOfHoursInTime++;
+          }
+        }
         if (trueLevel === 4) {
           level4++;
           const strategyAt = this.strategyAt[i];
@@ -552,6 +592,12 @@ export class MetricsAccumulator {
       conferencePlans: this.conferencePlans,
       closedNoFurtherAction: this.closedNfa,
       childrenOnProtectionPlans: onPlan.size,
+      outOfHoursImmediateDanger: {
+        contacts: outOfHoursDanger,
+        medianHoursToResponse: responseHours.length ? round(median(responseHours)!, 2) : null,
+        maxHoursToResponse: responseHours.length ? round(Math.max(...responseHours), 2) : null,
+        respondedBeforeSpaOpens: outOfHoursJudged ? round(outOfHoursInTime / outOfHoursJudged) : null,
+      },
     };
   }
 
@@ -608,6 +654,10 @@ export interface ContactColumns {
   repeat: ArrayLike<number> | null;
   /** 1 if the child was in early help when contacted. */
   inEarlyHelp: ArrayLike<number>;
+  /** 1 if the contact arrived while the SPA was closed. */
+  outOfHours: ArrayLike<number>;
+  /** 1 if the child was in immediate danger. */
+  immediateDanger: ArrayLike<number>;
 }
 
 /** The columns of a contact list. */
@@ -626,6 +676,8 @@ export function contactColumns(contacts: readonly Contact[]): ContactColumns {
     previous,
     repeat: contacts.map((c) => (c.previousContactId ? 1 : 0)),
     inEarlyHelp: contacts.map((c) => (c.inEarlyHelp ? 1 : 0)),
+    outOfHours: contacts.map((c) => (c.outOfHours ? 1 : 0)),
+    immediateDanger: contacts.map((c) => (c.immediateDanger ? 1 : 0)),
   };
 }
 

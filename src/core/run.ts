@@ -5,6 +5,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { createSimulation, prepareArrivals, type PreparedArrivals, type Simulation } from './engine';
 import type { RunMetrics } from './metrics';
+import { SHARE_FIGURES } from './labels';
 import { PROCESS_NAMES, processFromFile, type ProcessFile, type ProcessName } from './processes';
 import type { Scenario } from './scenario';
 import { meanCI, type Interval } from './stats';
@@ -78,13 +79,22 @@ export const COMPARED_METRICS = [
   'underThresholded',
   'overThresholded',
   'assessmentsInTimescale',
+  'outOfHoursImmediateDanger.contacts',
+  'outOfHoursImmediateDanger.medianHoursToResponse',
+  'outOfHoursImmediateDanger.respondedBeforeSpaOpens',
 ] as const;
 export type ComparedMetric = (typeof COMPARED_METRICS)[number];
 
-export function metricValue(s: RunSummary, key: ComparedMetric): number | null {
-  if (key.startsWith('outcomes.')) return s.outcomes[key.slice(9) as keyof RunSummary['outcomes']];
-  const v = s[key as keyof RunSummary];
+/** A figure of a run by its key: a field ('contacts') or a field of a group ('outcomes.advice'); null when not a number. */
+export function figureAt(s: RunSummary, key: string): number | null {
+  const dot = key.indexOf('.');
+  const group = (s as unknown as Record<string, unknown>)[dot < 0 ? key : key.slice(0, dot)];
+  const v = dot < 0 ? group : group && typeof group === 'object' ? (group as Record<string, unknown>)[key.slice(dot + 1)] : undefined;
   return typeof v === 'number' ? v : null;
+}
+
+export function metricValue(s: RunSummary, key: ComparedMetric): number | null {
+  return figureAt(s, key);
 }
 
 export interface CompareResult {
@@ -198,7 +208,7 @@ export function compareProcesses(scenario: Scenario, options: CompareOptions = {
   return aggregate(scenario.name, String(seed), processes, replications, runs);
 }
 
-const SHARE_METRICS = new Set<string>(['decidedWithinOneWorkingDay', 'reportedWithinOneWorkingDay', 'strategyDiscussionWithinOneWorkingDay', 'escalatedWithinOneWorkingDay', 'assessmentsInTimescale']);
+const SHARE_METRICS = new Set<string>(SHARE_FIGURES);
 
 /** A share cannot leave [0, 1] and a count cannot go below 0: clip the interval, not the mean. */
 function clampInterval(key: string, i: Interval): Interval {

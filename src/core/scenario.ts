@@ -71,9 +71,24 @@ const StaffRole = z.object({
   caseload: bounded(BOUNDS.caseload).default(1),
 }).strict();
 
-export const Staff = z.object(Object.fromEntries(ROLES.map((r) => [r, StaffRole])) as Record<Role, typeof StaffRole>).strict();
+/**
+ * The emergency duty team's staffing when a scenario does not give it: one social worker on duty
+ * for Kingston's share of a team jointly commissioned with neighbouring authorities (004 ¶47),
+ * able to respond to two emergencies at once. Assumption: the sources give no head count.
+ */
+export const DEFAULT_EDT_STAFF = Object.freeze({ count: 1, caseload: 2 });
 
-/** A duration in working hours: lognormal with a mean and a coefficient of variation. */
+/** Every role's head count and caseload; the EDT's may be left out (DEFAULT_EDT_STAFF), so scenarios written before it still run. */
+export const Staff = z
+  .object(
+    Object.fromEntries(ROLES.map((r) => [r, r === 'edtSocialWorker' ? StaffRole.prefault(DEFAULT_EDT_STAFF) : StaffRole])) as Record<Role, typeof StaffRole>,
+  )
+  .strict();
+
+/**
+ * A duration in working hours (clock hours for work done around the clock: the chart's meta
+ * `work.aroundTheClock`): lognormal with a mean and a coefficient of variation.
+ */
 const Duration = z.object({ meanWorkingHours: bounded(BOUNDS.meanWorkingHours), cv: bounded(BOUNDS.cv).default(0.5) }).strict();
 
 /**
@@ -112,6 +127,9 @@ export const DEFAULT_DURATIONS: Record<Activity, { meanWorkingHours: number; cv:
   section47Enquiry: { meanWorkingHours: 117, cv: 0.4 },
   initialConference: { meanWorkingHours: 18, cv: 0.5 },
   earlyHelp: { meanWorkingHours: 540, cv: 0.5 }, // assumption: about 12 weeks of early help
+  // Clock hours, not working hours: the EDT works around the clock (004 ¶47, "emergency child
+  // protection services"). Assumption: about 2 hours from the call to the EDT's response.
+  emergencyResponse: { meanWorkingHours: 2, cv: 0.5 },
 };
 
 export const Durations = z.object(

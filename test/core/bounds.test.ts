@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BOUNDED_FIELDS, BOUNDS, LIST_LIMITS, SHARE, ruleOf, type NumberBound } from '../../src/core/bounds';
 import { ROLES } from '../../src/core/processes';
-import { DEFAULT_DURATIONS, parseScenario, parseScenarioText, ScenarioError } from '../../src/core/scenario';
+import { DEFAULT_DURATIONS, DEFAULT_EDT_STAFF, parseScenario, parseScenarioText, ScenarioError } from '../../src/core/scenario';
 import { ROOT, SCENARIO_DIR } from '../support/scenarios';
 
 const BASE = JSON.parse(readFileSync(join(SCENARIO_DIR, 'kingston-2013.json'), 'utf8')) as Record<string, unknown>;
@@ -126,6 +126,15 @@ describe('bounds on a scenario\u2019s numbers', () => {
     const json = structuredClone(BASE);
     delete json.days;
     expect(issuesOf(json)).toEqual([{ field: 'days', rule: 'is required' }]);
+  });
+
+  it('lets a file leave out the emergency duty team\u2019s staffing (the default, an assumption) and refuses a count of 0 where the process gives it work', () => {
+    const json = structuredClone(BASE) as { staff: Record<string, unknown> };
+    delete json.staff.edtSocialWorker;
+    expect(parseScenario(json).staff.edtSocialWorker).toEqual(DEFAULT_EDT_STAFF);
+    expect(issuesOf(withValue('staff.edtSocialWorker.count', 0))).toEqual([
+      { field: 'staff.edtSocialWorker.count', rule: 'must be at least 1: the 2013 process puts work on this role' },
+    ]);
   });
 
   it('puts the library\u2019s wording for wrong types into words too (objects, lists, text)', () => {

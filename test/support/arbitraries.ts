@@ -103,7 +103,8 @@ export const faultArb: fc.Arbitrary<Fault> = fc.oneof(
   fc.tuple(fc.constantFrom(...ROLES), fc.constantFrom(0, -3, 2.5)).map(
     ([role, v]): Fault => ({ kind: 'bad caseload', field: `staff.${role}.caseload`, apply: (j) => set(j, ['staff', role, 'caseload'], v) }),
   ),
-  fc.constantFrom(...ROLES).map((role): Fault => ({ kind: 'missing role', field: `staff.${role}`, apply: (j) => void delete (j.staff as Record<string, unknown>)[role] })),
+  // The emergency duty team's staffing may be left out (scenario.ts DEFAULT_EDT_STAFF): not a fault.
+  fc.constantFrom(...ROLES.filter((r) => r !== 'edtSocialWorker')).map((role): Fault => ({ kind: 'missing role', field: `staff.${role}`, apply: (j) => void delete (j.staff as Record<string, unknown>)[role] })),
   fc.tuple(fc.constantFrom('colour', 'Process', 'seeds', 'contactsPerDay', 'warmup', 'levelmix'), fc.jsonValue()).map(
     ([key, v]): Fault => ({ kind: 'unknown key', field: key, apply: (j) => set(j, [key], v ?? 0) }),
   ),

@@ -86,3 +86,23 @@ export function withMeta(machine: AnyStateMachine, change: (name: string, meta: 
   for (const [name, state] of Object.entries(config.states)) states[name] = { ...state, meta: change(name, state.meta as StateMeta) };
   return spaSetup.createMachine({ ...config, id: `${config.id}-changed`, states } as unknown as Parameters<typeof spaSetup.createMachine>[0]) as unknown as AnyStateMachine;
 }
+
+/**
+ * A shipped chart as it was before the emergency duty team (004 ¶47): no state answers an
+ * out-of-hours arrival, so a child in immediate danger out of hours waits in its first state for
+ * the SPA to open, and the state the answer led to (the EDT's) is taken out.
+ */
+export function withoutOutOfHoursService(machine: AnyStateMachine): AnyStateMachine {
+  const config = machine.config as unknown as Config & { states: Record<string, StateConfig> };
+  const removed = new Set<string>();
+  const states: Record<string, StateConfig> = {};
+  for (const [name, state] of Object.entries(config.states)) {
+    const on = { ...(state.on ?? {}) };
+    const answer = on['contact.receivedOutOfHours'] as { target?: string } | undefined;
+    if (answer?.target) removed.add(answer.target);
+    delete on['contact.receivedOutOfHours'];
+    states[name] = { ...state, ...(state.on ? { on } : {}) };
+  }
+  for (const name of removed) delete states[name];
+  return spaSetup.createMachine({ ...config, id: `${config.id}-no-out-of-hours-service`, states } as unknown as Parameters<typeof spaSetup.createMachine>[0]) as unknown as AnyStateMachine;
+}

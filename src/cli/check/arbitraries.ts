@@ -131,7 +131,7 @@ export function decidedMix(sc: Scenario): Record<Level, number> {
  * Working hours a role spends per working day of demand, by the canonical flow of a contact
  * (DOMAIN.md "The flow of one contact"): everyone is screened and decided; unclear contacts have
  * information gathered (by a case coordinator in 2013, a social worker in 2015; CAMHS for mental
- * health); level 2 goes to early help, level 3 to allocation and assessment, level 4 to a
+ * health); a child in immediate danger out of hours has an emergency response (EDT); level 2 goes to early help, level 3 to allocation and assessment, level 4 to a
  * strategy discussion, a joint visit and a section 47 enquiry, by the levels decided (wrong
  * decisions included). Durations are the scenario's.
  * Only ratios of this figure are used, so its rough edges cancel out.
@@ -156,6 +156,9 @@ export function roleWorkload(sc: Scenario, role: Role): number {
       return n * mix[4] * d('jointVisit');
     case 'earlyHelpWorker':
       return n * mix[2] * d('earlyHelp');
+    case 'edtSocialWorker':
+      // Only out-of-hours contacts in immediate danger; the out-of-hours share cancels in the ratio.
+      return n * sc.levelMix[4] * sc.immediateDangerShareOfLevel4 * d('emergencyResponse');
   }
 }
 

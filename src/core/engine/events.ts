@@ -13,6 +13,7 @@ export const EVENTS = {
   escalationDue: Object.freeze({ type: 'clock.escalationDue' }),
   parentsContacted: Object.freeze({ type: 'parents.contacted' }),
   contactReceived: Object.freeze({ type: 'contact.received' }),
+  receivedOutOfHours: Object.freeze({ type: 'contact.receivedOutOfHours' }),
   earlyHelpEscalated: Object.freeze({ type: 'earlyHelp.escalated' }),
   earlyHelpCompleted: Object.freeze({ type: 'earlyHelp.completed' }),
 } as const satisfies Record<string, SpaEvent | { type: 'contact.received' }>;

@@ -22,7 +22,7 @@ import type { World } from './world';
 const RATING_GREEN = RATING_OF_NUMBER.indexOf('green');
 
 /** The parts a run's flow works with (composed by `createSimulation`), and when it starts. */
-export type FlowParts = Pick<CaseFlow, 'processLabel' | 'stepper' | 'states' | 'cases' | 'arrivals' | 'agenda' | 'pools' | 'world' | 'sink' | 'escalates' | 'escalateAfterMs' | 'escalateGreenAfterMs' | 'end'> & {
+export type FlowParts = Pick<CaseFlow, 'processLabel' | 'stepper' | 'states' | 'cases' | 'arrivals' | 'agenda' | 'pools' | 'world' | 'sink' | 'escalates' | 'outOfHoursService' | 'escalateAfterMs' | 'escalateGreenAfterMs' | 'end'> & {
   readonly simStart: Instant;
 };
 
@@ -52,6 +52,11 @@ export class CaseFlow {
    * (an unanswered event leaves no trace) but saves a queued event per contact.
    */
   readonly escalates: boolean;
+  /**
+   * Whether any state of the chart answers an out-of-hours arrival (an out-of-hours service: the
+   * EDT, 004 ¶47). A chart that cannot answer it is never sent it, as with `escalates`.
+   */
+  readonly outOfHoursService: boolean;
   /** Working time from a contact (or a step-up) rated red or amber to its escalation clock. */
   readonly escalateAfterMs: number;
   /** The same for a contact rated green (its target is the 24 hours itself: DOMAIN.md RAG targets). */
@@ -71,6 +76,7 @@ export class CaseFlow {
     this.world = parts.world;
     this.sink = parts.sink;
     this.escalates = parts.escalates;
+    this.outOfHoursService = parts.outOfHoursService;
     this.escalateAfterMs = parts.escalateAfterMs;
     this.escalateGreenAfterMs = parts.escalateGreenAfterMs;
     this.end = parts.end;
@@ -134,6 +140,9 @@ export class CaseFlow {
     cases.arrived = index + 1;
     this.sink.record(index, this.now, null, this.states.states[id], EVENTS.contactReceived, this.sink.arrivalActor(index));
     this.setDecisionClocks(index, arrivals.receivedAt[index], arrivals.due[index]);
+    // The SPA is closed: the chart says whether an out-of-hours service takes the contact now
+    // (send enters the new state); if not, the contact waits in its first state for the SPA.
+    if (this.outOfHoursService && arrivals.outOfHours[index] === 1 && this.send(index, EVENTS.receivedOutOfHours, 'clock')) return;
     this.enter(index);
   }
 
@@ -195,7 +204,9 @@ export class CaseFlow {
     const ms = world.workMs;
     const token = this.cases.token[c];
     this.cases.workStartedAt[c] = this.now;
-    this.agenda.scheduleWork(KIND.workDone, addWorkingMillis(this.now, ms), c, token, event, work.pool.role);
+    // Work around the clock (the EDT) runs in clock hours; all other work in the SPA's working hours.
+    const doneAt = work.aroundTheClock ? this.now + ms : addWorkingMillis(this.now, ms);
+    this.agenda.scheduleWork(KIND.workDone, doneAt, c, token, event, work.pool.role);
     if (work.held) {
       // 004 ¶38: the team manager contacts parents and holds office visits during the hold.
       const heldDays = world.heldDays(ms);

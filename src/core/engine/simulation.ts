@@ -159,6 +159,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     world: new World(scenario, cases, arrivals.trueLevel, arrivals.formComplete),
     sink: new TraceSink(options.trace ?? true, figures, arrivals),
     escalates: chart.escalates,
+    outOfHoursService: chart.outOfHoursService,
     escalateAfterMs: scenario.escalateAfterWorkingHours * HOUR,
     escalateGreenAfterMs: scenario.escalateGreenAfterWorkingHours * HOUR,
     simStart: window.simStart,
@@ -215,7 +216,7 @@ class SimulationRun implements Simulation {
 
   metrics(): RunMetrics {
     const { cases, arrivals } = this.flow;
-    return this.figures.finish({ count: cases.arrived, receivedAt: arrivals.receivedAt, due: arrivals.due, trueLevel: arrivals.trueLevel, previous: arrivals.previousIndex, repeat: null, inEarlyHelp: cases.inEarlyHelp });
+    return this.figures.finish({ count: cases.arrived, receivedAt: arrivals.receivedAt, due: arrivals.due, trueLevel: arrivals.trueLevel, previous: arrivals.previousIndex, repeat: null, inEarlyHelp: cases.inEarlyHelp, outOfHours: arrivals.outOfHours, immediateDanger: arrivals.immediateDanger });
   }
 
   step(): boolean {

@@ -31,6 +31,8 @@ export interface WorkRt {
   longerIfFormIncomplete: boolean;
   /** 2013's hold, during which the team manager contacts parents (004 ¶38). */
   held: boolean;
+  /** The work runs in clock hours, day and night (meta `work.aroundTheClock`: the EDT, 004 ¶47), not in the SPA's working hours. */
+  aroundTheClock: boolean;
   /** A threshold decision made here errs this many times as often as the scenario's `decisionAccuracy` says (meta `decisionError`). */
   errorFactor: number;
 }
@@ -51,6 +53,7 @@ function stateRt(facts: StateFacts, scenario: Scenario, pools: readonly RolePool
       longerIfFormIncomplete: facts.longerIfFormIncomplete,
       held: facts.hold,
       errorFactor: facts.decisionErrorFactor,
+      aroundTheClock: facts.aroundTheClock,
     };
   }
   return { name: facts.name, facts, meta: facts.meta, work };

@@ -382,6 +382,42 @@ const strategyPrompt: Invariant = {
   },
 };
 
+const EMERGENCY_HOURS = 8;
+const emergencyOutOfHours: Invariant = {
+  id: 'emergency-response-out-of-hours',
+  title: 'A child in immediate danger out of hours is protected the same night',
+  statement: `Every contact about a child in immediate danger that arrives while the SPA is closed gets a protective response (an emergency response by the emergency duty team, or a strategy discussion) within ${EMERGENCY_HOURS} clock hours of receipt, not when the office next opens.`,
+  source: '004 ¶47 ("Referrals made out of hours receive a service from the emergency duty team ... to provide emergency child protection services"); DOMAIN.md (SPA opening hours: "EDT covers the rest"; flow step 5: "Immediate danger skips the queue")',
+  parameters: {
+    within: {
+      value: EMERGENCY_HOURS,
+      unit: 'clock hours',
+      source:
+        'assumption: 004 ¶47 gives no figure, only an emergency service out of hours; a night’s shift, so that a child in danger at night is protected that night, while a response after the office opens (at least 14 hours after an evening contact) breaks it. The trace records when the response was made, not when it began',
+    },
+  },
+  censoring: censoredAt('deadline'),
+  check(ix) {
+    const out: Violation[] = [];
+    for (const c of ix.run.contacts) {
+      if (!c.outOfHours || !c.immediateDanger) continue;
+      const records = ix.cases.get(c.id);
+      if (!records) continue;
+      const deadline = c.receivedAt + EMERGENCY_HOURS * HOUR;
+      const response = records.find((r) => r.from !== null && r.from !== r.to && ix.facts(r.from)?.protective === true);
+      if (response && response.t <= deadline) continue;
+      if (!response && deadline >= ix.run.end) continue;
+      const hours = response ? Math.round(((response.t - c.receivedAt) / HOUR) * 10) / 10 : null;
+      out.push({
+        caseIds: [c.id],
+        at: deadline,
+        message: `${c.id}, a child in immediate danger, was received out of hours ${when(c.receivedAt)}; ${response ? `the first protective response (${eventPhrase(response.event, response.detail)}) came ${when(response.t)}, ${hours} hours later` : `no protective response had come ${EMERGENCY_HOURS} hours later`}; it was in ${where(ix, recordAt(records, deadline)!.to)} at ${when(deadline)}.`,
+      });
+    }
+    return out;
+  },
+};
+
 const SEEN_AFTER_STRATEGY_DAYS = 1;
 const childSeenAfterStrategy: Invariant = {
   id: 'child-seen-after-strategy-discussion',
@@ -550,6 +586,7 @@ export const INVARIANTS: readonly Invariant[] = [
   decidedByManager,
   strategyPrompt,
   clearChildProtectionFromReceipt,
+  emergencyOutOfHours,
   childSeenAfterStrategy,
   stepDownAfterAssessment,
   stepUpDecided,

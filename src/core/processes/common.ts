@@ -23,9 +23,10 @@ export type Role =
   | 'camhs' // 2015: CAMHS worker inside the SPA team (000)
   | 'raSocialWorker' // referral and assessment team social worker (004 ¶13)
   | 'police' // joint visits and strategy discussions (004 ¶39)
-  | 'earlyHelpWorker'; // locality early help teams (004 ¶12, ¶24)
+  | 'earlyHelpWorker' // locality early help teams (004 ¶12, ¶24)
+  | 'edtSocialWorker'; // emergency duty team, out of hours, shared with neighbouring boroughs (004 ¶47)
 
-export const ROLES: readonly Role[] = ['spaSocialWorker', 'teamManager', 'caseCoordinator', 'camhs', 'raSocialWorker', 'police', 'earlyHelpWorker'];
+export const ROLES: readonly Role[] = ['spaSocialWorker', 'teamManager', 'caseCoordinator', 'camhs', 'raSocialWorker', 'police', 'earlyHelpWorker', 'edtSocialWorker'];
 
 /**
  * Named activities. Durations come from the scenario per activity, so a process that uses a
@@ -46,7 +47,8 @@ export type Activity =
   | 'strategyDiscussion'
   | 'jointVisit' // 2013: waits on police availability (004 ¶39)
   | 'section47Enquiry'
-  | 'earlyHelp';
+  | 'earlyHelp'
+  | 'emergencyResponse'; // out of hours: the emergency duty team's response to a child in immediate danger (004 ¶47)
 
 export type AssessmentOutcome = 'plan' | 'stepDown' | 'close' | 'protection';
 /** A section 47 enquiry ends in an initial child protection conference, a child-in-need plan or closure. */
@@ -56,6 +58,13 @@ export type ConferenceOutcome = 'plan' | 'childInNeed' | 'close';
 export type EarlyHelpOutcome = 'completed' | 'escalated';
 
 export type SpaEvent =
+  /**
+   * The contact arrived while the SPA is closed (calendar.ts `isOutOfHours`): sent by the engine
+   * the moment an out-of-hours contact arrives, to charts that answer it. The chart decides what
+   * follows (an out-of-hours service, or nothing: the contact waits for the SPA to open).
+   */
+  | { type: 'contact.receivedOutOfHours' }
+  | { type: 'emergency.responded' }
   | { type: 'screening.completed' }
   | { type: 'information.gathered' }
   | { type: 'parents.contacted' }
@@ -78,7 +87,7 @@ export type SpaEventType = SpaEvent['type'];
 export const SPA_EVENT_TYPES: readonly SpaEventType[] = [
   'screening.completed', 'information.gathered', 'parents.contacted', 'camhs.assessed', 'threshold.decided',
   'clock.escalationDue', 'clock.oneWorkingDayElapsed', 'case.allocated', 'assessment.completed', 'coreAssessment.completed', 'strategy.held',
-  'police.available', 'enquiry.completed', 'conference.held', 'earlyHelp.escalated', 'earlyHelp.completed',
+  'police.available', 'enquiry.completed', 'conference.held', 'earlyHelp.escalated', 'earlyHelp.completed', 'contact.receivedOutOfHours', 'emergency.responded',
 ];
 
 /**
@@ -160,11 +169,12 @@ export type Stage =
   | 'section47Enquiry' // section 47 child protection enquiry
   | 'conference' // initial child protection conference (DOMAIN.md: ICPC)
   | 'plan' // a child-in-need or child protection plan
-  | 'closure'; // the case is closed
+  | 'closure' // the case is closed
+  | 'emergencyResponse'; // out of hours: an emergency response to a child in immediate danger (004 ¶47)
 
 export const STAGES: readonly Stage[] = [
   'screening', 'informationGathering', 'hold', 'decision', 'escalatedDecision', 'allocatedWorker', 'advice', 'earlyHelp', 'referral',
-  'assessment', 'strategyDiscussion', 'jointVisit', 'section47Enquiry', 'conference', 'plan', 'closure',
+  'assessment', 'strategyDiscussion', 'jointVisit', 'section47Enquiry', 'conference', 'plan', 'closure', 'emergencyResponse',
 ];
 
 /**
@@ -198,6 +208,13 @@ export interface WorkMeta {
   done: SpaEventType;
   /** An incomplete referral form lengthens this work (004 ¶37; by the scenario's `incompleteFormFactor`). */
   longerIfFormIncomplete?: boolean;
+  /**
+   * The role works around the clock, nights, weekends and bank holidays (an out-of-hours service
+   * such as the emergency duty team: 004 ¶47): the work's hours are clock hours. Without it work
+   * runs in the SPA's working hours only and pauses while the SPA is closed (calendar.ts). A role
+   * works around the clock in every state that gives it work or in none (validate.ts).
+   */
+  aroundTheClock?: boolean;
 }
 
 export interface StateMeta {
@@ -371,6 +388,14 @@ export const spaSetup = setup({
  */
 export const onClockElapsed = { 'clock.oneWorkingDayElapsed': { guard: 'notYetBreached' as const, actions: 'markBreached' as const } };
 
+/**
+ * Out of hours (the SPA is closed: DOMAIN.md, "the SPA ... is open roughly 08:00-17:15 ...; EDT
+ * covers the rest"), a contact about a child in immediate danger goes to the emergency duty team
+ * at once (004 ¶47: "Referrals made out of hours receive a service from the emergency duty team").
+ * Every other out-of-hours contact waits for the SPA to open.
+ */
+export const onReceivedOutOfHours = { 'contact.receivedOutOfHours': { guard: 'inImmediateDanger' as const, target: 'emergencyDutyTeam' } };
+
 /** Transitions every decision state shares: the decided level chooses the response. */
 export function decisionTransitions(action: 'recordDecision' | 'recordDecisionWithRationale') {
   return [
@@ -411,6 +436,7 @@ export const REPORT = {
   childProtectionPlan: { label: 'child protection plan', pending: false, decided: true },
   closed: { label: 'closed', pending: false, decided: true },
   openCase: { label: 'passed to allocated worker', pending: false, decided: true },
+  emergencyDutyTeam: { label: 'out of hours: with the emergency duty team', pending: true, decided: false },
 } satisfies Record<string, ReportView>;
 
 /**
@@ -451,6 +477,25 @@ export function sharedStates(allocateOverCaseloadAfter: NonNullable<StateMeta['a
 }
 
 const statesBeforeAllocation = {
+  emergencyDutyTeam: {
+    meta: {
+      source: '004 ¶47; DOMAIN.md (SPA opening hours: "EDT covers the rest")',
+      label: 'Emergency duty team',
+      description:
+        'Out of hours: the emergency duty team, shared with neighbouring boroughs, responds to a child in immediate danger within hours, with the police; the case passes to the SPA for a strategy discussion when it opens.',
+      stage: 'emergencyResponse',
+      // Assumption: an emergency goes to the front of the EDT's queue.
+      priority: 'urgent',
+      // Visibly pending: the EDT's records reach daytime services (004 ¶47: "good links between
+      // EDT and day time services"); the threshold decision is recorded when the EDT hands over.
+      report: REPORT.emergencyDutyTeam,
+      undecided: true,
+      work: { role: 'edtSocialWorker', activity: 'emergencyResponse', done: 'emergency.responded', aroundTheClock: true },
+    } satisfies StateMeta,
+    // After the emergency response, the SPA's child protection path: a strategy discussion, in
+    // working hours (004 ¶47: "timely communication between services").
+    on: { ...onClockElapsed, 'emergency.responded': { target: 'strategyDiscussion', actions: 'recordChildProtection' } },
+  },
   withAllocatedWorker: {
     type: 'final',
     meta: {

@@ -83,6 +83,14 @@ export interface StateFacts {
   readonly childProtectionPlan: boolean;
   /** Closure (stage `closure`). */
   readonly closure: boolean;
+  /**
+   * The work here, once done, protects a child at risk: an emergency response out of hours (004
+   * ¶47) or a strategy discussion. The figures time a child's first protective action from the
+   * first move out of such a state.
+   */
+  readonly protective: boolean;
+  /** The work here runs in clock hours, day and night (meta `work.aroundTheClock`), not in the SPA's working hours. */
+  readonly aroundTheClock: boolean;
 }
 
 /** The facts of a whole chart. */
@@ -95,6 +103,8 @@ export interface ChartFacts {
   readonly roles: readonly Role[];
   /** Whether some state answers the escalation clock (2015 does; 2013 has no escalation: 004 ¶38). */
   readonly escalates: boolean;
+  /** Whether some state answers an out-of-hours arrival (`contact.receivedOutOfHours`: an out-of-hours service such as the EDT, 004 ¶47). */
+  readonly outOfHoursService: boolean;
   /** A state's facts, or undefined if the chart has no such state. */
   find(name: string): StateFacts | undefined;
   /** A state's facts; throws naming the chart if it has no such state. */
@@ -149,6 +159,8 @@ export function stateFactsOf(name: string, metaIn: StateMeta | undefined, final:
     timedAssessment: stage === 'assessment' && meta.timescale !== undefined,
     childProtectionPlan: meta.plan === 'childProtection',
     closure: stage === 'closure',
+    protective: stage === 'emergencyResponse' || stage === 'strategyDiscussion',
+    aroundTheClock: work?.aroundTheClock === true,
   };
 }
 
@@ -192,6 +204,7 @@ function readChart(machine: AnyStateMachine): ChartFacts {
     initial,
     roles,
     escalates: answers('clock.escalationDue' satisfies SpaEventType),
+    outOfHoursService: answers('contact.receivedOutOfHours' satisfies SpaEventType),
     find: (name) => byName.get(name),
     state(name) {
       const f = byName.get(name);

@@ -18,8 +18,10 @@
  *    two assessments that the single assessment of Working Together 2013 replaced from 15 April
  *    2013; DOMAIN.md statutory clocks).
  * Clear cases go well: prompt decisions by a qualified team manager (¶29, ¶38, ¶39).
+ * Out of hours, a child in immediate danger gets the emergency duty team's response (¶47; the
+ * shared `emergencyDutyTeam` state), then the SPA's strategy discussion when it opens.
  */
-import { REPORT, assessmentOutcomes, awaitingAllocationState, decisionTransitions, initialContext, onClockElapsed, sharedStates, spaSetup, type StateMeta } from './common';
+import { REPORT, assessmentOutcomes, awaitingAllocationState, decisionTransitions, initialContext, onClockElapsed, onReceivedOutOfHours, sharedStates, spaSetup, type StateMeta } from './common';
 
 /**
  * How the 2013 referral and assessment teams allocated (004 ¶30): 25 children in need were
@@ -47,6 +49,7 @@ export const spa2013 = spaSetup.createMachine({
       } satisfies StateMeta,
       on: {
         ...onClockElapsed,
+        ...onReceivedOutOfHours,
         'screening.completed': [
           // Immediate danger skips the queue (DOMAIN.md flow step 5; 004 ¶29, ¶38).
           { guard: 'inImmediateDanger', target: 'strategyDiscussion', actions: 'recordChildProtection' },

@@ -11,9 +11,11 @@
  *    manager before it is breached (002: "a clear escalation process ... so that children who
  *    need urgent intervention do not wait");
  *  - management oversight with a recorded rationale (002);
- *  - prompt strategy discussions with the police (002).
+ *  - prompt strategy discussions with the police (002);
+ *  - out of hours, the emergency duty team for a child in immediate danger, as in 2013 (004 ¶47;
+ *    DOMAIN.md: "EDT covers the rest").
  */
-import { REPORT, assessmentOutcomes, decisionTransitions, initialContext, onClockElapsed, sharedStates, spaSetup, type StateMeta } from './common';
+import { REPORT, assessmentOutcomes, decisionTransitions, initialContext, onClockElapsed, onReceivedOutOfHours, sharedStates, spaSetup, type StateMeta } from './common';
 
 /**
  * Escalation as the exception (002 ¶8: escalation "identifies children ... who require more
@@ -56,6 +58,7 @@ export const spa2015 = spaSetup.createMachine({
       } satisfies StateMeta,
       on: {
         ...onClockElapsed,
+        ...onReceivedOutOfHours,
         'screening.completed': [
           { guard: 'inImmediateDanger', target: 'strategyDiscussion', actions: 'recordChildProtection' },
           { guard: 'hasOpenCase', target: 'withAllocatedWorker' },

@@ -12,7 +12,7 @@ import { RATINGS, ROLES, SPA_EVENT_TYPES, STAGES, TIMESCALE_MEASURES, TIMESCALE_
 /** The named activities a state's work may name (the scenario gives each its duration). */
 export const ACTIVITIES = [
   'screening', 'heldInformationGathering', 'informationGathering', 'camhsScreening', 'thresholdDecision', 'escalatedDecision',
-  'allocation', 'assessment', 'initialAssessment', 'coreAssessment', 'strategyDiscussion', 'jointVisit', 'section47Enquiry', 'initialConference', 'earlyHelp',
+  'allocation', 'assessment', 'initialAssessment', 'coreAssessment', 'strategyDiscussion', 'jointVisit', 'section47Enquiry', 'initialConference', 'earlyHelp', 'emergencyResponse',
 ] as const satisfies readonly Activity[];
 
 /**
@@ -103,6 +103,7 @@ function workProblems(at: string, work: unknown, roles: Set<Role>): string[] {
   if (typeof work.done !== 'string') problems.push(`${at}.done: must name the event that ends the work`);
   else if (!(SPA_EVENT_TYPES as readonly string[]).includes(work.done)) problems.push(`${at}.done: ${oneOf(SPA_EVENT_TYPES)}`);
   if (work.longerIfFormIncomplete !== undefined && !isBool(work.longerIfFormIncomplete)) problems.push(`${at}.longerIfFormIncomplete: must be true or false`);
+  if (work.aroundTheClock !== undefined && !isBool(work.aroundTheClock)) problems.push(`${at}.aroundTheClock: must be true or false`);
   return problems;
 }
 
@@ -113,12 +114,23 @@ export function chartProblems(machine: AnyStateMachine): { problems: string[]; r
   const problems: string[] = [];
   if (names.length === 0) problems.push('states: must have at least one state');
   const roles = new Set<Role>();
+  /** For each role, the first state that gives it work, and whether that work is around the clock. */
+  const hoursOfRole = new Map<unknown, { state: string; aroundTheClock: boolean }>();
   for (const name of names) {
     const node = states[name];
     const at = `states.${name}`;
     if (node.states && Object.keys(node.states).length > 0) problems.push(`${at}: must not have nested states (the engine runs flat statecharts)`);
     problems.push(...metaProblems(at, node.meta, roles));
-    const done = (node.meta as { work?: { done?: unknown } } | undefined)?.work?.done;
+    const work = (node.meta as { work?: { done?: unknown; role?: unknown; aroundTheClock?: unknown } } | undefined)?.work;
+    if (isObject(work) && (ROLES as readonly unknown[]).includes(work.role)) {
+      const aroundTheClock = work.aroundTheClock === true;
+      const first = hoursOfRole.get(work.role);
+      if (!first) hoursOfRole.set(work.role, { state: name, aroundTheClock });
+      else if (first.aroundTheClock !== aroundTheClock) {
+        problems.push(`${at}.meta.work.aroundTheClock: must be the same for every state the role ${String(work.role)} works (${aroundTheClock ? 'true here' : 'not set here'}, ${first.aroundTheClock ? 'true' : 'not set'} in "${first.state}"): a role works around the clock or in working hours`);
+      }
+    }
+    const done = work?.done;
     if (typeof done === 'string') {
       if (node.type === 'final') problems.push(`${at}.meta.work: must not be given on a final state (nothing can end the work)`);
       else if (![...(node.transitions?.keys() ?? [])].some((key) => eventMatches(key, done))) {

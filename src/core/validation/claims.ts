@@ -643,8 +643,7 @@ export const CLAIMS: readonly Claim[] = [
     unit: 'share',
     target: [0.9, 1],
     why: 'No figure; "timely communication" in every case inspectors saw: at least 90%.',
-    measure: null,
-    needs: 'the out-of-hours emergency response (the model only records out-of-hours contacts until the SPA opens)',
+    measure: (f) => f.outOfHoursImmediateDanger.respondedBeforeSpaOpens,
   },
   {
     id: '2015-camhs-faster',

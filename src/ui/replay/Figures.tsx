@@ -4,16 +4,14 @@
  * carries the exact value in data-value so a test can compare it with the command line.
  */
 import { FIGURE_HELP, LABELS, SHARE_FIGURES, formatFigure } from '../../core/labels';
-import type { RunSummary } from '../../core/run';
+import { figureAt, type RunSummary } from '../../core/run';
 import { Help } from './Term';
 import { viewsOf } from './selectors';
 import { PROCESS_KEYS } from './store';
 import { useReplay } from './useReplay';
 
 export function figureValue(s: RunSummary, key: string): number | null {
-  if (key.startsWith('outcomes.')) return s.outcomes[key.slice(9) as keyof RunSummary['outcomes']];
-  const v = (s as unknown as Record<string, unknown>)[key];
-  return typeof v === 'number' ? v : null;
+  return figureAt(s, key);
 }
 
 /** Figures where a lower number is better, for the plain-English difference. */

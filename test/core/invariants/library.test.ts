@@ -223,6 +223,29 @@ describe('each safeguard, on hand-made journeys', () => {
     expect(broken(runOf(machine2015, [a], [prompt], MON, WEEK_LATER), 'clear-child-protection-strategy-from-receipt').holds).toBe(true);
   });
 
+  it('emergency response out of hours: the emergency duty team within hours holds; a strategy discussion after the office opens is a breach; in hours is not judged', () => {
+    const friday = fromLondon(2014, 6, 6, 21, 0); // Friday 21:00, the SPA closed until Monday 08:00
+    const a = contact('C000001', friday, { trueLevel: 4, immediateDanger: true, outOfHours: true, source: 'police' });
+    const edt = journey(machine2015, a, [
+      [friday, 'emergencyDutyTeam', 'contact.receivedOutOfHours', 'clock'],
+      [friday + 2 * HOUR, 'strategyDiscussion', 'emergency.responded', 'edtSocialWorker'],
+    ]);
+    expect(broken(runOf(machine2015, [a], [edt], MON, WEEK_LATER), 'emergency-response-out-of-hours').holds).toBe(true);
+    const monday = fromLondon(2014, 6, 9, 8, 30);
+    const waited = journey(machine2015, a, [
+      [monday, 'strategyDiscussion', 'screening.completed', 'spaSocialWorker'],
+      [monday + 2 * HOUR, 'section47Enquiry', 'strategy.held', 'teamManager'],
+    ]);
+    const [late] = checkInvariants(runOf(machine2015, [a], [waited], MON, WEEK_LATER), [invariantById('emergency-response-out-of-hours')!]);
+    expect(late.violations.map((v) => [v.caseIds[0], v.at])).toEqual([['C000001', friday + 8 * HOUR]]);
+    expect(late.violations[0].message).toContain('61.5 hours later');
+    // The run ends before the deadline: not judged.
+    expect(broken(runOf(machine2015, [a], [journey(machine2015, a, [])], MON, friday + 7 * HOUR), 'emergency-response-out-of-hours').holds).toBe(true);
+    // In hours, the SPA itself responds: not this safeguard's to judge.
+    const b = contact('C000002', MON, { trueLevel: 4, immediateDanger: true });
+    expect(broken(runOf(machine2015, [b], [journey(machine2015, b, [])], MON, WEEK_LATER), 'emergency-response-out-of-hours').holds).toBe(true);
+  });
+
   it('the report\u2019s pending count: a contact hidden at the close of the day is a breach naming it', () => {
     const a = contact('C000001', MON, { levelClear: false });
     const held = journey(spa2013 as unknown as AnyStateMachine, a, [[at(0, 11), 'heldByCaseCoordinator', 'screening.completed', 'spaSocialWorker']]);
@@ -259,7 +282,11 @@ describe('censoring and false alarms (generated contact streams)', () => {
     'a run that ends before any contact\u2019s first deadline breaks no safeguard, whatever arrived',
     (contacts) => {
       fc.pre(contacts.length > 0);
-      const end = Math.min(...contacts.map((c) => dueByOneWorkingDay(c.receivedAt)));
+      // The first deadline: the one-working-day clock, and for a child in immediate danger out of
+      // hours the emergency response's clock hours.
+      const emergencyMs = invariantById('emergency-response-out-of-hours')!.parameters.within.value * HOUR;
+      const firstDeadline = (c: Contact) => Math.min(dueByOneWorkingDay(c.receivedAt), c.outOfHours && c.immediateDanger ? c.receivedAt + emergencyMs : Infinity);
+      const end = Math.min(...contacts.map(firstDeadline));
       const arrived = contacts.filter((c) => c.receivedAt < end);
       const run = runOf(machine2015, arrived, arrived.map((c) => journey(machine2015, c, [])), from, end);
       expect(brokenInvariants(run)).toEqual([]);
@@ -275,7 +302,11 @@ describe('censoring and false alarms (generated contact streams)', () => {
       const [late, held] = checkInvariants(run, [invariantById('with-a-manager-by-the-deadline')!, invariantById('level-3-4-not-held')!], { limit: 100 });
       expect(late.violations.map((v) => v.caseIds[0]).sort()).toEqual(contacts.map((c) => c.id).sort());
       expect(held.violations.map((v) => v.caseIds[0]).sort()).toEqual(contacts.filter((c) => c.trueLevel >= 3).map((c) => c.id).sort());
-      const others = brokenInvariants(run).filter((id) => id !== 'with-a-manager-by-the-deadline' && id !== 'level-3-4-not-held');
+      // A child in immediate danger out of hours whose journey never reached the emergency duty
+      // team is a breach of the emergency response too, and named.
+      const [emergency] = checkInvariants(run, [invariantById('emergency-response-out-of-hours')!], { limit: 100 });
+      expect(emergency.violations.map((v) => v.caseIds[0]).sort()).toEqual(contacts.filter((c) => c.outOfHours && c.immediateDanger).map((c) => c.id).sort());
+      const others = brokenInvariants(run).filter((id) => id !== 'with-a-manager-by-the-deadline' && id !== 'level-3-4-not-held' && id !== 'emergency-response-out-of-hours');
       expect(others).toEqual([]);
     },
   );

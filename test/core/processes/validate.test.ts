@@ -1,7 +1,7 @@
 // A chart the engine cannot run is refused with every problem named by state, field and rule.
 import { describe, expect, it } from 'vitest';
 import type { AnyStateMachine } from 'xstate';
-import { ACTIVITIES, PROCESSES, chartProblems, spaSetup } from '../../../src/core/processes';
+import { ACTIVITIES, PROCESSES, chartFacts, chartProblems, spaSetup } from '../../../src/core/processes';
 import { DEFAULT_DURATIONS } from '../../../src/core/scenario';
 
 const chartWith = (meta: Record<string, unknown>) =>
@@ -75,6 +75,34 @@ describe('checking a chart before it runs', () => {
       'states.only.meta.report: is required ({ label, pending, decided })',
       'states.only.meta.undecided: must be true or false',
     ]);
+  });
+
+  it('names a work that says around the clock with anything but true or false', () => {
+    const { problems } = chartProblems(chartWith({ ...GOOD, work: { role: 'edtSocialWorker', activity: 'emergencyResponse', done: 'emergency.responded', aroundTheClock: 'nights' } }));
+    expect(problems).toContain('states.only.meta.work.aroundTheClock: must be true or false');
+  });
+
+  it('refuses a role that works around the clock in one state and in working hours in another, naming both states', () => {
+    const edt = (aroundTheClock?: boolean) => ({ ...GOOD, work: { role: 'edtSocialWorker', activity: 'emergencyResponse', done: 'emergency.responded', ...(aroundTheClock === undefined ? {} : { aroundTheClock }) } });
+    const machine = (second?: boolean) =>
+      spaSetup.createMachine({
+        id: 'mixed',
+        initial: 'a',
+        states: { a: { meta: edt(true), on: { 'emergency.responded': 'b' } }, b: { meta: edt(second), on: { 'emergency.responded': 'c' } }, c: { type: 'final', meta: GOOD } },
+      } as never) as unknown as AnyStateMachine;
+    expect(chartProblems(machine(true)).problems).toEqual([]);
+    expect(chartProblems(machine()).problems).toEqual([
+      expect.stringMatching(/^states\.b\.meta\.work\.aroundTheClock: must be the same for every state the role edtSocialWorker works \(not set here, true in "a"\)/),
+    ]);
+  });
+
+  it('the shipped charts give the emergency duty team\u2019s work around the clock, and no other role\u2019s', () => {
+    for (const machine of Object.values(PROCESSES)) {
+      const facts = chartFacts(machine as unknown as AnyStateMachine);
+      const roles = new Set(facts.states.filter((s) => s.aroundTheClock).map((s) => s.role));
+      expect([...roles]).toEqual(['edtSocialWorker']);
+      expect(facts.outOfHoursService).toBe(true);
+    }
   });
 
   it('knows every activity a scenario gives a duration for, and no other', () => {
