@@ -23,6 +23,8 @@ export interface RunOptions {
   days?: number;
   process?: ProcessName;
   machine?: AnyStateMachine;
+  /** Whose era's workforce a custom machine runs with (engine `SimulationOptions.workforce`). */
+  workforce?: ProcessName;
   /** Keep the run's trace (default true); replications that need only the figures pass false. */
   trace?: boolean;
   /** Contacts prepared once for several processes (engine/simulation.ts `prepareArrivals`). */
@@ -127,14 +129,15 @@ export function processLabel(p: ProcessChoice): string {
 const machines = new WeakMap<ProcessFile, AnyStateMachine>();
 
 /** The options that run a process choice: a shipped name, or the machine a file describes. */
-export function processRunOptions(p: ProcessChoice): Pick<RunOptions, 'process' | 'machine'> {
+export function processRunOptions(p: ProcessChoice): Pick<RunOptions, 'process' | 'machine' | 'workforce'> {
   if (typeof p === 'string') return { process: p };
   let machine = machines.get(p);
   if (!machine) {
     machine = processFromFile(p).machine;
     machines.set(p, machine);
   }
-  return { machine };
+  // A process derived from a shipped one runs with that process's era's workforce, as it would.
+  return p.derivedFrom ? { machine, workforce: p.derivedFrom } : { machine };
 }
 
 /** One run to do: a scenario under a process with a seed (what a worker thread receives). */

@@ -41,6 +41,11 @@ export interface SimulationOptions {
   /** Name to record for a custom machine. */
   processLabel?: string;
   /**
+   * Whose era's workforce a custom machine runs with (`staffingByProcess`): a process file derived
+   * from a shipped process runs with that process's workforce; absent, the scenario's own staff.
+   */
+  workforce?: ProcessName;
+  /**
    * 'compiled' (default) evaluates the chart from a table compiled from its definition;
    * 'xstate' runs XState's interpreter. Both give identical traces (test/core/compiled.test.ts).
    * A chart the compiler cannot reproduce exactly always runs on XState.
@@ -145,7 +150,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const stepper = makeStepper(machine, options.engine ?? 'compiled');
   const chart = chartFacts(machine);
   // The process's workforce: its era's, when the scenario gives one (`staffingByProcess`).
-  const staffed = staffedFor(scenario, options.machine ?? process);
+  const staffed = staffedFor(scenario, options.machine ? (options.workforce ?? options.machine) : process);
   const pools = ROLES.map((role, index) => new RolePool(role, index, staffingByDay(staffed, role, streams, window.simStart, totalDays), cases.token, cases.slot));
   const figures = new MetricsAccumulator(arrivals.count, window.start, window.end);
   const flow = new CaseFlow({
