@@ -51,6 +51,11 @@ export const KIND = {
    * manager gives it to one over their caseload. In the heap.
    */
   overCaseload: 8,
+  /**
+   * A plan a worker has carried for its state's time (meta `holdsCaseload`) leaves their caseload:
+   * the slot is free for the next case. In the heap.
+   */
+  caseloadReleased: 9,
 } as const;
 export type Kind = (typeof KIND)[keyof typeof KIND];
 
@@ -116,6 +121,11 @@ export class Agenda {
   /** A case still waiting for a worker at t is given one over their caseload (in the heap, as work ending at t). */
   scheduleOverCaseload(t: Instant, caseIndex: number, token: number): void {
     this.push(KIND.overCaseload, t, PRIORITY.work, this.seq++, caseIndex, token, 0, null, 'teamManager');
+  }
+
+  /** A case carried on a worker's caseload (meta `holdsCaseload`) leaves it at t (in the heap, as work ending at t). */
+  scheduleCaseloadRelease(t: Instant, caseIndex: number, token: number): void {
+    this.push(KIND.caseloadReleased, t, PRIORITY.work, this.seq++, caseIndex, token, 0, null, 'teamManager');
   }
 
   /** A decision clock of a case goes in its line; one that would fall before the line's last goes in the heap. */

@@ -187,7 +187,16 @@ export class CaseFlow {
       const after = state.facts.allocateOverCaseloadAfterWorkingDays;
       if (after !== null && !pool.holds(c)) this.agenda.scheduleOverCaseload(addWorkingDays(this.now, after), c, this.cases.token[c]);
     } else {
-      this.releaseSlot(c);
+      const carried = state.holdsCaseload;
+      if (carried) {
+        // A plan the team goes on carrying: the worker who had the case keeps it; a case that comes
+        // with no worker of the role is given one over their caseload (meta `holdsCaseload`).
+        if (!carried.pool.holds(c)) {
+          this.releaseSlot(c);
+          carried.pool.takeOverCaseload(c);
+        }
+        this.agenda.scheduleCaseloadRelease(addWorkingDays(this.now, carried.workingDays), c, this.cases.token[c]);
+      } else this.releaseSlot(c);
       const openDays = state.facts.keepsCaseOpenDays;
       if (openDays) {
         const root = this.cases.root[c];
@@ -264,7 +273,7 @@ export class CaseFlow {
     if (epoch === this.cases.clockEpoch[c]) this.send(c, event, 'clock');
   }
 
-  /** An event from the heap: work done, something during work, a late clock, or an allocation over the caseload. */
+  /** An event from the heap: work done, something during work, a late clock, an allocation over the caseload, or a carried plan leaving a caseload. */
   private handle(item: AgendaItem): void {
     const c = item.caseIndex;
     switch (item.kind) {
@@ -287,6 +296,10 @@ export class CaseFlow {
         this.startWork(c);
         break;
       }
+      case KIND.caseloadReleased:
+        if (this.cases.token[c] !== item.token) break; // moved on (never, from a final state)
+        this.releaseSlot(c);
+        break;
     }
   }
 

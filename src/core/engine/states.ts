@@ -17,6 +17,8 @@ export interface StateRt {
   facts: StateFacts;
   meta: StateMeta;
   work: WorkRt | null;
+  /** The pool whose caseload the case stays on after entering here, and for how long (meta `holdsCaseload`), or null. */
+  holdsCaseload: { pool: RolePool; workingDays: number } | null;
 }
 
 /** The work done in a state (its meta.work), with the role's pool and the duration's parameters. */
@@ -56,7 +58,9 @@ function stateRt(facts: StateFacts, scenario: Scenario, pools: readonly RolePool
       aroundTheClock: facts.aroundTheClock,
     };
   }
-  return { name: facts.name, facts, meta: facts.meta, work };
+  const h = facts.holdsCaseload;
+  const holdsCaseload = h ? { pool: pools[ROLES.indexOf(h.role)], workingDays: h.workingDays } : null;
+  return { name: facts.name, facts, meta: facts.meta, work, holdsCaseload };
 }
 
 export class StateTable {

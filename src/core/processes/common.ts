@@ -271,6 +271,15 @@ export interface StateMeta {
    */
   allocateOverCaseloadAfter?: { workingDays: number; source: string };
   /**
+   * The case stays on a worker's caseload of this role for this many working days after entering
+   * the state, with its source: a plan the team that assessed the child goes on carrying (2013:
+   * child-in-need plans with the referral and assessment teams, 004 ¶13, ¶30). The worker who had
+   * the case keeps it; a case that comes with no worker of the role is given one over their
+   * caseload. While it holds the slot, cases waiting for the role's work wait longer: this is how
+   * plans occupy workers' caseloads. Only on a state without work.
+   */
+  holdsCaseload?: { role: Role; workingDays: number; source: string };
+  /**
    * The statutory timescale the work here is judged against (DOMAIN.md statutory clocks): which
    * measure, how many working days, from when; judged when the case leaves the state.
    */
@@ -536,6 +545,28 @@ const statesBeforeAllocation = {
   },
 } as const;
 
+/**
+ * A child-in-need plan under section 17 (a final state: the contact's journey ends there, the
+ * child's case stays open). A process whose team goes on carrying the plan on a worker's caseload
+ * says so with `holdsCaseload` (spa2013.ts).
+ */
+export function childInNeedPlanState(holdsCaseload?: NonNullable<StateMeta['holdsCaseload']>) {
+  return {
+    type: 'final',
+    meta: {
+      source: 'DOMAIN.md vocabulary: child in need',
+      label: 'Child-in-need plan',
+      description: 'A child-in-need plan under section 17.',
+      stage: 'plan',
+      report: REPORT.childInNeedPlan,
+      undecided: false,
+      keepsCaseOpen: { days: 180, source: 'assumption: a child-in-need plan stays open about six months' },
+      plan: 'childInNeed',
+      ...(holdsCaseload ? { holdsCaseload } : {}),
+    } satisfies StateMeta,
+  } as const;
+}
+
 const statesAfterAllocation = {
   section47Enquiry: {
     meta: {
@@ -581,19 +612,7 @@ const statesAfterAllocation = {
       ],
     },
   },
-  childInNeedPlan: {
-    type: 'final',
-    meta: {
-      source: 'DOMAIN.md vocabulary: child in need',
-      label: 'Child-in-need plan',
-      description: 'A child-in-need plan under section 17.',
-      stage: 'plan',
-      report: REPORT.childInNeedPlan,
-      undecided: false,
-      keepsCaseOpen: { days: 180, source: 'assumption: a child-in-need plan stays open about six months' },
-      plan: 'childInNeed',
-    } satisfies StateMeta,
-  },
+  childInNeedPlan: childInNeedPlanState(),
   childProtectionPlan: {
     type: 'final',
     meta: {

@@ -71,6 +71,11 @@ export interface StateFacts {
   readonly allocateOverCaseloadAfterWorkingDays: number | null;
   /** Days entering this state keeps the child's case open (0: none). */
   readonly keepsCaseOpenDays: number;
+  /**
+   * The case stays on a worker's caseload of this role for this many working days after entering
+   * here (meta `holdsCaseload`: a plan the team goes on carrying), or null.
+   */
+  readonly holdsCaseload: { readonly role: Role; readonly workingDays: number } | null;
   /** Early help: a later contact about the child knows the child is in early help. */
   readonly earlyHelp: boolean;
   /** Decided social-care work (not early help): a later contact about the child has an open case. */
@@ -99,7 +104,7 @@ export interface ChartFacts {
   /** Every top-level state, in definition order. */
   readonly states: readonly StateFacts[];
   readonly initial: string;
-  /** Roles the chart puts work on, in the order its states first use them. */
+  /** Roles the chart puts work on (or holds cases on: meta `holdsCaseload`), in the order its states first use them. */
   readonly roles: readonly Role[];
   /** Whether some state answers the escalation clock (2015 does; 2013 has no escalation: 004 ¶38). */
   readonly escalates: boolean;
@@ -151,6 +156,7 @@ export function stateFactsOf(name: string, metaIn: StateMeta | undefined, final:
     firstResponse: stage ? (FIRST_RESPONSE_OF_STAGE[stage] ?? null) : null,
     recordsLevel: meta.recordsLevel ?? null,
     keepsCaseOpenDays: meta.keepsCaseOpen?.days ?? 0,
+    holdsCaseload: meta.holdsCaseload ? { role: meta.holdsCaseload.role, workingDays: meta.holdsCaseload.workingDays } : null,
     allocateOverCaseloadAfterWorkingDays: meta.allocateOverCaseloadAfter?.workingDays ?? null,
     decisionErrorFactor: meta.decisionError?.factor ?? 1,
     earlyHelp: stage === 'earlyHelp',
@@ -194,7 +200,11 @@ function readChart(machine: AnyStateMachine): ChartFacts {
     byName.set(name, f);
   }
   const roles: Role[] = [];
-  for (const s of states) if (s.role && !roles.includes(s.role)) roles.push(s.role);
+  for (const s of states) {
+    if (s.role && !roles.includes(s.role)) roles.push(s.role);
+    // A plan held on a worker's caseload needs that role staffed too.
+    if (s.holdsCaseload && !roles.includes(s.holdsCaseload.role)) roles.push(s.holdsCaseload.role);
+  }
   const events = machine.events as readonly string[];
   const answers = (event: string) => events.some((key) => eventMatches(key, event));
   const initial = String(machine.config.initial ?? states[0]?.name ?? '');

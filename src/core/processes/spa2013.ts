@@ -21,7 +21,7 @@
  * Out of hours, a child in immediate danger gets the emergency duty team's response (¶47; the
  * shared `emergencyDutyTeam` state), then the SPA's strategy discussion when it opens.
  */
-import { REPORT, assessmentOutcomes, awaitingAllocationState, decisionTransitions, initialContext, onClockElapsed, onReceivedOutOfHours, sharedStates, spaSetup, type StateMeta } from './common';
+import { REPORT, assessmentOutcomes, awaitingAllocationState, childInNeedPlanState, decisionTransitions, initialContext, onClockElapsed, onReceivedOutOfHours, sharedStates, spaSetup, type StateMeta } from './common';
 
 /**
  * How the 2013 referral and assessment teams allocated (004 ¶30): 25 children in need were
@@ -31,6 +31,18 @@ import { REPORT, assessmentOutcomes, awaitingAllocationState, decisionTransition
  * period" read as waits of about two working days, not weeks).
  */
 const ALLOC2013 = { workingDays: 3, source: '004 ¶30 ("unallocated to a social worker for a 48 hour period"); assumption: allocated on the third working day, over the caseload if need be' };
+
+/**
+ * Who carried a child-in-need plan in 2013 (004 ¶13): the services for "children ... requiring a
+ * child in need plan" were delivered by two referral and assessment teams, three child protection
+ * teams and the looked-after and leaving-care teams: no team of its own for children in need, so
+ * the referral and assessment social worker who assessed the child went on carrying the plan, on
+ * the caseload that new referrals wait for (¶30: the child-in-need protocol, "assessment and
+ * planning", was expected of the same social workers, and 25 children in need waited unallocated).
+ * Assumption: the plan stays on the assessing worker's caseload for 20 working days
+ * (until its first review and a transfer on), the rest of the plan's life with a team not modelled.
+ */
+const PLAN2013 = { role: 'raSocialWorker', workingDays: 20, source: '004 ¶13 (no children-in-need team: the referral and assessment teams deliver child-in-need plans), ¶30; assumption: carried by the assessing social worker for 20 working days' } as const;
 
 export const spa2013 = spaSetup.createMachine({
   id: 'spa2013',
@@ -163,5 +175,6 @@ export const spa2013 = spaSetup.createMachine({
       } satisfies StateMeta,
       on: { 'coreAssessment.completed': { target: 'childInNeedPlan' } },
     },
+    childInNeedPlan: childInNeedPlanState(PLAN2013),
   },
 });

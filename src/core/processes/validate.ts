@@ -22,6 +22,12 @@ export const ACTIVITIES = [
  */
 export const ALLOCATE_OVER_CASELOAD_AFTER = Object.freeze({ min: 0, max: 60 });
 
+/**
+ * Bounds of `holdsCaseload.workingDays`: 1 to 250 working days (about a year: a plan on one
+ * worker's caseload longer than a year of a run is the whole run).
+ */
+export const HOLDS_CASELOAD = Object.freeze({ min: 1, max: 250 });
+
 const isBool = (x: unknown) => typeof x === 'boolean';
 const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
 const oneOf = (list: readonly unknown[]) => `must be one of ${list.join(', ')}`;
@@ -78,6 +84,15 @@ function metaProblems(at: string, meta: unknown, roles: Set<Role>): string[] {
       problems.push(`${at}.meta.allocateOverCaseloadAfter: must be { workingDays: a whole number from ${min} to ${max}, source: where the figure comes from }`);
     }
     if (meta.work === undefined) problems.push(`${at}.meta.allocateOverCaseloadAfter: must be given only on a state with work (it is how long a case waits for that work's worker)`);
+  }
+  if (meta.holdsCaseload !== undefined) {
+    const h = meta.holdsCaseload;
+    const { min, max } = HOLDS_CASELOAD;
+    if (!isObject(h) || !(ROLES as readonly unknown[]).includes(h.role) || typeof h.workingDays !== 'number' || !Number.isInteger(h.workingDays) || h.workingDays < min || h.workingDays > max
+      || typeof h.source !== 'string' || h.source.trim() === '') {
+      problems.push(`${at}.meta.holdsCaseload: must be { role: one of ${ROLES.join(', ')}, workingDays: a whole number from ${min} to ${max}, source: where the figure comes from }`);
+    }
+    if (meta.work !== undefined) problems.push(`${at}.meta.holdsCaseload: must not be given on a state with work (the state's work already holds its worker)`);
   }
   if (meta.timescale !== undefined) {
     const t = meta.timescale;
