@@ -256,12 +256,12 @@ async function removeStaleOutDirs(): Promise<void> {
   }
 }
 
-async function buildOnce(): Promise<string> {
-  await removeStaleOutDirs();
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.once('exit', () => rmSync(OUT_DIR, { recursive: true, force: true }));
-  }
+/**
+ * Build the app into `outDir` with vite.config.ts: mode 'production' is the site (`npm run
+ * build`), mode 'single' the one-file page (`npm run build:single`, whose config picks its own
+ * folder unless `outDir` is given).
+ */
+export async function buildInto(outDir: string, mode: 'production' | 'single' = 'production'): Promise<string> {
   // Vitest sets NODE_ENV=test, and Vite then bundles React's development build. Build as production.
   const prevNodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
@@ -269,15 +269,24 @@ async function buildOnce(): Promise<string> {
     await build({
       root: ROOT,
       configFile: join(ROOT, 'vite.config.ts'),
-      mode: 'production',
+      mode,
       logLevel: 'warn',
-      build: { outDir: OUT_DIR, emptyOutDir: true },
+      build: { outDir, emptyOutDir: true },
     });
   } finally {
     if (prevNodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = prevNodeEnv;
   }
-  return OUT_DIR;
+  return outDir;
+}
+
+async function buildOnce(): Promise<string> {
+  await removeStaleOutDirs();
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => rmSync(OUT_DIR, { recursive: true, force: true }));
+  }
+  return buildInto(OUT_DIR);
 }
 
 export interface PreviewHandle {
