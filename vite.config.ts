@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { SINGLE_FILE_DIR, SITE_POLICY, contentSecurityPolicy, inlineWorkers } from './tools/hosting';
+import { SINGLE_FILE_DIR, SITE_POLICY, contentSecurityPolicy, inlineWorkers } from './tools/hosting.js';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 
