@@ -21,6 +21,8 @@ function list(options: OptionsConfig): string {
  * `parseArgs` in strict mode, with its errors put in words that name the command and the option.
  * `allowed`, when given, is the part of `options` this command takes (the sim commands share one
  * set of options, each taking a part of it). `positionals`: how many file arguments it takes at most.
+ * A command that takes --help also takes the word `help` alone, as `git` and `npm` do (`npm run
+ * check-process -- help`): the same as --help.
  */
 export function parseCommandLine<O extends OptionsConfig>(
   command: string,
@@ -31,7 +33,8 @@ export function parseCommandLine<O extends OptionsConfig>(
   let parsed: Parsed<O>;
   const takes = allowed ? Object.fromEntries(Object.entries(options).filter(([k]) => allowed.includes(k))) : options;
   try {
-    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true, tokens: true }) as Parsed<O>;
+    const words = args.length === 1 && args[0] === 'help' && 'help' in options ? ['--help'] : [...args];
+    parsed = parseArgs({ args: words, options, allowPositionals: true, strict: true, tokens: true }) as Parsed<O>;
   } catch (e) {
     const err = e as Error & { code?: string };
     const name = /'(-[^' ]+)/.exec(err.message)?.[1] ?? '';

@@ -153,8 +153,15 @@ function classCommand(args: string[], io: TrainingIo): number {
   return 0;
 }
 
+/** `training <command> --help` (or -h, or help): the usage, which covers every command. */
+const asksForHelp = (args: readonly string[]) => args.includes('--help') || args.includes('-h') || (args.length === 1 && args[0] === 'help');
+
 export function runTraining(argv: string[], io: TrainingIo): number {
   const [command, ...rest] = argv;
+  if ((command === 'validate' || command === 'draw' || command === 'class') && asksForHelp(rest)) {
+    io.out(`${TRAINING_USAGE}\n`);
+    return 0;
+  }
   try {
     switch (command) {
       case 'validate':
@@ -166,6 +173,7 @@ export function runTraining(argv: string[], io: TrainingIo): number {
       case undefined:
       case 'help':
       case '--help':
+      case '-h':
         io.out(`${TRAINING_USAGE}\n`);
         return command === undefined ? 2 : 0;
       default:

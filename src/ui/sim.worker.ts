@@ -2,6 +2,7 @@
  * The simulation worker: every run happens here, off the page's thread, so the page never
  * freezes. The work itself is in simHandler.ts.
  */
+import './strictPolicy';
 import { handleRequest } from './simHandler';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol';
 

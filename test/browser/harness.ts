@@ -256,12 +256,12 @@ async function removeStaleOutDirs(): Promise<void> {
   }
 }
 
-async function buildOnce(): Promise<string> {
-  await removeStaleOutDirs();
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.once('exit', () => rmSync(OUT_DIR, { recursive: true, force: true }));
-  }
+/**
+ * Build the app into `outDir` with vite.config.ts: mode 'production' is the site (`npm run
+ * build`), mode 'single' the one-file page (`npm run build:single`, whose config picks its own
+ * folder unless `outDir` is given).
+ */
+export async function buildInto(outDir: string, mode: 'production' | 'single' = 'production'): Promise<string> {
   // Vitest sets NODE_ENV=test, and Vite then bundles React's development build. Build as production.
   const prevNodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
@@ -269,15 +269,24 @@ async function buildOnce(): Promise<string> {
     await build({
       root: ROOT,
       configFile: join(ROOT, 'vite.config.ts'),
-      mode: 'production',
+      mode,
       logLevel: 'warn',
-      build: { outDir: OUT_DIR, emptyOutDir: true },
+      build: { outDir, emptyOutDir: true },
     });
   } finally {
     if (prevNodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = prevNodeEnv;
   }
-  return OUT_DIR;
+  return outDir;
+}
+
+async function buildOnce(): Promise<string> {
+  await removeStaleOutDirs();
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => rmSync(OUT_DIR, { recursive: true, force: true }));
+  }
+  return buildInto(OUT_DIR);
 }
 
 export interface PreviewHandle {
@@ -377,7 +386,10 @@ let axeSource: string | undefined;
 export async function runAxe(page: Page, options: AxeRunOptions = {}): Promise<AxeResult[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const hasAxe = await page.evaluate(() => 'axe' in window);
-  if (!hasAxe) await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol, not as a <script> tag: the page's Content-Security-
+  // Policy (tools/hosting.ts) refuses inline scripts, and should, but the test's own tool is not
+  // the page's code.
+  if (!hasAxe) await page.evaluate(`${axeSource}\n;window.axe = axe; void 0;`);
   return page.evaluate(async (opts) => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
     const results = await axe.run(document, { ...opts, resultTypes: ['violations'] });

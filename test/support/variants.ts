@@ -106,3 +106,19 @@ export function withoutOutOfHoursService(machine: AnyStateMachine): AnyStateMach
   for (const name of removed) delete states[name];
   return spaSetup.createMachine({ ...config, id: `${config.id}-no-out-of-hours-service`, states } as unknown as Parameters<typeof spaSetup.createMachine>[0]) as unknown as AnyStateMachine;
 }
+
+/**
+ * The 2015 chart where contacts whose level was clear go round two new states that pass each
+ * other the case with eventless (`always`) transitions, for ever and without time moving: the
+ * mistake a designer can make in the process lab. Each is described by its meta like any state.
+ */
+export function withEventlessLoop(): AnyStateMachine {
+  const config = spa2015.config as unknown as Config & { states: Record<string, StateConfig> };
+  const received = config.states.received;
+  const screened = (received.on!['screening.completed'] as Config[]).map((t) => (t.guard === 'levelClear' ? { ...t, target: 'doubleCheck' } : t));
+  const { work: _work, ...meta } = SECOND_LOOK_META;
+  const doubleCheck = { meta: { ...meta, label: 'Double check' }, always: { target: 'checkedAgain' } };
+  const checkedAgain = { meta: { ...meta, label: 'Checked again' }, always: { target: 'doubleCheck' } };
+  const states = { ...config.states, received: { ...received, on: { ...received.on, 'screening.completed': screened } }, doubleCheck, checkedAgain };
+  return spaSetup.createMachine({ ...config, id: 'spa2015-eventless-loop', states } as unknown as Parameters<typeof spaSetup.createMachine>[0]) as unknown as AnyStateMachine;
+}

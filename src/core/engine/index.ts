@@ -46,5 +46,6 @@
  */
 export { createSimulation, prepareArrivals, type PreparedArrivals, type Simulation, type SimulationOptions } from './simulation';
 export { traceRecord, type TraceRecord } from './trace';
+export { ChartLoopError, MAX_MICROSTEPS_AT_ONE_INSTANT } from './stepper';
 /** A state's meta (processes/facts.ts reads it for everyone). */
 export { metaOf } from '../processes/facts';

@@ -4,9 +4,9 @@
  * out (no placeholder flash when a pane mounts again).
  */
 import ElkApi from 'elkjs/lib/elk-api.js';
-import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 import { useEffect, useMemo, useState } from 'react';
 import type { AnyStateMachine } from 'xstate';
+import { elkWorker } from '../workers';
 import { bundledElk, chartGraph, estimateSize, layoutChart, type ElkEngine, type Layout, type Measure } from './layout';
 
 const layouts = new WeakMap<AnyStateMachine, Promise<Layout>>();
@@ -43,9 +43,8 @@ function workerElk(): ElkEngine {
     const failed = new Promise<never>((_, reject) => (fail = reject));
     failed.catch(() => {});
     const elk = new ElkApi({
-      workerUrl: elkWorkerUrl,
-      workerFactory: (url) => {
-        const w = new Worker(url!);
+      workerFactory: () => {
+        const w = elkWorker();
         w.addEventListener('error', (e) => {
           e.preventDefault();
           fail(new Error(e.message || 'the layout worker stopped'));

@@ -27,8 +27,7 @@ import { ScenarioChoice } from './scenarioChoice';
 import { StateCell, initialState, type ReplayState, type StoreServices } from './state';
 import { SweepBatch } from './sweepBatch';
 import { defaultPoolSize, type WorkerFactory } from './workerPool';
-
-const simulationWorker: WorkerFactory = () => new Worker(new URL('../../sim.worker.ts', import.meta.url), { type: 'module' });
+import { simulationWorker } from '../../workers';
 
 export class ReplayStore {
   private readonly cell = new StateCell(initialState());
