@@ -567,6 +567,17 @@ export function childInNeedPlanState(holdsCaseload?: NonNullable<StateMeta['hold
   } as const;
 }
 
+/**
+ * How a manager allocates child protection work (section 47 enquiry, initial conference): at
+ * once, over the caseload if need be, never waiting for a free slot. DOMAIN.md flow step 5
+ * ("Immediate danger skips the queue"); 004 ¶39 ("section 47 enquiries are timely"). Both
+ * processes: no source says either team let child protection work wait for a slot.
+ */
+const CHILD_PROTECTION_ALLOCATION = {
+  workingDays: 0,
+  source: 'DOMAIN.md flow step 5 ("Immediate danger skips the queue"); 004 ¶39 ("section 47 enquiries are timely"); assumption: a manager allocates child protection work the same working day, over the caseload if need be',
+} as const;
+
 const statesAfterAllocation = {
   section47Enquiry: {
     meta: {
@@ -580,6 +591,7 @@ const statesAfterAllocation = {
       undecided: false,
       childSeen: true,
       work: { role: 'raSocialWorker', activity: 'section47Enquiry', done: 'enquiry.completed' },
+      allocateOverCaseloadAfter: CHILD_PROTECTION_ALLOCATION,
     } satisfies StateMeta,
     on: {
       'enquiry.completed': [
@@ -602,6 +614,7 @@ const statesAfterAllocation = {
       childSeen: true,
       // The social worker who made the enquiry writes the report and attends (the same worker carries on).
       work: { role: 'raSocialWorker', activity: 'initialConference', done: 'conference.held' },
+      allocateOverCaseloadAfter: CHILD_PROTECTION_ALLOCATION,
       timescale: { measure: 'initialConference', workingDays: 15, from: 'strategyDiscussion', source: 'DOMAIN.md statutory clocks: ICPC within 15 working days of the strategy discussion' },
     } satisfies StateMeta,
     on: {

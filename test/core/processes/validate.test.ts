@@ -69,6 +69,22 @@ describe('checking a chart before it runs', () => {
     expect(ceiling({ workingDays: 3, source: '004 ¶30' }, false)).toEqual([expect.stringMatching(/^states\.only\.meta\.allocateOverCaseloadAfter: must be given only on a state with work/)]);
   });
 
+  it('names the rule for a caseload hold that is not a role, whole working days in bounds and a source, or is on a state with work', () => {
+    const work = { role: 'raSocialWorker', activity: 'allocation', done: 'case.allocated' };
+    const hold = (h: unknown, withWork = false) => chartProblems(chartWith({ ...GOOD, ...(withWork ? { work } : {}), holdsCaseload: h })).problems.filter((p) => p.includes('holdsCaseload'));
+    const rule = expect.stringMatching(/^states\.only\.meta\.holdsCaseload: must be \{ role: one of .*raSocialWorker.*, workingDays: a whole number from 1 to 250, source: where the figure comes from \}$/);
+    expect(hold({ role: 'raSocialWorker', workingDays: 6, source: '004 ¶13' })).toEqual([]);
+    expect(hold({ role: 'raSocialWorker', workingDays: 1, source: 'x' })).toEqual([]);
+    expect(hold({ role: 'raSocialWorker', workingDays: 250, source: 'x' })).toEqual([]);
+    expect(hold({ role: 'raSocialWorker', workingDays: 0, source: 'x' })).toEqual([rule]);
+    expect(hold({ role: 'raSocialWorker', workingDays: 251, source: 'x' })).toEqual([rule]);
+    expect(hold({ role: 'raSocialWorker', workingDays: 2.5, source: 'x' })).toEqual([rule]);
+    expect(hold({ role: 'nobody', workingDays: 6, source: 'x' })).toEqual([rule]);
+    expect(hold({ role: 'raSocialWorker', workingDays: 6, source: ' ' })).toEqual([rule]);
+    expect(hold('six days')).toEqual([rule]);
+    expect(hold({ role: 'raSocialWorker', workingDays: 6, source: '004 ¶13' }, true)).toEqual([expect.stringMatching(/^states\.only\.meta\.holdsCaseload: must not be given on a state with work/)]);
+  });
+
   it('asks for the meta a state must have', () => {
     expect(chartProblems(chartWith(undefined as never)).problems).toEqual(['states.only.meta: is required (source, description, report, undecided)']);
     expect(chartProblems(chartWith({ ...GOOD, report: undefined, undecided: 'no' })).problems).toEqual([
