@@ -119,6 +119,8 @@ export const EVENT_LABELS: Record<string, string> = {
   'clock.oneWorkingDayElapsed': 'One working day passed with no decision',
   'case.allocated': 'Allocated to a named social worker',
   'assessment.completed': 'Assessment completed',
+  'coreAssessment.completed': 'Core assessment completed',
+  'conference.held': 'Initial child protection conference held',
   'strategy.held': 'Strategy discussion held',
   'police.available': 'Police available for the joint visit',
   'enquiry.completed': 'Section 47 enquiry completed',

@@ -22,6 +22,8 @@ export interface PackedTrace {
   detail: Int32Array;
   /** Bits: 1 reportPending, 2 reportDecided, 4 undecided, 8 unallocated. */
   flags: Uint8Array;
+  /** When the work this record ends began (NaN: none). */
+  workStartedAt: Float64Array;
 }
 
 export function packTrace(trace: readonly TraceRecord[]): PackedTrace {
@@ -51,6 +53,7 @@ export function packTrace(trace: readonly TraceRecord[]): PackedTrace {
     report: new Int32Array(n),
     detail: new Int32Array(n),
     flags: new Uint8Array(n),
+    workStartedAt: new Float64Array(n),
   };
   for (let k = 0; k < n; k++) {
     const r = trace[k];
@@ -63,6 +66,7 @@ export function packTrace(trace: readonly TraceRecord[]): PackedTrace {
     p.actor[k] = id(r.actor);
     p.report[k] = id(r.report);
     p.detail[k] = 'detail' in r ? id(r.detail) : -2;
+    p.workStartedAt[k] = r.workStartedAt ?? NaN;
     p.flags[k] = (r.reportPending ? 1 : 0) | (r.reportDecided ? 2 : 0) | (r.undecided ? 4 : 0) | (r.unallocated ? 8 : 0);
   }
   return p;
@@ -89,6 +93,8 @@ export function unpackTrace(p: PackedTrace): TraceRecord[] {
     };
     const d = p.detail[k];
     if (d !== -2) r.detail = d < 0 ? (undefined as unknown as string) : s[d];
+    // As the engine writes it (engine/trace.ts), after the detail: undefined when no work ended.
+    r.workStartedAt = Number.isNaN(p.workStartedAt[k]) ? undefined : p.workStartedAt[k];
     out[k] = r;
   }
   return out;
@@ -96,5 +102,5 @@ export function unpackTrace(p: PackedTrace): TraceRecord[] {
 
 /** The typed arrays of a packed trace, to hand over (not copy) with postMessage. */
 export function transferables(p: PackedTrace): ArrayBuffer[] {
-  return [p.t, p.seq, p.caseId, p.from, p.to, p.event, p.actor, p.report, p.detail, p.flags].map((a) => a.buffer as ArrayBuffer);
+  return [p.t, p.seq, p.caseId, p.from, p.to, p.event, p.actor, p.report, p.detail, p.flags, p.workStartedAt].map((a) => a.buffer as ArrayBuffer);
 }

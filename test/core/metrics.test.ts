@@ -72,10 +72,11 @@ describe('figures at the end of a run', () => {
 
   const DAY_MS = 86_400_000;
   /** A referral (decided level 3) of contact `c`, then its assessment ending `how` a week later. */
+  // A 2013 referral: screened, decided level 3, allocated, an initial assessment, then closed or a plan.
   function referral(c: Contact, how: 'closed' | 'childInNeedPlan' | null): TraceRecord[] {
     const t = c.receivedAt;
-    const out = [rec(c.id, t, null, 'received', true), rec(c.id, t + 3_600_000, 'received', 'awaitingDecision', true), rec(c.id, t + 7_200_000, 'awaitingDecision', 'awaitingAllocation', false, 'threshold.decided'), rec(c.id, t + DAY_MS, 'awaitingAllocation', 'assessment', false)];
-    if (how) out.push(rec(c.id, t + 7 * DAY_MS, 'assessment', how, false, 'assessment.completed'));
+    const out = [rec(c.id, t, null, 'received', true), rec(c.id, t + 3_600_000, 'received', 'awaitingDecision', true), rec(c.id, t + 7_200_000, 'awaitingDecision', 'awaitingAllocation', false, 'threshold.decided'), rec(c.id, t + DAY_MS, 'awaitingAllocation', 'initialAssessment', false)];
+    if (how) out.push(rec(c.id, t + 7 * DAY_MS, 'initialAssessment', how, false, 'assessment.completed'));
     return out;
   }
 

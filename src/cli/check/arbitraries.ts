@@ -12,7 +12,10 @@
  * "Adequately staffed": every role is staffed at least as well, per hour of its work, as in the
  * base scenario (head counts scale with the role's workload under the variant's demand, level
  * mix and clarity, times a staffing factor of 1 to 2: see `roleWorkload`), and a surge adds at
- * most one ordinary working day's contacts. The safeguards are promises a process makes when
+ * most one ordinary working day's contacts. Head counts are for the busiest day: a surge's extra
+ * contacts count on top of the demand (a team staffed only for ordinary days is not adequately
+ * staffed on the day of a surge, and most generated breaches of the one-working-day safeguard
+ * came from exactly that). The safeguards are promises a process makes when
  * it is staffed for its demand; a process that breaks them here is broken by design, not by
  * staffing. Staffing cuts are still tested: they are made in the base scenario, and every
  * variant inherits them.
@@ -209,8 +212,10 @@ export function scenarioOf(base: Scenario, v: Variant): Scenario {
     formCompleteShare: v.formComplete === null ? base.formCompleteShare : v.formComplete / 20,
     surges,
   };
+  // Staffed for the busiest day: the surge's extra contacts come on top of the day's demand.
+  const busiest: Scenario = surges.length ? { ...unstaffed, contactsPerWorkingDay: v.demand + Math.ceil(extra / surges[0].days) } : unstaffed;
   const staff = Object.fromEntries(
-    ROLES.map((r) => [r, { count: staffFor(base, unstaffed, v.staffPercent, r), caseload: base.staff[r].caseload }]),
+    ROLES.map((r) => [r, { count: staffFor(base, busiest, v.staffPercent, r), caseload: base.staff[r].caseload }]),
   ) as Scenario['staff'];
   return { ...unstaffed, staff };
 }

@@ -135,6 +135,10 @@ export const spa2015 = spaSetup.createMachine({
         // Decided on what is known by the escalation point, not on gathered information: as
         // accurate as the scenario says, not better (assumption).
         decisionError: { factor: 1, source: 'assumption: a decision on what is known at escalation' },
+        // An escalated decision goes to the front of the managers' queue, with red decisions and
+        // strategy discussions: the escalation exists so that the child does not wait past the
+        // one working day (002 ¶8: "a clear escalation process ... do not wait unduly").
+        priority: 'urgent',
         report: REPORT.awaitingDecision,
         undecided: true,
         work: { role: 'teamManager', activity: 'escalatedDecision', done: 'threshold.decided' },

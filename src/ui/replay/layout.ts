@@ -217,6 +217,8 @@ export const ELK_OPTIONS: LayoutOptions = {
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.layered.considerModelOrder.crossingCounterNodeInfluence': '0.5',
   'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
+  // Within a layer, states keep the model order (by stage): charts that share states draw them in the same order.
+  'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
   'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
   'elk.layered.thoroughness': '20',
 };

@@ -15,7 +15,7 @@ import {
   shippedProcessFile,
   type ProcessFile,
 } from '../../../src/core/processes';
-import { runScenario } from '../../../src/core/run';
+import { processRunOptions, runScenario } from '../../../src/core/run';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spa2015NoEscalation } from '../../../examples/spa2015-no-escalation';
@@ -72,9 +72,10 @@ describe('a shipped chart read back from its file', () => {
   const cases = shippedScenarios().flatMap((s) => PROCESS_NAMES.map((p) => ({ s, p, days: s === `kingston-${p}.json` ? undefined : 60 })));
   it.each(cases)('gives exactly the figures and trace of the shipped $p chart on $s', ({ s, p, days }) => {
     const scenario = loadScenario(s);
-    const { machine } = processFromText(processFileText(shippedProcessFile(p)));
+    const file = processFromText(processFileText(shippedProcessFile(p))).file;
     const shipped = runScenario(scenario, { process: p, days });
-    const fromFile = runScenario(scenario, { machine, days });
+    // As every command runs a file: with the workforce of the process it was derived from.
+    const fromFile = runScenario(scenario, { ...processRunOptions(file), days });
     expect({ ...fromFile.summary, process: p }).toEqual(shipped.summary);
     expect(fromFile.summary.process).toBe(`spa${p}`);
     expect(traceToJsonl(fromFile.sim.trace)).toBe(traceToJsonl(shipped.sim.trace));

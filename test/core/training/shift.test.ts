@@ -192,7 +192,7 @@ describe('the 2013 rules', () => {
     let s = shiftOf(['baby-bruise-on-cheek'], '2013');
     s = act(s, { type: 'wait' });
     s = decideRef(s, 'baby-bruise-on-cheek');
-    expect(s.cases[0].after.map((p) => p.to)).toEqual(['awaitingJointVisit', 'section47Enquiry', 'childProtectionPlan']);
+    expect(s.cases[0].after.map((p) => p.to)).toEqual(['awaitingJointVisit', 'section47Enquiry', 'initialConference', 'childProtectionPlan']);
   });
 });
 
@@ -246,7 +246,7 @@ describe('the 2015 rules', () => {
     let s = shiftOf(['police-da-strangulation'], '2015');
     s = decideRef(s, 'police-da-strangulation');
     expect((s.cases[0].snapshot.context as { rationaleRecorded: boolean }).rationaleRecorded).toBe(true);
-    expect(s.cases[0].after.map((p) => p.to)).toEqual(['section47Enquiry', 'childProtectionPlan']);
+    expect(s.cases[0].after.map((p) => p.to)).toEqual(['section47Enquiry', 'initialConference', 'childProtectionPlan']);
   });
 });
 

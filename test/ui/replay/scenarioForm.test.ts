@@ -48,9 +48,17 @@ describe('the scenario form', () => {
   });
 
   it('needs every role staffed that either process uses, since both run side by side', () => {
-    const r = applyForm(input, scenario, { ...formFromScenario(scenario), 'staff.camhs.count': '0' });
+    const input2015 = JSON.parse(readFileSync(join(SCENARIO_DIR, 'kingston-2015.json'), 'utf8')) as Record<string, unknown>;
+    const scenario2015 = loadScenario('kingston-2015.json');
+    const r = applyForm(input2015, scenario2015, { ...formFromScenario(scenario2015), 'staff.camhs.count': '0' });
     expect(r.errors['staff.camhs.count']).toContain('must be at least 1: the 2015 process puts work on this role');
     expect(() => validateForBoth({ ...input, staff: { ...(input.staff as object), caseCoordinator: { count: 0, caseload: 1 } } })).toThrow(ScenarioError);
+  });
+
+  it('does not ask for a role the scenario\u2019s own staff leaves out when the process using it has its own era\u2019s workforce', () => {
+    // June 2013 gives the 2015 process the 2015 workforce (staffingByProcess), CAMHS included.
+    const r = applyForm(input, scenario, { ...formFromScenario(scenario), 'staff.camhs.count': '0' });
+    expect(r.errors['staff.camhs.count']).toBeUndefined();
   });
 
   it('maps schema fields to form fields, and leaves the rest for the summary', () => {
