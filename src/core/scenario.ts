@@ -5,7 +5,7 @@
  * Every default figure below cites ../shared/DOMAIN.md or a seed paragraph; where a figure is a
  * modelling assumption it says so. Scenario files must list their own `sources`.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import type { AnyStateMachine } from 'xstate';
 import { BOUNDS, LIST_LIMITS, SHARE, ruleOf, type NumberBound } from './bounds';
 import { BANK_HOLIDAY_YEARS } from './calendar';

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/core/engine';
 import { TRACE_COLUMNS } from '../../src/core/export';
 import { LABELS } from '../../src/core/labels';
-import { compareProcesses, COMPARED_METRICS, type RunSummary } from '../../src/core/run';
+import { compareProcesses, COMPARED_METRICS, figureAt, type RunSummary } from '../../src/core/run';
 import { stateInfos } from '../../src/core/timeline';
 import { ROOT, loadScenario } from '../support/scenarios';
 import { animationFrames, formatViolations, runAxe } from './harness';
@@ -22,11 +22,8 @@ import { RESULTS_DIR, replayPages, waitForDiagrams } from './replay-fixture';
 const run = promisify(execFile);
 const june2013 = loadScenario('kingston-2013.json');
 
-function figureValue(s: RunSummary, key: string): number | null {
-  if (key.startsWith('outcomes.')) return s.outcomes[key.slice(9) as keyof RunSummary['outcomes']];
-  const v = (s as unknown as Record<string, unknown>)[key];
-  return typeof v === 'number' ? v : null;
-}
+/** A figure by its key, dotted keys inside their group ('outcomes.advice', 'outOfHoursImmediateDanger.contacts'), as the core reads it. */
+const figureValue = figureAt;
 
 /** What a person sees of the replay: the clock, every count, the queues and the open case. */
 async function fingerprint(page: Page) {

@@ -167,14 +167,17 @@ export function roleWorkload(sc: Scenario, role: Role): number {
 
 /**
  * Head count of a role for a variant: the base scenario's staff per hour of work, times the
- * staffing factor (100-200%), at least one person where the base has any.
+ * staffing factor (100-200%), at least one person where the base has any and two where it has several.
  */
 export function staffFor(base: Scenario, variant: Scenario, staffPercent: number, role: Role): number {
   const count = base.staff[role].count;
   if (count === 0) return 0;
   const baseLoad = roleWorkload(base, role);
   const ratio = baseLoad > 0 ? roleWorkload(variant, role) / baseLoad : variant.contactsPerWorkingDay / base.contactsPerWorkingDay;
-  return Math.max(1, Math.ceil(count * ratio * (staffPercent / 100) - 1e-9));
+  // A role the base staffs with several people keeps at least two: staff per hour of work is not
+  // the same service when one person cannot share the queue (a lone manager in a two-hour strategy
+  // discussion cannot start an escalated decision due within the hour).
+  return Math.max(Math.min(2, count), Math.ceil(count * ratio * (staffPercent / 100) - 1e-9));
 }
 
 /** The scenario a variant describes: the base scenario with the knobs applied, no warm-up. */

@@ -17,8 +17,8 @@ export function replayCommand(ctx: ReportContext, f: Counterexample): string {
   return `${ctx.command} --seed ${f.seed} --path ${f.path} --only ${f.invariant.id}`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? word : many}`;
 }
 
 /** The cases a counterexample's chronology tells: those named by its first breaches. */
@@ -60,7 +60,7 @@ export function formatText(report: CheckReport, ctx: ReportContext): string {
     out.push(`Smallest scenario found${f.shrunkFrom >= 0 ? ` (run ${f.shrunkFrom} of the ${report.runs}, after ${plural(f.shrinks, 'shrink')})` : ''}: ${plural(f.sim.contacts.length, 'contact')} received`);
     for (const line of describeVariant(f.scenario, f.variant)) out.push(`  ${line}`);
     out.push('');
-    out.push(`What went wrong (${plural(f.result.count, 'breach')}${f.result.count > MAX_VIOLATIONS_SHOWN ? `, the first ${MAX_VIOLATIONS_SHOWN} shown` : ''}):`);
+    out.push(`What went wrong (${plural(f.result.count, 'breach', 'breaches')}${f.result.count > MAX_VIOLATIONS_SHOWN ? `, the first ${MAX_VIOLATIONS_SHOWN} shown` : ''}):`);
     for (const v of f.result.violations.slice(0, MAX_VIOLATIONS_SHOWN)) out.push(`  - ${v.message}`);
     out.push('');
     out.push('Chronology (London time):');

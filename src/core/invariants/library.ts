@@ -393,7 +393,7 @@ const emergencyOutOfHours: Invariant = {
       value: EMERGENCY_HOURS,
       unit: 'clock hours',
       source:
-        'assumption: 004 ¶47 gives no figure, only an emergency service out of hours; a night’s shift, so that a child in danger at night is protected that night, while a response after the office opens (at least 14 hours after an evening contact) breaks it. The trace records when the response was made, not when it began',
+        'assumption: 004 ¶47 gives no figure, only an emergency service out of hours; a night’s shift, so that a child in danger at night is protected that night, while a response after the office opens (at least 14 hours after an evening contact) breaks it. Judged by when the response began (the trace\u2019s workStartedAt on the record that ends it), so a long response that began in time is not a breach',
     },
   },
   censoring: censoredAt('deadline'),
@@ -405,13 +405,15 @@ const emergencyOutOfHours: Invariant = {
       if (!records) continue;
       const deadline = c.receivedAt + EMERGENCY_HOURS * HOUR;
       const response = records.find((r) => r.from !== null && r.from !== r.to && ix.facts(r.from)?.protective === true);
-      if (response && response.t <= deadline) continue;
+      // The response begins when a worker starts it (a long response begun in time protects the child in time).
+      const began = response ? (response.workStartedAt ?? response.t) : NaN;
+      if (response && began <= deadline) continue;
       if (!response && deadline >= ix.run.end) continue;
-      const hours = response ? Math.round(((response.t - c.receivedAt) / HOUR) * 10) / 10 : null;
+      const hours = response ? Math.round(((began - c.receivedAt) / HOUR) * 10) / 10 : null;
       out.push({
         caseIds: [c.id],
         at: deadline,
-        message: `${c.id}, a child in immediate danger, was received out of hours ${when(c.receivedAt)}; ${response ? `the first protective response (${eventPhrase(response.event, response.detail)}) came ${when(response.t)}, ${hours} hours later` : `no protective response had come ${EMERGENCY_HOURS} hours later`}; it was in ${where(ix, recordAt(records, deadline)!.to)} at ${when(deadline)}.`,
+        message: `${c.id}, a child in immediate danger, was received out of hours ${when(c.receivedAt)}; ${response ? `the first protective response (${eventPhrase(response.event, response.detail)}) began ${when(began)}, ${hours} hours later` : `no protective response had come ${EMERGENCY_HOURS} hours later`}; it was in ${where(ix, recordAt(records, deadline)!.to)} at ${when(deadline)}.`,
       });
     }
     return out;

@@ -20,7 +20,7 @@
  * which also checks every field of every state's `meta`); no path from the initial state reaches a
  * decided state; or the chart has a cycle in which no state has work.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { AnyStateMachine } from 'xstate';
 import { PROCESS_FILE_LIMITS as LIMITS } from '../bounds';
 import { issuesOf, type Issue } from '../issues';

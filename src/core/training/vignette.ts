@@ -10,7 +10,7 @@
  * Parse, never trust (../shared/STYLE.md): `parseVignette` and `parseVignetteText` throw a
  * `VignetteError` whose issues name the field and the rule, as `parseScenario` does.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { CONTACT_SOURCES, type ContactSource } from '../contact';
 import { AGE_BANDS, INDICATORS, type AgeBand, type Level } from '../levels';
 import { VignetteError, decodeJson, fieldName, issuesOf, type FieldIssue } from './issues';

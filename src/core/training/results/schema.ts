@@ -2,7 +2,7 @@
  * The learner's results file (JSON, format version 1): what it holds, checked field by field when
  * it is loaded. Learners' saved results must keep loading: a change here is a new format version.
  */
-import { z } from 'zod';
+import { z } from '../../zod';
 import type { Level } from '../../levels';
 import { BOUNDARIES, RESPONSE_IDS } from '../vignette';
 
