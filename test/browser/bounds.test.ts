@@ -91,6 +91,7 @@ describe('bounds in the browser', () => {
     await page.getByRole('button', { name: 'Cancel run' }).click();
     await page.waitForSelector('.replay[data-status="cancelled"]', { timeout: 10_000 });
     expect(await page.textContent('.pane-cancelled')).toContain('The run was cancelled before the 2013 process finished.');
+    expect(await page.textContent('.clock-time')).toBe('Run cancelled');
     expect(await page.locator('.running-bar').count()).toBe(0);
     expect(o.errors).toEqual([]);
   }, 180_000);

@@ -106,7 +106,7 @@ export function Controls() {
       </div>
       <div className="clock-row">
         <p className="clock" id="clock-now" data-t={ready ? Math.round(t) : undefined}>
-          <span className="clock-time">{ready ? formatClock(t) : 'Waiting for the runs'}</span>
+          <span className="clock-time">{ready ? formatClock(t) : status === 'cancelled' ? 'Run cancelled' : 'Waiting for the runs'}</span>
           <span className="clock-where">{where}</span>
         </p>
         <p className="notice" role="status" aria-live="polite">
