@@ -453,7 +453,7 @@ export const REPORT = {
  * (004 ¶30). Each process says how its team allocates (`allocateOverCaseloadAfter`, its own
  * practice and source), so the state is made per process.
  */
-export function awaitingAllocationState(allocateOverCaseloadAfter: NonNullable<StateMeta['allocateOverCaseloadAfter']>) {
+function awaitingAllocationState(allocateOverCaseloadAfter: NonNullable<StateMeta['allocateOverCaseloadAfter']>, firstAssessment: string) {
   return {
     meta: {
       source: '004 ¶30',
@@ -466,8 +466,8 @@ export function awaitingAllocationState(allocateOverCaseloadAfter: NonNullable<S
       work: { role: 'raSocialWorker', activity: 'allocation', done: 'case.allocated' },
       allocateOverCaseloadAfter,
     } satisfies StateMeta,
-    // Each process says which assessment an allocated referral starts with (spa2013.ts overrides it).
-    on: { 'case.allocated': { target: 'assessment' } },
+    // Each process says which assessment an allocated referral starts with (`SharedStateChoices`).
+    on: { 'case.allocated': { target: firstAssessment } },
   } as const;
 }
 
@@ -477,11 +477,22 @@ export function awaitingAllocationState(allocateOverCaseloadAfter: NonNullable<S
  * referral waits for a named social worker. The strategy discussion differs and is defined per
  * process.
  */
-export function sharedStates(allocateOverCaseloadAfter: NonNullable<StateMeta['allocateOverCaseloadAfter']>) {
+export interface SharedStateChoices {
+  /** How the process's team allocates a referral (meta `allocateOverCaseloadAfter`, with its source). */
+  allocateOverCaseloadAfter: NonNullable<StateMeta['allocateOverCaseloadAfter']>;
+  /** The state an allocated referral's assessment starts in (the process defines it). */
+  firstAssessment: string;
+  /** Whether the process's team goes on carrying a child-in-need plan on a caseload (meta `holdsCaseload`). */
+  childInNeedPlanHolds?: NonNullable<StateMeta['holdsCaseload']>;
+}
+
+export function sharedStates(choices: SharedStateChoices) {
   return {
     ...statesBeforeAllocation,
-    awaitingAllocation: awaitingAllocationState(allocateOverCaseloadAfter),
+    awaitingAllocation: awaitingAllocationState(choices.allocateOverCaseloadAfter, choices.firstAssessment),
     ...statesAfterAllocation,
+    childInNeedPlan: childInNeedPlanState(choices.childInNeedPlanHolds),
+    ...statesAfterChildInNeedPlan,
   } as const;
 }
 
@@ -548,9 +559,9 @@ const statesBeforeAllocation = {
 /**
  * A child-in-need plan under section 17 (a final state: the contact's journey ends there, the
  * child's case stays open). A process whose team goes on carrying the plan on a worker's caseload
- * says so with `holdsCaseload` (spa2013.ts).
+ * says so with `holdsCaseload` (`SharedStateChoices.childInNeedPlanHolds`).
  */
-export function childInNeedPlanState(holdsCaseload?: NonNullable<StateMeta['holdsCaseload']>) {
+function childInNeedPlanState(holdsCaseload?: NonNullable<StateMeta['holdsCaseload']>) {
   return {
     type: 'final',
     meta: {
@@ -625,7 +636,9 @@ const statesAfterAllocation = {
       ],
     },
   },
-  childInNeedPlan: childInNeedPlanState(),
+} as const;
+
+const statesAfterChildInNeedPlan = {
   childProtectionPlan: {
     type: 'final',
     meta: {

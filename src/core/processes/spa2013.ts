@@ -21,7 +21,7 @@
  * Out of hours, a child in immediate danger gets the emergency duty team's response (¶47; the
  * shared `emergencyDutyTeam` state), then the SPA's strategy discussion when it opens.
  */
-import { REPORT, assessmentOutcomes, awaitingAllocationState, childInNeedPlanState, decisionTransitions, initialContext, onClockElapsed, onReceivedOutOfHours, sharedStates, spaSetup, type StateMeta } from './common';
+import { REPORT, assessmentOutcomes, decisionTransitions, initialContext, onClockElapsed, onReceivedOutOfHours, sharedStates, spaSetup, type StateMeta } from './common';
 
 /**
  * How the 2013 referral and assessment teams allocated (004 ¶30): 25 children in need were
@@ -149,11 +149,7 @@ export const spa2013 = spaSetup.createMachine({
       } satisfies StateMeta,
       on: { 'police.available': { target: 'section47Enquiry' } },
     },
-    ...sharedStates(ALLOC2013),
-    awaitingAllocation: {
-      ...awaitingAllocationState(ALLOC2013),
-      on: { 'case.allocated': { target: 'initialAssessment' } },
-    },
+    ...sharedStates({ allocateOverCaseloadAfter: ALLOC2013, firstAssessment: 'initialAssessment', childInNeedPlanHolds: PLAN2013 }),
     initialAssessment: {
       meta: {
         source: '004 ¶42; DOMAIN.md statutory clocks (initial assessment: the national measure used 10 working days; Framework for Assessment 2000, Working Together 2010)',
@@ -184,6 +180,5 @@ export const spa2013 = spaSetup.createMachine({
       } satisfies StateMeta,
       on: { 'coreAssessment.completed': { target: 'childInNeedPlan' } },
     },
-    childInNeedPlan: childInNeedPlanState(PLAN2013),
   },
 });

@@ -160,7 +160,7 @@ export const spa2015 = spaSetup.createMachine({
       } satisfies StateMeta,
       on: { 'strategy.held': { target: 'section47Enquiry' } },
     },
-    ...sharedStates(ALLOC2015),
+    ...sharedStates({ allocateOverCaseloadAfter: ALLOC2015, firstAssessment: 'assessment' }),
     assessment: {
       meta: {
         source: 'DOMAIN.md statutory clocks (single assessment, 45 working days from referral: Working Together 2013, 2015); 002 ¶9; 004 ¶41',
