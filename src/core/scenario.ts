@@ -283,7 +283,7 @@ export const ScenarioSchema = z.object({
    */
   staffingByProcess: z.object({ 2013: Workforce.optional(), 2015: Workforce.optional() }).strict().default({}),
   durations: Durations.prefault({}),
-  /** Information gathering takes this much longer when the referral form is incomplete (004 ¶37; assumption: 1.5). */
+  /** The work of a state whose meta says `longerIfFormIncomplete` (2013: the case coordinator's information gathering; 2015: the screening) takes this much longer when the referral form is incomplete (004 ¶37; assumption: 1.5). */
   incompleteFormFactor: bounded(BOUNDS.incompleteFormFactor).default(1.5),
   /** Working hours after the clock starts at which a 2015 case escalates to a manager (002). */
   escalateAfterWorkingHours: bounded(BOUNDS.escalateAfterWorkingHours).default(6),

@@ -25,6 +25,14 @@ import { REPORT, assessmentOutcomes, decisionTransitions, initialContext, onCloc
  * green contact's target is the 24 hours itself (DOMAIN.md: a neighbouring MASH's RAG targets red
  * 2 hours, amber 6 hours, green 24 hours; 000 ¶9 "usually within 24 hours"), so its information
  * gathering runs on to the last hour of the one working day.
+ *
+ * What keeps it the exception and lets the manager decide in time: an incomplete referral form is
+ * made good at the first point of contact, in the screening (000 ¶10; see `received`), so it does
+ * not carry the information gathering past the escalation point; and the SPA has a duty manager,
+ * a fourth manager in the 2015 workforce (the scenario's `staff.teamManager`, an assumption with
+ * its reasons in kingston-2015.json), so an escalated decision, at the front of the managers'
+ * queue, finds a manager free before the clock runs out even when the others are in strategy
+ * discussions (the safeguard with-a-manager-by-the-deadline).
  */
 const ESCALATE = { target: 'escalatedToManager', actions: 'markEscalated' } as const;
 
@@ -54,7 +62,13 @@ export const spa2015 = spaSetup.createMachine({
         priorityByRating: { red: 'urgent', source: 'DOMAIN.md (continuum of need: RAG ratings; Merton MASH RAG targets: red 2 hours); 002 ¶8' },
         report: REPORT.awaitingScreening,
         undecided: true,
-        work: { role: 'spaSocialWorker', activity: 'screening', done: 'screening.completed' },
+        // An incomplete referral form (004 ¶37) lengthens the screening, not the information
+        // gathering after it: the qualified worker gets what the form lacks from the referrer at
+        // the first point of contact (000 ¶10: "a really good assessment of the child's and
+        // family's needs at the earliest point of contact"; that it moves the delay to the
+        // screening, by the scenario's `incompleteFormFactor`, is an assumption). So an incomplete
+        // form no longer carries a contact's information gathering past its escalation point.
+        work: { role: 'spaSocialWorker', activity: 'screening', done: 'screening.completed', longerIfFormIncomplete: true },
       } satisfies StateMeta,
       on: {
         ...onClockElapsed,
@@ -78,7 +92,8 @@ export const spa2015 = spaSetup.createMachine({
         description: 'A qualified social worker gathers information from partner agencies, on the one-working-day clock; the case shows as awaiting a decision.',
         report: REPORT.awaitingDecision,
         undecided: true,
-        work: { role: 'spaSocialWorker', activity: 'informationGathering', done: 'information.gathered', longerIfFormIncomplete: true },
+        // Not longer for an incomplete form: the screening got what it lacked (see `received`; 000 ¶10).
+        work: { role: 'spaSocialWorker', activity: 'informationGathering', done: 'information.gathered' },
       } satisfies StateMeta,
       on: {
         ...onClockElapsed,
@@ -94,7 +109,8 @@ export const spa2015 = spaSetup.createMachine({
         description: 'The CAMHS worker in the SPA team screens a contact about the child\u2019s mental health.',
         report: REPORT.awaitingDecision,
         undecided: true,
-        work: { role: 'camhs', activity: 'camhsScreening', done: 'camhs.assessed', longerIfFormIncomplete: true },
+        // Not longer for an incomplete form: the screening got what it lacked (see `received`; 000 ¶10).
+        work: { role: 'camhs', activity: 'camhsScreening', done: 'camhs.assessed' },
       } satisfies StateMeta,
       on: {
         ...onClockElapsed,
