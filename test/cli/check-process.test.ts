@@ -47,11 +47,15 @@ const INSPECTORS_FOUND = [
 ];
 
 /**
- * What the 2015 chart itself breaks on generated scenarios, a finding rather than a defect of the
- * check: since "with a manager" means a manager is working the case (issue 14), an escalated
+ * What the 2015 chart itself can break on generated scenarios, a finding rather than a defect of
+ * the check: since "with a manager" means a manager is working the case (issue 14), an escalated
  * decision can still be queued at the deadline when every team manager is in urgent work (a
- * strategy discussion) -- 44 times in the shipped 2015 year too (test/core/invariants). Until the
- * 2015 chart gives escalations a manager of their own, checks of 2015 and its variants allow it.
+ * strategy discussion). The shipped 2015 year keeps it (test/core/invariants) since the SPA has a
+ * duty manager (a fourth manager, kingston-2015.json) and an incomplete form is made good at
+ * screening, and check-process at seed 2015 holds; but a generated variant far from the shipped
+ * year (half its children at level 4, two managers) still breaks it about 1 run in 200, too often
+ * for a random seed's 40 runs. A duty manager who takes no strategy discussions (a role of its
+ * own) would close it; until then checks of 2015 and its variants allow it.
  */
 const KNOWN_2015_FINDINGS = ['with-a-manager-by-the-deadline'];
 

@@ -79,13 +79,14 @@ describe('the invariant library', () => {
     }
   });
 
-  it('the 2015 process keeps every safeguard on the shipped kingston-2015 scenario (a year, with its warm-up), but one known breach', () => {
+  it('the 2015 process keeps every safeguard on the shipped kingston-2015 scenario (a year, with its warm-up)', () => {
     const sim = createSimulation(loadScenario('kingston-2015.json'));
     sim.run();
-    // Open (issue 14): since "with a manager" means a manager is working the case, a contact
-    // escalated late in its working day can still be queued for a manager at the deadline (44 in
-    // the shipped year). Remove from this list when the escalation leaves a manager time to decide.
-    expect(brokenInvariants(sim)).toEqual(['with-a-manager-by-the-deadline']);
+    // Issue 14: with the SPA's duty manager (a fourth manager) and an incomplete form made good at
+    // screening, every escalated decision has a manager working on it by the deadline (it broke
+    // 44 times in the shipped year before).
+    expect(brokenInvariants(sim)).toEqual([]);
+    expect(checkInvariants(sim, [invariantById('with-a-manager-by-the-deadline')!])[0].holds).toBe(true);
   });
 
   it('the 2015 chart keeps the clear child-protection safeguard on the monday-surge scenario (red contacts screened and decided first)', () => {
@@ -320,7 +321,11 @@ describe('the 2015 process over generated scenarios', () => {
   fcTest.prop([variantArb(base)], { numRuns: 60, seed })('keeps every safeguard on adequately staffed scenarios (logged seed)', (variant) => {
     const sim = createSimulation(scenarioOf(base, variant), { process: '2015', seed: variant.seed });
     sim.run();
-    // The known open breach (see the shipped kingston-2015 test above) is left out here too.
+    // Left out here: generated variants far from the shipped year (a mix of half level-4 children
+    // and two managers, say) can still leave an escalated decision queued at its deadline while
+    // both managers are in strategy discussions: about 1 run in 200 at the time of writing (it was
+    // 1 in 70 before the duty manager), too often for 60 runs on a random seed. The shipped year
+    // keeps it (above); check-process reports it (test/cli/check-process.test.ts, KNOWN_2015_FINDINGS).
     expect(brokenInvariants(sim).filter((id) => id !== 'with-a-manager-by-the-deadline')).toEqual([]);
   });
 });

@@ -50,7 +50,7 @@ describe('writing and reading a process file', () => {
   it('writes the chart as XState\u2019s machine configuration: state names as targets, guards and actions by name', () => {
     const received = states(fileOf('2015')).received;
     expect(received.on['screening.completed'][0]).toEqual({ guard: 'inImmediateDanger', target: 'strategyDiscussion', actions: 'recordChildProtection' });
-    expect(received.meta.work).toEqual({ role: 'spaSocialWorker', activity: 'screening', done: 'screening.completed' });
+    expect(received.meta.work).toEqual({ role: 'spaSocialWorker', activity: 'screening', done: 'screening.completed', longerIfFormIncomplete: true });
   });
 
   it('the walkthrough\u2019s changed chart as a file (examples/) is the module\u2019s chart, so the two cannot drift apart', () => {
