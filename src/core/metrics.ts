@@ -326,7 +326,8 @@ export class MetricsAccumulator {
     this.flags[i] = undecided ? flags | WAS_UNDECIDED : flags & ~WAS_UNDECIDED;
     if (event === 'strategy.held' && Number.isNaN(this.strategyAt[i])) this.strategyAt[i] = t;
     // The team manager contacted the parents while the case was held, undecided (004 ¶38).
-    if (event === PARENTS_CONTACTED && to.hold && undecided) this.caseBits[i] |= CASE_PARENTS_CONTACTED;
+    // (A chart may end the hold with the contact: then the hold is the state it leaves.)
+    if (event === PARENTS_CONTACTED && (to.hold || (from !== null && from.hold)) && undecided) this.caseBits[i] |= CASE_PARENTS_CONTACTED;
     // Social-care work ends: closed with no further action, or a plan, or early help.
     if (from !== null && from.openSocialCare && !to.openSocialCare && Number.isNaN(this.concludedAt[i])) {
       this.concludedAt[i] = t;

@@ -300,8 +300,18 @@ export const ScenarioSchema = z.object({
   underThresholdShare: share.default(0.55),
   /** Extra chance of under-thresholding when the decision rests on what parents said (004 ¶20, ¶29, ¶38). */
   parentalAccountUnderThreshold: share.default(0.3),
-  /** Chance per working day in a 2013 hold that the team manager contacts the parents (004 ¶38). */
-  parentContactPerHoldDay: share.default(0.15),
+  /**
+   * Chance per working day in a 2013 hold that the team manager contacts the parents (004 ¶38);
+   * the 2013 chart ends the hold there and the decision follows on the parents' response.
+   * Calibrated, not sourced: against 2013-held-unacceptably (at most 20 contacts waiting over
+   * five working days, 004 ¶38) and 2013-level-3-time-to-decide (at least 2.0 working days,
+   * ISPCAN 2016), which pull in opposite directions. Measured (kingston-2013, 40 replications):
+   * 0.04 gives 22.2 over five days (too many) and 2.22 days; 0.05 gives 20.6 and 2.13; 0.06
+   * gives 19.7 and 2.09; 0.07 gives 19.1 and 2.09 (20 replications); 0.08 gives 17.7 and 2.01;
+   * 0.10 gives 16.9 and 1.97 (too quick); 0.15 gives 13.7 and 1.77 (30 replications). Both hold
+   * only near 0.07: a knife-edge, reported as such.
+   */
+  parentContactPerHoldDay: share.default(0.07),
   /** Chance an early-help case escalates (step-up) when the child's true need is level 3 or 4. */
   earlyHelpEscalationShare: share.default(0.6),
   /** What assessments and section 47 enquiries find, by the child's true level (see DEFAULT_OUTCOMES). */

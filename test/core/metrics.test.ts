@@ -133,6 +133,20 @@ describe('figures at the end of a run', () => {
     expect(m.decisions).toBe(2);
   });
 
+  it('count a decision as on the parents\' account when the team manager\'s contact with the parents ends the hold', () => {
+    const start = fromLondon(2013, 6, 3, 0, 0);
+    const end = fromLondon(2013, 7, 1, 0, 0);
+    const t = fromLondon(2013, 6, 3, 10, 0);
+    const trace = [
+      rec('A', t, null, 'received', true),
+      rec('A', t + 3_600_000, 'received', 'heldByCaseCoordinator', true, 'screening.completed'),
+      rec('A', t + 2 * DAY_MS, 'heldByCaseCoordinator', 'awaitingDecision', true, 'parents.contacted'),
+      rec('A', t + 2 * DAY_MS + 3_600_000, 'awaitingDecision', 'earlyHelp', false, 'threshold.decided'),
+    ];
+    const m = computeMetrics({ machine: spa2013, contacts: [contact('A', t)], trace, start, end });
+    expect(m.decidedOnParentsAccount).toBe(1);
+  });
+
   it('count a decision as a manager\'s when a manager decides it or holds the strategy discussion it leads to, not when screening decides alone', () => {
     const start = fromLondon(2013, 6, 3, 0, 0);
     const end = fromLondon(2013, 7, 1, 0, 0);

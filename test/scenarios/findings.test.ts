@@ -18,7 +18,10 @@ describe('June 2013 (004 ¶20, ¶29, ¶30, ¶38)', () => {
   it('holds some contacts for weeks without a decision', () => {
     for (const s of runs2013) {
       expect(s.maxHeldWorkingDays).toBeGreaterThanOrEqual(10);
-      expect(s.heldOverFiveWorkingDays).toBeGreaterThan(20);
+      // "A small number of cases" held for an unacceptable length of time (004 ¶38): some, but
+      // few; the validation claim 2013-held-unacceptably judges the month's count (1-20) over
+      // replications, so one seed is only required to have some.
+      expect(s.heldOverFiveWorkingDays).toBeGreaterThan(0);
     }
   });
 

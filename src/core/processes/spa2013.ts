@@ -101,8 +101,12 @@ export const spa2013 = spaSetup.createMachine({
       } satisfies StateMeta,
       on: {
         ...onClockElapsed,
-        // ¶38: "The team manager ... makes contact with parents/carers and conducts office visits".
-        'parents.contacted': { actions: 'countParentContact' },
+        // ¶38: "The team manager oversees this and makes contact with parents/carers and conducts
+        // office visits with families ... resulting in decisions being based on parental
+        // response": the team manager's contact with the parents ends the hold, and the threshold
+        // decision follows on what the parents said (the case already carries the parental
+        // account), whether or not the case coordinator's calls are finished.
+        'parents.contacted': { target: 'awaitingDecision', actions: 'countParentContact' },
         'information.gathered': { target: 'awaitingDecision' },
       },
     },

@@ -42,13 +42,13 @@ describe('2013: the unclear contact held in the SPA', () => {
     expect(metaOf(spa2013, 'awaitingAllocation').unallocated).toBe(true);
   });
 
-  it('a held contact rests on what the parents said, and each contact with the parents is counted', () => {
+  it('a held contact rests on what the parents said, and the team manager\'s contact with the parents ends the hold in a decision', () => {
     let snap = run(spa2013, unclear, [screened]);
     expect(snap.context.decisionOnParentalAccount).toBe(true);
     snap = send(spa2013, snap, { type: 'parents.contacted' });
-    snap = send(spa2013, snap, { type: 'parents.contacted' });
-    expect(stateOf(snap)).toBe('heldByCaseCoordinator');
-    expect(snap.context.parentContacts).toBe(2);
+    expect(stateOf(snap)).toBe('awaitingDecision');
+    expect(snap.context.parentContacts).toBe(1);
+    expect(snap.context.decisionOnParentalAccount).toBe(true);
   });
 
   it('in 2013 a mental-health contact whose level is unclear is held by a case coordinator like any other', () => {
