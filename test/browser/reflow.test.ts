@@ -21,7 +21,7 @@ interface Reflow {
   innerWidth: number;
   /** The elements that reach past the window's right edge (none scroll inside their own box). */
   wide: string[];
-  /** The smallest chart text as drawn on screen, px, and where. */
+  /** The smallest chart text (any SVG: charts, statecharts, class results) as drawn on screen, px, and where. */
   minChartText: number;
   smallest: string;
 }
@@ -40,11 +40,12 @@ async function reflow(page: Page): Promise<Reflow> {
     }
     let minChartText = Infinity;
     let smallest = '';
-    for (const t of document.querySelectorAll<SVGTextElement>('svg.chart-svg text')) {
+    for (const t of document.querySelectorAll<SVGTextElement>('svg text')) {
       if (t.getBBox().width === 0) continue;
       const svg = t.ownerSVGElement!;
-      const px = parseFloat(getComputedStyle(t).fontSize) * (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width);
-      if (px < minChartText) [minChartText, smallest] = [px, `"${t.textContent}" in ${svg.closest('[data-chart]')?.getAttribute('data-chart')}`];
+      const vb = svg.viewBox.baseVal;
+      const px = parseFloat(getComputedStyle(t).fontSize) * (vb && vb.width > 0 ? svg.getBoundingClientRect().width / vb.width : 1);
+      if (px < minChartText) [minChartText, smallest] = [px, `"${t.textContent}" in ${svg.getAttribute('class') ?? svg.closest('[data-chart]')?.getAttribute('data-chart')}`];
     }
     return { scrollWidth: document.documentElement.scrollWidth, innerWidth: W, wide: wide.slice(0, 8), minChartText, smallest };
   });
