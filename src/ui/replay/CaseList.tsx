@@ -170,6 +170,8 @@ export function CaseList() {
         {filtered.length} {filtered.length === 1 ? 'case' : 'cases'}
         {pages > 1 ? `, page ${p + 1} of ${pages}` : ''}
       </p>
+      {/* Wider than a phone: scrolls in its own box (focusable, so the keyboard can scroll it). */}
+      <div className="table-box" role="region" aria-label="Cases table" tabIndex={0}>
       <table className="table case-table">
         <caption className="visually-hidden">Cases, oldest first</caption>
         <thead>
@@ -206,6 +208,7 @@ export function CaseList() {
           ))}
         </tbody>
       </table>
+      </div>
       {pages > 1 && (
         <nav className="pager" aria-label="Pages of cases">
           <button type="button" className="button button-secondary" disabled={p === 0} onClick={() => setPage(p - 1)}>

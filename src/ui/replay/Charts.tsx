@@ -11,6 +11,8 @@ import { useReplay } from './useReplay';
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const count = (v: number) => String(Math.round(v * 10) / 10);
 const MARKERS: Record<ProcessKey, 'circle' | 'square'> = { '2013': 'circle', '2015': 'square' };
+/** The report's lines over what happened, 2013's on top: the report line is the story (issue 16). */
+const REPORT_LAYER: Record<ProcessKey, number> = { '2013': 2, '2015': 1 };
 
 export function Charts() {
   const run = useReplay((s) => s.run);
@@ -22,7 +24,7 @@ export function Charts() {
       <h2 id="charts-heading">The figures over time</h2>
       <p className="hint">
         The dotted line marks the current moment on the timeline. Solid lines: what really happened; dashed lines: what the <Term id="weekly-report">weekly report</Term> showed. Red with
-        circles: 2013; blue with squares: 2015.
+        circles: 2013; blue with squares: 2015. The report&rsquo;s lines are drawn over the others.
       </p>
       <div className="chart-grid">{charts}</div>
     </section>
@@ -44,7 +46,7 @@ function build(views: Record<ProcessKey, ProcessView | null>) {
     const b = views[p]!.replay.timeliness.filter((q) => q.due > 0 && q.dueAfterEnd === 0);
     return [
       { key: `${p}-truth`, label: `${p}: happened`, colour: COLOURS[p], marker: MARKERS[p], points: b.map((q) => [q.from, q.decidedInTime / q.due] as const) },
-      { key: `${p}-report`, label: `${p}: report`, colour: COLOURS[p], dash: '7 4', marker: MARKERS[p], points: b.map((q) => [q.from, q.reportedInTime / q.due] as const) },
+      { key: `${p}-report`, label: `${p}: report`, colour: COLOURS[p], dash: '7 4', marker: MARKERS[p], layer: REPORT_LAYER[p], points: b.map((q) => [q.from, q.reportedInTime / q.due] as const) },
     ];
   });
 

@@ -3,10 +3,10 @@
  * a day at a time, and a timeline of the period's days to scrub (working days white, weekends and
  * bank holidays shaded and labelled in the key).
  */
-import { memo, useMemo, type KeyboardEvent } from 'react';
+import { memo, useMemo, useState, type KeyboardEvent } from 'react';
 import { DAY, HOUR, addLocalDays, isOpen, nextOpening, startOfLocalDay, toLondon, type Instant } from '../../core/calendar';
 import { workingDayStarts } from '../../core/timeline';
-import { closedReason, formatClock, formatDay, formatWeekday } from './format';
+import { closedReason, formatClock, formatDay, formatShort, formatWeekday } from './format';
 import { SPEEDS, isSpeed } from './permalink';
 import { Term } from './Term';
 import { useReplay, useStore } from './useReplay';
@@ -20,6 +20,8 @@ export function Controls() {
   const playing = useReplay((s) => s.playing);
   const speed = useReplay((s) => s.speed);
   const notice = useReplay((s) => s.notice);
+  // On a phone the clock is one line (play, the time, this toggle); the rest opens on demand.
+  const [open, setOpen] = useState(false);
   const ready = status === 'ready';
   const workingDays = useMemo(() => (ready ? workingDayStarts(start, end) : []), [ready, start, end]);
   const dayIndex = workingDays.findIndex((d) => t >= d && t < addLocalDays(d, 1));
@@ -57,7 +59,7 @@ export function Controls() {
   };
 
   return (
-    <section className="controls" aria-labelledby="controls-heading">
+    <section className="controls" id="clock-controls" aria-labelledby="controls-heading" data-open={open ? 'true' : 'false'}>
       <h2 id="controls-heading" className="visually-hidden">
         Simulated clock
       </h2>
@@ -79,6 +81,10 @@ export function Controls() {
               Play
             </>
           )}
+        </button>
+        <button type="button" className="button button-secondary controls-toggle" aria-expanded={open} aria-controls="clock-controls" onClick={() => setOpen(!open)}>
+          {open ? 'Fewer' : 'More'}
+          <span className="visually-hidden"> controls of the clock</span>
         </button>
         <button type="button" className="button button-secondary" onClick={() => store.stepBack()} disabled={!ready || t <= start}>
           Previous event
@@ -106,7 +112,20 @@ export function Controls() {
       </div>
       <div className="clock-row">
         <p className="clock" id="clock-now" data-t={ready ? Math.round(t) : undefined}>
-          <span className="clock-time">{ready ? formatClock(t) : status === 'cancelled' ? 'Run cancelled' : 'Waiting for the runs'}</span>
+          <span className="clock-time">
+            {ready ? (
+              <>
+                <span className="clock-long">{formatClock(t)}</span>
+                <span className="clock-short" aria-hidden="true">
+                  {formatShort(t)}
+                </span>
+              </>
+            ) : status === 'cancelled' ? (
+              'Run cancelled'
+            ) : (
+              'Waiting for the runs'
+            )}
+          </span>
           <span className="clock-where">{where}</span>
         </p>
         <p className="notice" role="status" aria-live="polite">

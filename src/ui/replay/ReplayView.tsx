@@ -10,6 +10,7 @@ import { Controls } from './Controls';
 import { Exports } from './Exports';
 import { Figures } from './Figures';
 import { Glossary } from './Glossary';
+import { Headline } from './Headline';
 import { decodeLink } from './permalink';
 import { ProcessPane } from './ProcessPane';
 import { Replications } from './Replications';
@@ -54,6 +55,7 @@ function Page() {
         <p>The same children through the single point of access of 2013 and of 2015. Press Play to see where 2013 loses them.</p>
       </div>
       <ScenarioPanel />
+      <Headline />
       <Controls />
       <section aria-labelledby="panes-heading" className="panes-section">
         <h2 id="panes-heading" className="visually-hidden">

@@ -4,7 +4,7 @@
  * colour is never the only signal), a data table in a <details> for screen readers and anyone who
  * wants the numbers, and buttons to save it as SVG or PNG.
  */
-import { memo, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { memo, useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { addLocalDays, startOfLocalDay, toLondon, type Instant } from '../../core/calendar';
 import { downloadPng, downloadSvg } from './download';
 import { formatDay } from './format';
@@ -14,9 +14,42 @@ export const COLOURS = { '2013': '#d4351c', '2015': '#1d70b8' } as const;
 const INK = '#0b0c0c';
 const GRID = '#dcdcdc';
 
+/**
+ * A chart is drawn at the width it is shown (one unit of the drawing is one CSS pixel) up to W,
+ * and scaled up beyond it, so its text (11 units or more) is never below 11 px, on a phone or at
+ * 200% zoom. Narrower than NARROW, the line labels go under the plot instead of to its right.
+ */
 const W = 600;
-const H = 250;
+const MIN_W = 280;
+const NARROW = 480;
 const PAD = { left: 54, right: 132, top: 12, bottom: 44 };
+/** The smallest text in a chart, in drawing units (= CSS px at W or narrower). */
+const SMALL = 11;
+
+/** The width to draw a chart at: its box's width, between MIN_W and W (whole 4 px steps). */
+function useDrawWidth(ref: RefObject<HTMLElement | null>): number {
+  const [w, setW] = useState(W);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const update = () => {
+      const cw = el.clientWidth;
+      if (cw > 0) setW(Math.max(MIN_W, Math.min(W, Math.floor(cw / 4) * 4)));
+    };
+    update();
+    const ro = new ResizeObserver(update);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return w;
+}
+
+/** Keep ticks at least `gap` apart (the first always), so their labels do not run into each other. */
+function spaced<T extends { at: number }>(all: readonly T[], x: (v: number) => number, gap: number): T[] {
+  const out: T[] = [];
+  for (const tk of all) if (!out.length || x(tk.at) - x(out[out.length - 1].at) >= gap) out.push(tk);
+  return out;
+}
 
 export interface Series {
   key: string;
@@ -32,6 +65,8 @@ export interface Series {
   whiskers?: readonly (readonly [number, number])[];
   /** Move this series' markers and whiskers sideways by this many pixels, so two do not hide each other. */
   nudge?: number;
+  /** Series with a higher layer are drawn over those with a lower (default 0): SVG paints in document order. */
+  layer?: number;
 }
 
 /** A round top for an axis and a round step between at most five gridlines: 0, step, ... max. */
@@ -86,16 +121,23 @@ interface LineChartProps {
 
 export const LineChart = memo(function LineChart(p: LineChartProps) {
   const svgRef = useRef<SVGSVGElement>(null);
+  const boxRef = useRef<HTMLElement>(null);
+  const W = useDrawWidth(boxRef);
+  const narrow = W < NARROW;
   const uid = useId().replace(/[^a-zA-Z0-9]/g, '');
   const scale =
     p.yMax !== undefined ? { max: p.yMax, step: p.yMax / 4 } : niceScale(Math.max(0, ...p.series.flatMap((s) => [...s.points.map((q) => q[1]), ...(s.whiskers ?? []).map((w) => w[1])])));
   const max = scale.max;
-  const iw = W - PAD.left - PAD.right;
-  const ih = H - PAD.top - PAD.bottom;
-  const sx = (x: number) => PAD.left + ((x - p.x0) / (p.x1 - p.x0 || 1)) * iw;
-  const sy = (y: number) => PAD.top + ih - (y / max) * ih;
+  // Narrow: the line labels in rows under the x axis's title, two to a row.
+  const legendRows = narrow ? Math.ceil(p.series.length / 2) : 0;
+  const H = 250 + legendRows * 16 + (narrow ? 6 : 0);
+  const pad = narrow ? { ...PAD, left: 46, right: 12, bottom: PAD.bottom + legendRows * 16 + 6 } : PAD;
+  const iw = W - pad.left - pad.right;
+  const ih = H - pad.top - pad.bottom;
+  const sx = (x: number) => pad.left + ((x - p.x0) / (p.x1 - p.x0 || 1)) * iw;
+  const sy = (y: number) => pad.top + ih - (y / max) * ih;
   const yTicks = ticks(max, scale.step);
-  const xTicks = p.xTicks ?? timeTicks(p.x0, p.x1);
+  const xTicks = spaced(p.xTicks ?? timeTicks(p.x0, p.x1), sx, 52);
   const vf = p.valueFormat ?? p.yFormat;
   const path = (s: Series) =>
     s.points
@@ -106,14 +148,16 @@ export const LineChart = memo(function LineChart(p: LineChartProps) {
         return s.step ? `H${x}V${y}` : `L${x},${y}`;
       })
       .join('');
-  // Direct labels at the right end, nudged apart so they do not overlap.
-  const ends = p.series.map((s) => ({ s, y: s.points.length ? sy(s.points[s.points.length - 1][1]) : sy(0) })).sort((a, b) => a.y - b.y);
-  for (let i = 1; i < ends.length; i++) if (ends[i].y - ends[i - 1].y < 13) ends[i].y = ends[i - 1].y + 13;
+  // Direct labels at the right end, nudged apart so they do not overlap; narrow, a key under the plot.
+  const ends = narrow
+    ? p.series.map((s, i) => ({ s, x: 6 + (i % 2) * ((W - 6) / 2), y: H - 4 - legendRows * 16 + 16 * Math.floor(i / 2) + 2 }))
+    : p.series.map((s) => ({ s, x: W - pad.right + 4, y: s.points.length ? sy(s.points[s.points.length - 1][1]) : sy(0) })).sort((a, b) => a.y - b.y);
+  if (!narrow) for (let i = 1; i < ends.length; i++) if (ends[i].y - ends[i - 1].y < 13) ends[i].y = ends[i - 1].y + 13;
   const titleId = `chart-${uid}-title`;
   const descId = `chart-${uid}-desc`;
   const xs = p.series[0]?.points.map((q) => q[0]) ?? [];
   return (
-    <figure className="chart" data-chart={p.id}>
+    <figure className="chart" data-chart={p.id} ref={boxRef}>
       <figcaption>
         <h3 id={titleId} className="chart-title">
           {p.title}
@@ -126,29 +170,29 @@ export const LineChart = memo(function LineChart(p: LineChartProps) {
         <rect x="0" y="0" width={W} height={H} fill="#ffffff" />
         {yTicks.map((v) => (
           <g key={v}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={sy(v)} y2={sy(v)} stroke={GRID} />
-            <text x={PAD.left - 6} y={sy(v) + 4} fontSize="11" textAnchor="end" fill={INK}>
+            <line x1={pad.left} x2={W - pad.right} y1={sy(v)} y2={sy(v)} stroke={GRID} />
+            <text x={pad.left - 6} y={sy(v) + 4} fontSize={SMALL} textAnchor="end" fill={INK}>
               {p.yFormat(v)}
             </text>
           </g>
         ))}
         {xTicks.map((tk) => (
           <g key={tk.at}>
-            <line x1={sx(tk.at)} x2={sx(tk.at)} y1={PAD.top + ih} y2={PAD.top + ih + 4} stroke={INK} />
-            <text x={sx(tk.at)} y={PAD.top + ih + 16} fontSize="11" textAnchor="middle" fill={INK}>
+            <line x1={sx(tk.at)} x2={sx(tk.at)} y1={pad.top + ih} y2={pad.top + ih + 4} stroke={INK} />
+            <text x={sx(tk.at)} y={pad.top + ih + 16} fontSize={SMALL} textAnchor="middle" fill={INK}>
               {tk.label}
             </text>
           </g>
         ))}
-        <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top + ih} y2={PAD.top + ih} stroke={INK} />
-        <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={PAD.top + ih} stroke={INK} />
-        <text x={PAD.left + iw / 2} y={H - 6} fontSize="12" textAnchor="middle" fill={INK}>
+        <line x1={pad.left} x2={W - pad.right} y1={pad.top + ih} y2={pad.top + ih} stroke={INK} />
+        <line x1={pad.left} x2={pad.left} y1={pad.top} y2={pad.top + ih} stroke={INK} />
+        <text x={pad.left + iw / 2} y={pad.top + ih + 34} fontSize="12" textAnchor="middle" fill={INK}>
           {p.xLabel}
         </text>
-        <text transform={`translate(13 ${PAD.top + ih / 2}) rotate(-90)`} fontSize="12" textAnchor="middle" fill={INK}>
+        <text transform={`translate(13 ${pad.top + ih / 2}) rotate(-90)`} fontSize="12" textAnchor="middle" fill={INK}>
           {p.yLabel}
         </text>
-        {p.series.map((s) => {
+        {[...p.series].sort((a, b) => (a.layer ?? 0) - (b.layer ?? 0)).map((s) => {
           const n = s.nudge ?? 0;
           return (
             <g key={s.key} data-series={s.key}>
@@ -175,17 +219,17 @@ export const LineChart = memo(function LineChart(p: LineChartProps) {
             </g>
           );
         })}
-        {ends.map(({ s, y }) => (
+        {ends.map(({ s, x, y }) => (
           <g key={`l${s.key}`}>
-            <line x1={W - PAD.right + 4} x2={W - PAD.right + 20} y1={y} y2={y} stroke={s.colour} strokeWidth="2.2" strokeDasharray={s.dash} />
-            {s.marker === 'circle' && <circle cx={W - PAD.right + 12} cy={y} r="3.5" fill={s.colour} />}
-            {s.marker === 'square' && <rect x={W - PAD.right + 8.5} y={y - 3.5} width="7" height="7" fill="#ffffff" stroke={s.colour} strokeWidth="1.5" />}
-            <text x={W - PAD.right + 24} y={y + 4} fontSize="10.5" fill={INK}>
+            <line x1={x} x2={x + 16} y1={y} y2={y} stroke={s.colour} strokeWidth="2.2" strokeDasharray={s.dash} />
+            {s.marker === 'circle' && <circle cx={x + 8} cy={y} r="3.5" fill={s.colour} />}
+            {s.marker === 'square' && <rect x={x + 4.5} y={y - 3.5} width="7" height="7" fill="#ffffff" stroke={s.colour} strokeWidth="1.5" />}
+            <text x={x + 20} y={y + 4} fontSize={SMALL} fill={INK}>
               {s.label}
             </text>
           </g>
         ))}
-        {p.cursor && <Cursor x={sx} x0={p.x0} x1={p.x1} top={PAD.top} bottom={PAD.top + ih} />}
+        {p.cursor && <Cursor x={sx} x0={p.x0} x1={p.x1} top={pad.top} bottom={pad.top + ih} />}
       </svg>
       <ChartTools svgRef={svgRef} name={p.id} title={p.title} />
       <LazyDetails summary="Show the numbers as a table">
@@ -233,7 +277,7 @@ function Cursor({ x, x0, x1, top, bottom }: { x: (v: number) => number; x0: numb
   return (
     <g className="cursor" data-export="skip">
       <line x1={px} x2={px} y1={top} y2={bottom} stroke={INK} strokeWidth="1.5" strokeDasharray="2 3" />
-      <text x={px + 3} y={top + 10} fontSize="10" fill={INK}>
+      <text x={px + 3} y={top + 10} fontSize={SMALL} fill={INK}>
         now
       </text>
     </g>
@@ -252,9 +296,16 @@ interface BarChartProps {
 
 export const BarChart = memo(function BarChart(p: BarChartProps) {
   const svgRef = useRef<SVGSVGElement>(null);
+  const boxRef = useRef<HTMLElement>(null);
+  const W = useDrawWidth(boxRef);
+  const narrow = W < NARROW;
   const uid = useId().replace(/[^a-zA-Z0-9]/g, '');
   const { max, step } = niceScale(Math.max(0, ...p.groups.flatMap((g) => g.values)));
-  const pad = { ...PAD, right: 16, top: 30, bottom: 50 };
+  // Narrow: category labels on up to three lines of about a slot's width.
+  const labelLines = (c: string) => (narrow ? wrapLabel(c, 8) : splitLabel(c));
+  const lines = Math.max(1, ...p.categories.map((c) => labelLines(c).length));
+  const H = 250 + (lines - 2) * 12 + (narrow ? 12 : 0);
+  const pad = { ...PAD, left: narrow ? 44 : PAD.left, right: narrow ? 6 : 16, top: 30, bottom: 26 + lines * 12 };
   const iw = W - pad.left - pad.right;
   const ih = H - pad.top - pad.bottom;
   const sy = (y: number) => pad.top + ih - (y / max) * ih;
@@ -263,7 +314,7 @@ export const BarChart = memo(function BarChart(p: BarChartProps) {
   const titleId = `chart-${uid}-title`;
   const descId = `chart-${uid}-desc`;
   return (
-    <figure className="chart" data-chart={p.id}>
+    <figure className="chart" data-chart={p.id} ref={boxRef}>
       <figcaption>
         <h3 id={titleId} className="chart-title">
           {p.title}
@@ -285,7 +336,7 @@ export const BarChart = memo(function BarChart(p: BarChartProps) {
         {ticks(max, step).map((v) => (
           <g key={v}>
             <line x1={pad.left} x2={W - pad.right} y1={sy(v)} y2={sy(v)} stroke={GRID} />
-            <text x={pad.left - 6} y={sy(v) + 4} fontSize="11" textAnchor="end" fill={INK}>
+            <text x={pad.left - 6} y={sy(v) + 4} fontSize={SMALL} textAnchor="end" fill={INK}>
               {v}
             </text>
           </g>
@@ -298,14 +349,14 @@ export const BarChart = memo(function BarChart(p: BarChartProps) {
               return (
                 <g key={g.key}>
                   <rect x={x} y={sy(v)} width={bw - 2} height={Math.max(0, pad.top + ih - sy(v))} fill={g.pattern ? `url(#bar-${uid}-${g.key})` : g.colour} stroke={g.colour} strokeWidth="1.5" />
-                  <text x={x + (bw - 2) / 2} y={sy(v) - 4} fontSize="10.5" textAnchor="middle" fill={INK}>
+                  <text x={x + (bw - 2) / 2} y={sy(v) - 4} fontSize={SMALL} textAnchor="middle" fill={INK}>
                     {v}
                   </text>
                 </g>
               );
             })}
-            <text x={pad.left + ci * slot + slot / 2} y={pad.top + ih + 14} fontSize="11" textAnchor="middle" fill={INK}>
-              {splitLabel(c).map((line, k) => (
+            <text x={pad.left + ci * slot + slot / 2} y={pad.top + ih + 14} fontSize={SMALL} textAnchor="middle" fill={INK}>
+              {labelLines(c).map((line, k) => (
                 <tspan key={k} x={pad.left + ci * slot + slot / 2} dy={k === 0 ? 0 : 12}>
                   {line}
                 </tspan>
@@ -314,7 +365,7 @@ export const BarChart = memo(function BarChart(p: BarChartProps) {
           </g>
         ))}
         <line x1={pad.left} x2={W - pad.right} y1={pad.top + ih} y2={pad.top + ih} stroke={INK} />
-        <text x={pad.left + iw / 2} y={H - 6} fontSize="12" textAnchor="middle" fill={INK}>
+        <text x={pad.left + iw / 2} y={pad.top + ih + 14 + lines * 12 + 6} fontSize="12" textAnchor="middle" fill={INK}>
           {p.xLabel}
         </text>
         <text transform={`translate(13 ${pad.top + ih / 2}) rotate(-90)`} fontSize="12" textAnchor="middle" fill={INK}>
@@ -323,7 +374,7 @@ export const BarChart = memo(function BarChart(p: BarChartProps) {
         {p.groups.map((g, gi) => (
           <g key={`lg${g.key}`} transform={`translate(${pad.left + 8 + gi * 150} 8)`}>
             <rect width="14" height="12" fill={g.pattern ? `url(#bar-${uid}-${g.key})` : g.colour} stroke={g.colour} strokeWidth="1.5" />
-            <text x="20" y="10" fontSize="11.5" fill={INK}>
+            <text x="20" y="10" fontSize="12" fill={INK}>
               {g.label}
             </text>
           </g>
@@ -371,6 +422,17 @@ export function LazyDetails({ summary, children }: { summary: string; children: 
       {open && children()}
     </details>
   );
+}
+
+/** A label in lines of about `width` characters, at spaces (a longer word keeps its own line). */
+function wrapLabel(label: string, width: number): string[] {
+  const out: string[] = [];
+  for (const word of label.split(' ')) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width) out[out.length - 1] = `${last} ${word}`;
+    else out.push(word);
+  }
+  return out;
 }
 
 /** A category label on at most two lines, split at the space nearest the middle. */

@@ -109,9 +109,16 @@ export function ShiftView({ state, tick, error, onAct, onDismissError }: Props) 
           </p>
         </div>
         <div className="tr-clockbar-actions">
+          {/* On a phone this row alone stays on screen, on one line: the time, Wait and End. */}
           <div className="tr-clockbar-buttons">
+            <span className="tr-clock-short" aria-hidden="true">
+              {shortTime(state.now, state.start)}
+            </span>
             <button type="button" id="tr-wait" className="button button-secondary" disabled={!next} onClick={() => onAct({ type: 'wait' })} aria-describedby="tr-next">
-              Wait until the next thing happens
+              <span className="tr-wait-long">Wait until the next thing happens</span>
+              <span className="tr-wait-short" aria-hidden="true">
+                Wait
+              </span>
             </button>
             <button type="button" id="tr-end" className="button button-warning" onClick={() => (setConfirmEnd(true), requestFocus('confirm-end'))}>
               End the shift
