@@ -106,21 +106,23 @@ export function LabEditor({ onChange }: LabEditorProps) {
   }, [history]);
 
   /** Make an edit: kept (undoable) if the command line would accept the result, else its refusal shown where it was made. */
-  const apply = useCallback((where: Where, result: Edited, said: string) => {
+  const apply = useCallback((where: Where, result: Edited, said: string): boolean => {
     if (result.ok) {
       setHistory((h) => (h ? pushHistory(h, result.file) : historyOf(result.file)));
       setRefusal(null);
       setStatus(`${said} (Undo: Ctrl+Z)`);
+      return true;
     } else {
       setRefusal({ where, title: `Not changed (“${said}”): the simulator could not run the process it gives.`, problems: result.problems });
       setStatus('Not changed: see the message beside the change.');
+      return false;
     }
   }, []);
 
   /** Start from a file (a shipped process, a loaded file, a link): undoable, so the draft before it is not lost. */
   const startFrom = useCallback(
     (file: ProcessFile, said: string) => {
-      apply('start', { ok: true, file }, said);
+      void apply('start', { ok: true, file }, said);
     },
     [apply],
   );
@@ -346,7 +348,7 @@ function changesFrom(file: ProcessFile): string[] | null {
   return out;
 }
 
-function Workbench({ file, apply, refusal }: { file: ProcessFile; apply(where: Where, r: Edited, said: string): void; refusal: Refusal | null }) {
+function Workbench({ file, apply, refusal }: { file: ProcessFile; apply(where: Where, r: Edited, said: string): boolean; refusal: Refusal | null }) {
   const machine = useMemo(() => processFromFile(file).machine, [file]);
   const chart = useChartLayout(machine);
   const states = useMemo(() => stateInfos(machine), [machine]);
@@ -397,7 +399,7 @@ function Workbench({ file, apply, refusal }: { file: ProcessFile; apply(where: W
 interface PanelProps {
   file: ProcessFile;
   labelOf(state: string | null): string;
-  apply(where: Where, r: Edited, said: string): void;
+  apply(where: Where, r: Edited, said: string): boolean;
   refusal: Refusal | null;
 }
 
@@ -469,7 +471,10 @@ function TransitionsPanel({ file, state, onState, labelOf, apply, refusal }: Pan
                     type="button"
                     className="button button-secondary"
                     aria-describedby={`${id}-says`}
-                    onClick={() => apply('transitions', removeTransition(file, t), `Removed ${labelOf(t.state)} ${says(t)}`)}
+                    onClick={() => {
+                      // The button goes with its transition: keep the keyboard's place at the state chooser.
+                      if (apply('transitions', removeTransition(file, t), `Removed ${labelOf(t.state)} ${says(t)}`)) document.getElementById('lab-state')?.focus();
+                    }}
                     data-lab-remove
                   >
                     Remove
@@ -497,7 +502,11 @@ function AddStepPanel({ file, labelOf, apply, refusal }: PanelProps) {
     e.preventDefault();
     const t = candidates[Math.min(into, candidates.length - 1)];
     if (!t) return;
-    apply('add', addState(file, { name, label: label.trim() || wordsOfName(name), description, source, role, activity, into: t }), `Added the step ${label.trim() || wordsOfName(name)} between ${labelOf(t.state)} and ${labelOf(t.target)}`);
+    const added = apply('add', addState(file, { name, label: label.trim() || wordsOfName(name), description, source, role, activity, into: t }), `Added the step ${label.trim() || wordsOfName(name)} between ${labelOf(t.state)} and ${labelOf(t.target)}`);
+    if (added) {
+      setLabel('');
+      setDescription('');
+    }
   };
   return (
     <section className="lab-panel" aria-labelledby="lab-add-heading">
