@@ -13,6 +13,8 @@ import { ValidationStore } from './validation/validationStore';
 
 const TrainingApp = lazy(() => import('./training/TrainingApp').then((m) => ({ default: m.TrainingApp })));
 const ValidationView = lazy(() => import('./validation/ValidationView').then((m) => ({ default: m.ValidationView })));
+// The process lab's editor alone (branch labedit; the lab view with its checks mounts it at merge).
+const LabEditor = lazy(() => import('./lab/LabEditor').then((m) => ({ default: m.LabEditor })));
 const ThresholdExplorer = lazy(() => import('./training/ThresholdExplorer').then((m) => ({ default: m.ThresholdExplorer })));
 
 const VIEWS: { route: Route; href: string; label: string }[] = [
@@ -20,6 +22,7 @@ const VIEWS: { route: Route; href: string; label: string }[] = [
   { route: 'training', href: '#/training', label: 'Training' },
   { route: 'threshold', href: '#/threshold', label: 'Threshold explorer' },
   { route: 'validation', href: '#/validation', label: 'Sources and validation' },
+  { route: 'lab', href: '#/lab', label: 'Process lab' },
 ];
 
 export function App() {
@@ -83,6 +86,11 @@ export function App() {
           {route === 'replay' && <ReplayView store={store} query={query} />}
           {(route === 'training' || route === 'threshold') && (
             <Suspense fallback={<p>Loading&hellip;</p>}>{route === 'training' ? <TrainingApp /> : <ThresholdExplorer />}</Suspense>
+          )}
+          {route === 'lab' && (
+            <Suspense fallback={<p>Loading&hellip;</p>}>
+              <LabEditor onChange={() => {}} />
+            </Suspense>
           )}
           {route === 'validation' && (
             <Suspense fallback={<p>Loading&hellip;</p>}>

@@ -151,8 +151,8 @@ function sizeProblems(data: unknown): Issue[] {
   return problems;
 }
 
-/** The names the shared setup gives its guards and its actions. */
-function setupNames(): { guards: string[]; actions: string[] } {
+/** The names the shared setup gives its guards and its actions (what a file, and the process lab, may name). */
+export function setupNames(): { guards: string[]; actions: string[] } {
   const impl = spaSetup.createMachine({ context: ({ input }) => initialContext(input), initial: 'x', states: { x: {} } }).implementations as { guards: Record<string, unknown>; actions: Record<string, unknown> };
   return { guards: Object.keys(impl.guards), actions: Object.keys(impl.actions) };
 }

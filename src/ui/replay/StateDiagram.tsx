@@ -16,7 +16,8 @@ export interface DiagramProps {
   title: string;
   layout: Layout;
   states: readonly StateInfo[];
-  counts: Int32Array;
+  /** Cases in each state now; null draws the chart alone, with no counts (the process lab). */
+  counts: Int32Array | null;
   selected: string | null;
   /** The state the selected case is in, with its id. */
   caseAt: { state: string; caseId: string } | null;
@@ -93,7 +94,7 @@ export const StateDiagram = memo(function StateDiagram({ id, title, layout, stat
         </g>
         {layout.nodes.map((n, i) => {
           const s = states[i];
-          const count = counts[i] ?? 0;
+          const count = counts?.[i] ?? 0;
           const isSel = selected === s.name;
           const caseHere = caseAt?.state === s.name;
           const badge = String(count);
@@ -105,9 +106,9 @@ export const StateDiagram = memo(function StateDiagram({ id, title, layout, stat
           const rows = n.lines.length + n.tagLines.length;
           const firstBaseline = n.y + n.h / 2 - ((rows - 1) * LINE) / 2 + 4.5;
           // The accessible name starts with the words shown (label, count, tag), then explains them.
-          const shown = [...n.lines, badge, ...(tag ? [tag.toLowerCase()] : [])].join(' ');
+          const shown = [...n.lines, ...(counts ? [badge] : []), ...(tag ? [tag.toLowerCase()] : [])].join(' ');
           const label =
-            `${shown}. ${count} ${s.final ? `ended here since ${countFromLabel}` : count === 1 ? 'case here now' : 'cases here now'}` +
+            (counts ? `${shown}. ${count} ${s.final ? `ended here since ${countFromLabel}` : count === 1 ? 'case here now' : 'cases here now'}` : `${shown}${s.final ? '. An end state' : ''}`) +
             (s.hidden ? '. Hidden from the weekly report' : '') +
             (s.unallocated ? '. No named social worker' : '') +
             (caseHere ? `. Case ${caseAt!.caseId} is here` : '');
@@ -150,12 +151,12 @@ export const StateDiagram = memo(function StateDiagram({ id, title, layout, stat
                   {line}{' '}
                 </text>
               ))}
-              <g className="badge">
+              {counts && (<g className="badge">
                 <rect x={bx} y={by} width={bw} height={BADGE_H} rx={BADGE_H / 2} fill={count > 0 ? INK : '#ffffff'} stroke={INK} strokeWidth="1.2" />
                 <text x={bx + bw / 2} y={by + BADGE_H / 2 + 5} fontSize={BADGE_FONT} fontWeight="700" textAnchor="middle" fill={count > 0 ? '#ffffff' : INK}>
                   {badge}{' '}
                 </text>
-              </g>
+              </g>)}
               {/* After the badge: the accessible name reads label, count, tag, in the order of the text. */}
               {tag && (
                 <text x={n.x + PAD_X} y={firstBaseline + n.lines.length * LINE} fontSize={TAG_FONT} fontWeight="700" fill={s.hidden ? RED : INK}>
