@@ -29,7 +29,8 @@ export interface ClassResults {
 }
 
 export function shiftKey(r: LearnerResults): string {
-  return `seed "${r.shift.seed}", ${r.shift.rules} rules, ${r.shift.count} contacts`;
+  const mix = r.shift.mix && r.shift.mix !== 'shuffle' ? `, mix ${r.shift.mix}` : '';
+  return `seed "${r.shift.seed}", ${r.shift.rules} rules, ${r.shift.count} contacts${mix}`;
 }
 
 export function classResults(files: readonly { results: LearnerResults; file?: string }[]): ClassResults {
