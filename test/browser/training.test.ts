@@ -295,8 +295,24 @@ describe('training mode in the browser', () => {
     await expect.poll(() => page.locator('.tr-result-title').textContent()).toContain('level 3');
     expect(await page.locator('.tr-explorer-result').textContent()).toContain('3 level-2 indicators together point to complex needs');
     expect(await page.locator('.tr-caveat').textContent()).toContain('not a checklist');
+    // Tick an indicator that contradicts one already ticked: the explorer points it out, and
+    // unticking it takes the note away.
+    expect(await page.locator('.tr-conflicts').textContent()).toBe('');
+    await tabTo(page, /^Good school attendance/, { back: true });
+    await page.keyboard.press('Space');
+    await tabTo(page, /^School attendance under about 90%/);
+    const attendanceLow = await page.evaluate(() => (document.activeElement as HTMLInputElement).checked);
+    if (!attendanceLow) await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('.tr-conflicts').textContent()).toContain('"good school attendance" contradicts "school attendance under about 90%"');
     await page.screenshot({ path: join(RESULTS_DIR, 'training-threshold.png') });
     expect(await seriousViolations(page)).toBe('');
+    await tabTo(page, /^Good school attendance/, { back: true });
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('.tr-conflicts').textContent()).toBe('');
+    if (!attendanceLow) {
+      await tabTo(page, /^School attendance under about 90%/);
+      await page.keyboard.press('Space');
+    }
   });
 
   it('keeps the shift when the learner goes to the explorer and back', async () => {
