@@ -355,7 +355,7 @@ describe('a balanced shift, the N shortcut and a time limit, in the browser', ()
     const opened = await openPage(browser!, `${server!.url}#/training`);
     pages.push(opened);
     const { page } = opened;
-    await setUp(page, { seed: 'mix-demo', mix: /^The level 3\/4 boundary/, count: 6 });
+    await setUp(page, { seed: 'mix-demo', mix: /^Level 3\/4 boundary/, count: 6 });
     let core = startShift(library, { seed: 'mix-demo', rules: '2015', count: 6, mix: 'levels-3-4' });
     expect(core.cases.map((c) => c.vignette.reference.level).sort()).toEqual([3, 3, 3, 4, 4, 4]);
     const queue = () => core.cases.filter((c) => c.arrived).map((c) => c.id);

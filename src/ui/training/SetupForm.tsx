@@ -64,7 +64,7 @@ export function SetupForm({ library, onStart }: { library: LibraryLoad; onStart:
           <div className={`form-group${errorFor('seed') ? ' form-group-error' : ''}`}>
             <label htmlFor={fieldId('seed')}>Seed</label>
             <p className="hint" id={`${fieldId('seed')}-hint`}>
-              Any word or number. Everyone with the same seed, rules and number gets the same contacts.
+              Any word or number. Everyone with the same seed, rules, number and mix gets the same contacts.
             </p>
             {errorFor('seed') && <p className="error-message">Error: {errorFor('seed')}</p>}
             <input id={fieldId('seed')} className={`tr-input-seed${errorFor('seed') ? ' input-error' : ''}`} value={seed} autoComplete="off" aria-describedby={`${fieldId('seed')}-hint`} onChange={(e) => setSeed(e.target.value)} />
@@ -109,7 +109,7 @@ export function SetupForm({ library, onStart }: { library: LibraryLoad; onStart:
           <div className={`form-group${errorFor('mix') ? ' form-group-error' : ''}`}>
             <label htmlFor={fieldId('mix')}>Mix of contacts</label>
             <p className="hint" id={`${fieldId('mix')}-hint`}>
-              Which contacts the shift draws from. The shift is spread over the levels of need and the hard boundaries, so everyone with the same
+              Which contacts the shift draws from (the number each mix has is in brackets). The shift is spread over the levels of need and the hard boundaries, so everyone with the same
               seed and mix gets the same mix of contacts.
             </p>
             {errorFor('mix') && <p className="error-message">Error: {errorFor('mix')}</p>}

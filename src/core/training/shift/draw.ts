@@ -21,17 +21,17 @@ export type LevelPair = 'levels-1-2' | 'levels-2-3' | 'levels-3-4';
 export type ShiftMix = 'balanced' | 'shuffle' | LevelPair | `boundary:${Boundary}`;
 
 const PAIRS: Record<LevelPair, { levels: readonly Level[]; text: string }> = {
-  'levels-1-2': { levels: [1, 2], text: 'The level 1/2 boundary only: universal services or early help' },
-  'levels-2-3': { levels: [2, 3], text: 'The level 2/3 boundary only: early help or a child-in-need assessment' },
-  'levels-3-4': { levels: [3, 4], text: 'The level 3/4 boundary only: child in need or child protection' },
+  'levels-1-2': { levels: [1, 2], text: 'Level 1/2 boundary: universal services or early help' },
+  'levels-2-3': { levels: [2, 3], text: 'Level 2/3 boundary: early help or child in need' },
+  'levels-3-4': { levels: [3, 4], text: 'Level 3/4 boundary: child in need or child protection' },
 };
 
 /** Every mix a trainer can choose, with its words, in the order a form lists them. */
 export const SHIFT_MIXES: readonly { id: ShiftMix; text: string }[] = [
-  { id: 'balanced', text: 'Balanced: every level of need and every hard boundary, as evenly as the number allows' },
+  { id: 'balanced', text: 'Balanced: every level of need and every hard boundary' },
   ...(Object.keys(PAIRS) as LevelPair[]).map((id) => ({ id, text: PAIRS[id].text })),
-  ...BOUNDARIES.map((b) => ({ id: `boundary:${b}` as ShiftMix, text: `One hard boundary: ${BOUNDARY_TEXT[b]}` })),
-  { id: 'shuffle', text: 'Any contacts: a plain shuffle of the whole library, not balanced (as shifts were drawn before mixes)' },
+  ...BOUNDARIES.map((b) => ({ id: `boundary:${b}` as ShiftMix, text: `Boundary: ${BOUNDARY_TEXT[b]}` })),
+  { id: 'shuffle', text: 'Any contacts: a plain shuffle, not balanced' },
 ];
 
 export function isShiftMix(x: unknown): x is ShiftMix {
