@@ -236,6 +236,12 @@ describe('training mode in the browser', () => {
     expect(text).toContain(v.reference.rationale);
     expect(text).toContain('004 ¶37');
     expect(await body.locator('.tr-path tbody tr').count()).toBe(expected.cases[2].path.length);
+    // Under-thresholded: the learner's call and the reference call played out side by side.
+    const played = body.locator('.tr-playout');
+    expect(await played.locator('h5').allTextContents()).toEqual(['Under your call: level 3', 'Under the reference call: level 4']);
+    const refSteps = core.cases.find((c) => c.id === 'marf-incomplete-older-boyfriend')!.referenceJourney;
+    expect(await played.locator('section').nth(1).locator('li').count()).toBe(refSteps.length);
+    expect(await played.locator('section').nth(1).textContent()).toContain(v.outcomes[4]);
     // The held Friday contact's path shows the report hiding it.
     const held = page.locator('[data-vignette="conflicting-hungry-boy-friday"]');
     await press(page, (f) => f.tag === 'SUMMARY' && f.name.startsWith('Friday, 16:40'), { back: true });
@@ -279,6 +285,9 @@ describe('training mode in the browser', () => {
     expect(await row.textContent()).toContain('1 of 2 (50%)');
     expect(await row.locator('.visually-hidden').textContent()).toBe('Level 3: 1, Level 4: 1 (the reference)');
     expect(await page.locator('.tr-distance-svg desc').textContent()).toContain('1 too low: 1');
+    // By hard boundary: the incomplete form, called too low by one learner of two, comes first.
+    const first = page.locator('.tr-bnd-row').first();
+    expect(await first.textContent()).toContain('An incomplete referral form (MARF) (2 calls: 1 under, 0 over)');
     await page.locator('.tr-class').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(RESULTS_DIR, 'training-class.png') });
     expect(await seriousViolations(page)).toBe('');

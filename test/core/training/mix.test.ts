@@ -10,6 +10,7 @@ import {
   ShiftActionError,
   act,
   caseActions,
+  classResults,
   drawVignettes,
   learnerResults,
   loadLibrary,
@@ -133,5 +134,46 @@ describe('the next contact to decide (the N shortcut)', () => {
     const found = nextToDecide(s, id);
     expect(found.caseId).toBeNull();
     expect(found.skipped.map((x) => x.caseId)).toEqual([id]);
+  });
+});
+
+describe('decisions that play out', () => {
+  it("sets the reference call's journey beside the learner's, from the same moment", () => {
+    let s = startShift(library.filter((v) => v.id === 'conflicting-belt-marks'), { seed: 't', rules: '2015', count: 1 });
+    const id = s.cases[0].id;
+    while (!s.cases[0].arrived) s = act(s, { type: 'wait' });
+    s = act(s, { type: 'decide', caseId: id, level: 2, response: 'earlyHelp', rationale: 'Looks like a family that needs some support.' });
+    const c = s.cases[0];
+    expect(c.vignette.reference.level).toBe(4);
+    expect(c.path.at(-1)!.detail).toBe('level 2');
+    expect(c.referenceJourney[0]).toMatchObject({ event: 'threshold.decided', detail: 'level 4', from: c.path.at(-1)!.from });
+    // The reference call goes straight to a strategy discussion; the learner's to early help,
+    // which steps the case up before the strategy discussion comes.
+    const strategy = (steps: readonly { event: string }[]) => steps.findIndex((p) => p.event === 'strategy.held');
+    expect(strategy(c.referenceJourney)).toBe(1);
+    expect(c.after[0].event).toBe('earlyHelp.escalated');
+    expect(strategy(c.after)).toBeGreaterThan(1);
+  });
+});
+
+describe('a class, by hard boundary', () => {
+  it('counts the calls on contacts teaching each boundary, and puts the boundary where the class strayed most first', () => {
+    const run = (level: 1 | 2 | 3 | 4) => {
+      let s = startShift(library.filter((v) => ['conflicting-belt-marks', 'cumulative-two-needs-only'].includes(v.id)), { seed: 't', rules: '2015', count: 2 });
+      for (const c of s.cases) {
+        while (!s.cases.find((x) => x.id === c.id)!.arrived) s = act(s, { type: 'wait' });
+        const v = c.vignette;
+        const l = v.boundaries.includes('conflicting-accounts') ? level : v.reference.level;
+        const response = l === v.reference.level ? v.reference.response : ({ 1: 'advice', 2: 'earlyHelp', 3: 'childInNeed', 4: 'strategyDiscussion' } as const)[l];
+        s = act(s, { type: 'decide', caseId: c.id, level: l, response, rationale: 'A rationale long enough to record.' });
+      }
+      return s.ended ? s : act(s, { type: 'end' });
+    };
+    const files = [{ results: learnerResults(run(2), 'A') }, { results: learnerResults(run(3), 'B') }, { results: learnerResults(run(4), 'C') }];
+    const rows = classResults(files).boundaries;
+    const conflicting = rows.find((r) => r.boundary === 'conflicting-accounts')!;
+    expect(conflicting).toMatchObject({ calls: 3, under: 2, agree: 1, over: 0 });
+    expect(rows[0].boundary).toBe('conflicting-accounts');
+    for (const r of rows) expect(r.agree + r.under + r.over + r.undecided).toBe(r.calls);
   });
 });

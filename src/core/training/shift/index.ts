@@ -53,5 +53,5 @@ export { caseActions, type Allowed, type CaseActions } from './allowed';
 export { nextToDecide, type NextToDecide } from './next';
 export { requestHours } from './requests';
 export { act } from './act';
-export { journeyAfterDecision, routeForLevel } from './journey';
+export { journeyAfterDecision, journeyUnderDecision, routeForLevel } from './journey';
 export { caseStatus, type CaseStatus } from './status';

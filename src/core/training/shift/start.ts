@@ -55,6 +55,7 @@ function newCase(v: Vignette, settings: ShiftSettings, start: Instant, machine: 
     requests: [],
     decision: null,
     after: [],
+    referenceJourney: [],
   };
 }
 
