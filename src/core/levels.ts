@@ -111,3 +111,67 @@ export function suggestLevel(indicatorIds: readonly string[], opts: { ageBand?: 
   if (found.length === 0) reasons.push('no indicators of need beyond universal services');
   return { level, reasons };
 }
+
+/** Indicators that cannot both describe one child, and why (the explorer points them out). */
+const CONTRADICTIONS: readonly { a: string; b: readonly string[]; why: string }[] = [
+  { a: 'good-attendance', b: ['attendance-under-90'], why: 'attendance cannot be both good and under about 90%' },
+  { a: 'warm-consistent-care', b: ['patchy-care', 'persistent-neglect', 'gross-neglect'], why: 'care cannot be both warm and consistent and neglectful' },
+  {
+    a: 'no-adult-issues',
+    b: ['low-level-conflict', 'parental-mental-health-starting', 'recurring-domestic-abuse', 'parental-illness-impairing-care', 'high-risk-domestic-abuse'],
+    why: 'the adults cannot both have no issues affecting the child and this one',
+  },
+];
+
+/** One concern at different strengths: tick the one that fits; the strongest sets the level. */
+const SAME_CONCERN: readonly { ids: readonly string[]; what: string }[] = [
+  { ids: ['patchy-care', 'persistent-neglect', 'gross-neglect'], what: 'neglect' },
+  { ids: ['low-level-conflict', 'recurring-domestic-abuse', 'high-risk-domestic-abuse'], what: 'conflict or abuse between the adults' },
+  { ids: ['parental-mental-health-starting', 'parental-illness-impairing-care'], what: "a parent's ill-health" },
+  { ids: ['single-missing-episode', 'exploitation-risk'], what: 'going missing' },
+];
+
+/** Indicators that cannot apply to a child of this age band. */
+const NOT_AT_AGE: readonly { id: string; bands: readonly AgeBand[]; why: string }[] = [
+  { id: 'pregnancy-under-18', bands: ['unborn', 'under1', '1-4', '5-11'], why: 'a pregnancy under 18 concerns a young person, not a child this young' },
+  { id: 'good-attendance', bands: ['unborn', 'under1', '1-4'], why: 'a child this young is not of school age' },
+  { id: 'attendance-under-90', bands: ['unborn', 'under1', '1-4'], why: 'a child this young is not of school age' },
+  { id: 'young-carer', bands: ['unborn', 'under1'], why: 'a baby cannot be a young carer' },
+  { id: 'repeated-self-harm', bands: ['unborn', 'under1'], why: 'self-harm is not a concern about a baby' },
+];
+
+export interface IndicatorConflict {
+  readonly kind: 'contradiction' | 'same-concern' | 'age';
+  readonly ids: readonly string[];
+  /** In plain words, naming the indicators. */
+  readonly text: string;
+}
+
+/**
+ * Where ticked indicators contradict each other or the child's age, or tick one concern at two
+ * strengths. A teaching aid: the level is still the highest indicator's (`suggestLevel`).
+ */
+export function indicatorConflicts(indicatorIds: readonly string[], opts: { ageBand?: AgeBand } = {}): IndicatorConflict[] {
+  const has = new Set(indicatorIds);
+  const name = (id: string) => `"${indicator(id).text}"`;
+  const out: IndicatorConflict[] = [];
+  for (const c of CONTRADICTIONS) {
+    if (!has.has(c.a)) continue;
+    const clash = c.b.filter((id) => has.has(id));
+    if (clash.length) out.push({ kind: 'contradiction', ids: [c.a, ...clash], text: `${name(c.a)} contradicts ${clash.map(name).join(' and ')}: ${c.why}.` });
+  }
+  for (const s of SAME_CONCERN) {
+    const ticked = s.ids.filter((id) => has.has(id));
+    if (ticked.length > 1) {
+      out.push({
+        kind: 'same-concern',
+        ids: ticked,
+        text: `${ticked.map(name).join(' and ')} describe ${s.what} at different strengths: tick the one that fits; the strongest, ${name(ticked[ticked.length - 1])}, sets the level.`,
+      });
+    }
+  }
+  if (opts.ageBand) {
+    for (const a of NOT_AT_AGE) if (has.has(a.id) && a.bands.includes(opts.ageBand)) out.push({ kind: 'age', ids: [a.id], text: `${name(a.id)} does not fit the age given: ${a.why}.` });
+  }
+  return out;
+}

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   act,
   learnerResults,
+  nextToDecide,
   loadLibrary,
   parseLearnerResultsText,
   resultsToJson,
@@ -109,7 +110,7 @@ describe('training mode in the browser', () => {
     page = opened.page;
     await page.setViewportSize({ width: 1280, height: 720 });
     await mkdir(RESULTS_DIR, { recursive: true });
-    core = startShift(library, { seed: SEED, rules: RULES, count: COUNT });
+    core = startShift(library, { seed: SEED, rules: RULES, count: COUNT, mix: 'shuffle' });
   }, 180_000);
 
   afterAll(async () => {
@@ -136,6 +137,10 @@ describe('training mode in the browser', () => {
     await tabTo(page, /^Number of contacts/);
     await page.keyboard.press('Control+A');
     await page.keyboard.type(String(COUNT));
+    // The last mix, "Any contacts", is the plain shuffle this scripted shift was written for.
+    await tabTo(page, /^Mix of contacts/);
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement).value)).toBe('shuffle');
     await press(page, 'Start the shift');
     await expect.poll(() => page.locator('#tr-shift-heading').textContent()).toContain('Your shift');
     expect((await focused(page)).id).toBe('tr-shift-heading');
@@ -231,6 +236,12 @@ describe('training mode in the browser', () => {
     expect(text).toContain(v.reference.rationale);
     expect(text).toContain('004 ¶37');
     expect(await body.locator('.tr-path tbody tr').count()).toBe(expected.cases[2].path.length);
+    // Under-thresholded: the learner's call and the reference call played out side by side.
+    const played = body.locator('.tr-playout');
+    expect(await played.locator('h5').allTextContents()).toEqual(['Under your call: level 3', 'Under the reference call: level 4']);
+    const refSteps = core.cases.find((c) => c.id === 'marf-incomplete-older-boyfriend')!.referenceJourney;
+    expect(await played.locator('section').nth(1).locator('li').count()).toBe(refSteps.length);
+    expect(await played.locator('section').nth(1).textContent()).toContain(v.outcomes[4]);
     // The held Friday contact's path shows the report hiding it.
     const held = page.locator('[data-vignette="conflicting-hungry-boy-friday"]');
     await press(page, (f) => f.tag === 'SUMMARY' && f.name.startsWith('Friday, 16:40'), { back: true });
@@ -274,6 +285,9 @@ describe('training mode in the browser', () => {
     expect(await row.textContent()).toContain('1 of 2 (50%)');
     expect(await row.locator('.visually-hidden').textContent()).toBe('Level 3: 1, Level 4: 1 (the reference)');
     expect(await page.locator('.tr-distance-svg desc').textContent()).toContain('1 too low: 1');
+    // By hard boundary: the incomplete form, called too low by one learner of two, comes first.
+    const first = page.locator('.tr-bnd-row').first();
+    expect(await first.textContent()).toContain('An incomplete referral form (MARF) (2 calls: 1 under, 0 over)');
     await page.locator('.tr-class').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(RESULTS_DIR, 'training-class.png') });
     expect(await seriousViolations(page)).toBe('');
@@ -290,8 +304,24 @@ describe('training mode in the browser', () => {
     await expect.poll(() => page.locator('.tr-result-title').textContent()).toContain('level 3');
     expect(await page.locator('.tr-explorer-result').textContent()).toContain('3 level-2 indicators together point to complex needs');
     expect(await page.locator('.tr-caveat').textContent()).toContain('not a checklist');
+    // Tick an indicator that contradicts one already ticked: the explorer points it out, and
+    // unticking it takes the note away.
+    expect(await page.locator('.tr-conflicts').textContent()).toBe('');
+    await tabTo(page, /^Good school attendance/, { back: true });
+    await page.keyboard.press('Space');
+    await tabTo(page, /^School attendance under about 90%/);
+    const attendanceLow = await page.evaluate(() => (document.activeElement as HTMLInputElement).checked);
+    if (!attendanceLow) await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('.tr-conflicts').textContent()).toContain('"good school attendance" contradicts "school attendance under about 90%"');
     await page.screenshot({ path: join(RESULTS_DIR, 'training-threshold.png') });
     expect(await seriousViolations(page)).toBe('');
+    await tabTo(page, /^Good school attendance/, { back: true });
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('.tr-conflicts').textContent()).toBe('');
+    if (!attendanceLow) {
+      await tabTo(page, /^School attendance under about 90%/);
+      await page.keyboard.press('Space');
+    }
   });
 
   it('keeps the shift when the learner goes to the explorer and back', async () => {
@@ -301,6 +331,92 @@ describe('training mode in the browser', () => {
   });
 
   it('logs no console errors or page errors', () => {
+    expect(opened.errors).toEqual([]);
+  });
+});
+
+describe('a balanced shift, the N shortcut and a time limit, in the browser', () => {
+  let server: PreviewHandle | undefined;
+  let browser: Browser | undefined;
+  const pages: OpenedPage[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const setUp = async (page: Page, opts: { seed: string; mix: RegExp; count: number; limit?: number }) => {
+    await expect.poll(() => page.locator('h2#training-heading').count(), { timeout: 20_000 }).toBe(1);
+    await page.getByLabel('Seed').fill(opts.seed);
+    await page.getByLabel('Number of contacts').fill(String(opts.count));
+    const label = await page.locator('select option').filter({ hasText: opts.mix }).first().getAttribute('value');
+    await page.getByLabel('Mix of contacts').selectOption(label!);
+    if (opts.limit !== undefined) await page.getByLabel(/^Time limit/).fill(String(opts.limit));
+    await page.getByRole('button', { name: 'Start the shift' }).click();
+    await expect.poll(() => page.locator('#tr-shift-heading').count()).toBe(1);
+  };
+
+  it('draws the mix the trainer chose (the level 3/4 boundary), as the core draws it, and N skips a contact waiting for answers', async () => {
+    const opened = await openPage(browser!, `${server!.url}#/training`);
+    pages.push(opened);
+    const { page } = opened;
+    await setUp(page, { seed: 'mix-demo', mix: /^Level 3\/4 boundary/, count: 6 });
+    let core = startShift(library, { seed: 'mix-demo', rules: '2015', count: 6, mix: 'levels-3-4' });
+    expect(core.cases.map((c) => c.vignette.reference.level).sort()).toEqual([3, 3, 3, 4, 4, 4]);
+    const queue = () => core.cases.filter((c) => c.arrived).map((c) => c.id);
+    await expect.poll(() => page.locator('.tr-queue > li').count()).toBe(queue().length);
+
+    // Ask for the slowest information on the first contact, then wait once: it cannot be decided
+    // until the answer comes back, and by then another contact has arrived.
+    const first = core.cases.find((c) => c.arrived)!;
+    const info = [...first.vignette.information].sort((a, b) => b.hours - a.hours)[0];
+    await page.locator(`#tr-queue-${first.id}`).click();
+    core = act(core, { type: 'open', caseId: first.id });
+    await page.getByRole('button', { name: info.label, exact: false }).first().click();
+    core = act(core, { type: 'request', caseId: first.id, requestId: info.id });
+    await page.locator('#tr-shift-heading').focus();
+    await page.keyboard.press('w');
+    core = act(core, { type: 'wait' });
+    await expect.poll(() => page.locator('.tr-queue > li').count()).toBe(queue().length);
+    for (const id of queue()) expect(await page.locator(`#tr-queue-${id}`).count(), id).toBe(1);
+
+    // N: past the contact waiting for its answer to the next one that can be decided, as the core says.
+    const expected = nextToDecide(core, first.id);
+    expect(expected.caseId).not.toBeNull();
+    expect(nextToDecide(core, expected.caseId).skipped.map((x) => x.caseId)).toContain(first.id);
+    await page.locator(`#tr-queue-${first.id}`).focus();
+    await page.keyboard.press('n');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`tr-queue-${expected.caseId}`);
+    // From there, round the queue: the first is skipped and the page says so.
+    await page.locator(`#tr-queue-${expected.caseId}`).click();
+    core = act(core, { type: 'open', caseId: expected.caseId! });
+    await page.locator('#tr-shift-heading').focus();
+    await page.keyboard.press('n');
+    await expect.poll(() => page.locator('#tr-skipped').textContent()).toContain(first.vignette.title);
+    expect(await page.locator('#tr-skipped').textContent()).toMatch(/^Skipped (a contact|\d+ contacts) that cannot be decided yet/);
+    expect(opened.errors).toEqual([]);
+  });
+
+  it('ends the shift when the time limit runs out, says so, and a reload does not restart the clock', async () => {
+    const opened = await openPage(browser!, `${server!.url}#/training`);
+    pages.push(opened);
+    const { page } = opened;
+    await page.clock.install();
+    await page.reload();
+    await setUp(page, { seed: 'timed', mix: /^Balanced/, count: 4, limit: 2 });
+    await expect.poll(() => page.locator('.tr-time-left').textContent()).toMatch(/Real time left\s*(2:00|1:5\d)/);
+    await page.clock.runFor(61_000);
+    // The fake clock also runs on by itself as the test goes: a minute gone, give or take seconds.
+    await expect.poll(() => page.locator('.tr-time-left').textContent()).toMatch(/Real time left\s*0:[45]\d/);
+    await page.reload();
+    await expect.poll(() => page.locator('.tr-time-left').textContent()).toMatch(/Real time left\s*0:[45]\d/);
+    await page.clock.runFor(60_000);
+    await expect.poll(() => page.locator('#tr-debrief-heading').count()).toBe(1);
+    expect(await page.locator('.tr-timeout').textContent()).toContain('The time limit of 2 minutes ran out');
     expect(opened.errors).toEqual([]);
   });
 });

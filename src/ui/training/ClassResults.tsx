@@ -5,7 +5,7 @@
  */
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
 import { fileSizeProblem } from '../../core/bounds';
-import { CALL_KEYS, VignetteError, classResults, parseLearnerResultsText, type CallKey, type ClassVignetteRow, type LearnerResults } from '../../core/training';
+import { CALL_KEYS, VignetteError, classResults, parseLearnerResultsText, type CallKey, type ClassBoundaryRow, type ClassVignetteRow, type LearnerResults } from '../../core/training';
 
 interface Loaded {
   file: string;
@@ -154,6 +154,7 @@ export function ClassResults({ own }: { own?: LearnerResults }) {
             </table>
           </div>
           <DistanceChart rows={cls.vignettes} />
+          <BoundaryChart rows={cls.boundaries} />
           <h3>Each contact: the class&rsquo;s calls against the reference</h3>
           <Legend />
           <div className="tr-table-scroll tr-table-tall">
@@ -316,3 +317,52 @@ function DistanceChart({ rows }: { rows: ClassVignetteRow[] }) {
   );
 }
 
+
+/**
+ * Where the class under- or over-thresholds most, by hard boundary: one bar per boundary, split
+ * into calls under the reference, agreeing, over it and undecided, with counts written on; the
+ * boundary where the class strayed most first (the core's order).
+ */
+function BoundaryChart({ rows }: { rows: ClassBoundaryRow[] }) {
+  const captionId = useId();
+  if (rows.length === 0) return null;
+  const parts = (r: ClassBoundaryRow) =>
+    (
+      [
+        ['under', r.under, 'under'],
+        ['agree', r.agree, 'agreed'],
+        ['over', r.over, 'over'],
+        ['undecided', r.undecided, 'undecided'],
+      ] as const
+    ).filter(([, n]) => n > 0);
+  return (
+    <figure className="tr-boundaries" aria-labelledby={captionId}>
+      <figcaption id={captionId}>
+        <h3>Where the class strays, by hard boundary</h3>
+        <p className="hint">
+          The calls on contacts that teach each boundary, the boundary with the most calls away from the reference first. Red is under-thresholded
+          (the child gets less than they need), brown over-thresholded.
+        </p>
+      </figcaption>
+      <ol className="tr-bnd-list">
+        {rows.map((r) => (
+          <li key={r.boundary} className="tr-bnd-row">
+            <span className="tr-bnd-label">
+              {r.text.charAt(0).toUpperCase() + r.text.slice(1)}{' '}
+              <span className="hint">
+                ({r.calls} {r.calls === 1 ? 'call' : 'calls'}: {r.under} under, {r.over} over)
+              </span>
+            </span>
+            <span className="tr-bnd-bar" aria-hidden="true">
+              {parts(r).map(([kind, n]) => (
+                <span key={kind} className={`tr-bnd-seg tr-bnd-${kind}`} style={{ flexGrow: n }}>
+                  {n}
+                </span>
+              ))}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </figure>
+  );
+}

@@ -234,6 +234,38 @@ function CaseDebrief({ state, c, r }: { state: ShiftState; c: ShiftCase; r: Case
         {next.map((p, i) => (
           <p key={i}>{p}</p>
         ))}
+        {c.decision && c.decision.level !== ref.level && (
+          <div className="tr-playout">
+            <h4>Your call and the reference call, played out</h4>
+            <p className="hint">
+              The same child, the same moment, the {state.settings.rules} process: what follows each decision in the simulated front door, to
+              the end of the child&rsquo;s journey (after the shift).
+            </p>
+            <div className="tr-cd-cols">
+              {(
+                [
+                  ['Under your call', c.decision.level, [...c.path.slice(-1), ...c.after]],
+                  ['Under the reference call', ref.level, c.referenceJourney],
+                ] as const
+              ).map(([heading, level, journey]) => (
+                <section key={heading} aria-label={`${heading}, level ${level}`}>
+                  <h5>
+                    {heading}: level {level}
+                  </h5>
+                  <p>{v.outcomes[level]}</p>
+                  <ol className="tr-list tr-journey">
+                    {journey.map((p, i) => (
+                      <li key={i}>
+                        {describeStep(state.settings.rules, p)}
+                        <span className="hint"> ({p.actor})</span>
+                      </li>
+                    ))}
+                  </ol>
+                </section>
+              ))}
+            </div>
+          </div>
+        )}
         <h4>Its path through the {state.settings.rules} process</h4>
         <div className="tr-table-scroll">
           <table className="table tr-path">

@@ -1,6 +1,6 @@
 /** The trainer's settings for a shift: seed, rules, number of contacts; and the learner's name. */
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { SHIFT_DEFAULTS, validateConfig, type FieldIssue, type LibraryLoad, type Rules, type ShiftConfig } from '../../core/training';
+import { SHIFT_DEFAULTS, SHIFT_LIMITS, SHIFT_MIXES, mixPool, validateConfig, type FieldIssue, type LibraryLoad, type Rules, type ShiftConfig, type ShiftMix } from '../../core/training';
 import { ErrorSummary } from './ErrorSummary';
 
 export function SetupForm({ library, onStart }: { library: LibraryLoad; onStart: (config: ShiftConfig, learner: string) => void }) {
@@ -8,16 +8,20 @@ export function SetupForm({ library, onStart }: { library: LibraryLoad; onStart:
   const [seed, setSeed] = useState('class-1');
   const [rules, setRules] = useState<Rules>('2015');
   const [count, setCount] = useState(String(SHIFT_DEFAULTS.count));
+  const [mix, setMix] = useState<ShiftMix>('balanced');
+  const [limit, setLimit] = useState('');
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
   const id = useId();
-  const size = library.vignettes.length;
+  const size = mixPool(library.vignettes, mix).length;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const n = /^\s*\d+\s*$/.test(count) ? Number(count) : Number.NaN;
-    const config: ShiftConfig = { seed: seed.trim(), rules, count: n };
-    const found = validateConfig(config, size);
+    const limitText = limit.trim();
+    const limitMinutes = limitText === '' ? undefined : /^\d+$/.test(limitText) ? Number(limitText) : Number.NaN;
+    const config: ShiftConfig = { seed: seed.trim(), rules, count: n, mix, ...(limitMinutes === undefined ? {} : { timeLimitMinutes: limitMinutes }) };
+    const found = validateConfig(config, library.vignettes);
     if (learner.length > 80) found.push({ field: 'learner', rule: 'Your name must be 80 characters or fewer.' });
     setIssues(found);
     if (found.length) {
@@ -60,7 +64,7 @@ export function SetupForm({ library, onStart }: { library: LibraryLoad; onStart:
           <div className={`form-group${errorFor('seed') ? ' form-group-error' : ''}`}>
             <label htmlFor={fieldId('seed')}>Seed</label>
             <p className="hint" id={`${fieldId('seed')}-hint`}>
-              Any word or number. Everyone with the same seed, rules and number gets the same contacts.
+              Any word or number. Everyone with the same seed, rules, number and mix gets the same contacts.
             </p>
             {errorFor('seed') && <p className="error-message">Error: {errorFor('seed')}</p>}
             <input id={fieldId('seed')} className={`tr-input-seed${errorFor('seed') ? ' input-error' : ''}`} value={seed} autoComplete="off" aria-describedby={`${fieldId('seed')}-hint`} onChange={(e) => setSeed(e.target.value)} />
@@ -97,10 +101,42 @@ export function SetupForm({ library, onStart }: { library: LibraryLoad; onStart:
           <div className={`form-group${errorFor('count') ? ' form-group-error' : ''}`}>
             <label htmlFor={fieldId('count')}>Number of contacts</label>
             <p className="hint" id={`${fieldId('count')}-hint`}>
-              From 1 to {size}. Eight makes a shift of about an hour.
+              From 1 to {size}{size < library.vignettes.length ? ' for this mix' : ''}. Eight makes a shift of about an hour.
             </p>
             {errorFor('count') && <p className="error-message">Error: {errorFor('count')}</p>}
             <input id={fieldId('count')} className={`input-number${errorFor('count') ? ' input-error' : ''}`} inputMode="numeric" value={count} autoComplete="off" aria-describedby={`${fieldId('count')}-hint`} onChange={(e) => setCount(e.target.value)} />
+          </div>
+          <div className={`form-group${errorFor('mix') ? ' form-group-error' : ''}`}>
+            <label htmlFor={fieldId('mix')}>Mix of contacts</label>
+            <p className="hint" id={`${fieldId('mix')}-hint`}>
+              Which contacts the shift draws from (the number each mix has is in brackets). The shift is spread over the levels of need and the hard boundaries, so everyone with the same
+              seed and mix gets the same mix of contacts.
+            </p>
+            {errorFor('mix') && <p className="error-message">Error: {errorFor('mix')}</p>}
+            <select id={fieldId('mix')} className="tr-input-wide" value={mix} aria-describedby={`${fieldId('mix')}-hint`} onChange={(e) => setMix(e.target.value as ShiftMix)}>
+              {SHIFT_MIXES.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.text} ({mixPool(library.vignettes, m.id).length})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className={`form-group${errorFor('timeLimitMinutes') ? ' form-group-error' : ''}`}>
+            <label htmlFor={fieldId('timeLimitMinutes')}>Time limit in minutes (optional)</label>
+            <p className="hint" id={`${fieldId('timeLimitMinutes')}-hint`}>
+              For an assessment day: real minutes, from 1 to {SHIFT_LIMITS.timeLimitMinutes}. When they run out the shift ends and the debrief
+              opens. Leave empty for no limit.
+            </p>
+            {errorFor('timeLimitMinutes') && <p className="error-message">Error: {errorFor('timeLimitMinutes')}</p>}
+            <input
+              id={fieldId('timeLimitMinutes')}
+              className={`input-number${errorFor('timeLimitMinutes') ? ' input-error' : ''}`}
+              inputMode="numeric"
+              value={limit}
+              autoComplete="off"
+              aria-describedby={`${fieldId('timeLimitMinutes')}-hint`}
+              onChange={(e) => setLimit(e.target.value)}
+            />
           </div>
         </div>
       </div>

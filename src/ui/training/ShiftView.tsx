@@ -11,6 +11,7 @@ import {
   describeTime,
   describeWorkingHours,
   nextHappening,
+  nextToDecide,
   requestHours,
   shortTime,
   type ResponseId,
@@ -25,18 +26,23 @@ interface Props {
   state: ShiftState;
   tick: number;
   error: string | null;
+  /** With a time limit: when it runs out (browser milliseconds); null for none. */
+  deadline: number | null;
   onAct: (action: ShiftAction) => void;
+  onTimeUp: () => void;
   onDismissError: () => void;
 }
 
 type FocusTarget = 'case' | 'info' | 'decision' | 'after-decision' | 'confirm-end' | 'end-button' | 'shift-heading';
 
-export function ShiftView({ state, tick, error, onAct, onDismissError }: Props) {
+export function ShiftView({ state, tick, error, deadline, onAct, onTimeUp, onDismissError }: Props) {
   const arrived = state.cases.filter((c) => c.arrived);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [focus, setFocus] = useState<{ target: FocusTarget; n: number } | null>({ target: 'shift-heading', n: 0 });
   const [announcement, setAnnouncement] = useState('');
+  /** What the N shortcut last passed over, shown under the shortcuts (and announced). */
+  const [skippedNote, setSkippedNote] = useState('');
   const logLength = useRef(state.log.length);
   const selected = selectedId ? state.cases.find((c) => c.id === selectedId) ?? null : null;
   const undecided = state.cases.filter((c) => !c.decision).length;
@@ -81,12 +87,29 @@ export function ShiftView({ state, tick, error, onAct, onDismissError }: Props) 
         onAct({ type: 'wait' });
       } else if (key === 'n') {
         e.preventDefault();
-        requestFocus('after-decision');
+        const found = nextToDecide(state, selectedId);
+        const skipped = found.skipped.filter((x) => x.caseId !== found.caseId);
+        const passed = skipped.length
+          ? `Skipped ${skipped.length === 1 ? 'a contact' : `${skipped.length} contacts`} that cannot be decided yet: ${skipped.map((x) => `${x.title} (${x.reason})`).join('; ')}`
+          : '';
+        if (found.caseId) {
+          setSkippedNote(passed);
+          document.getElementById(`tr-queue-${found.caseId}`)?.focus();
+        } else {
+          const none = state.cases.some((c) => c.arrived && !c.decision)
+            ? `No contact can be decided now. ${passed}. Wait until the next thing happens (W).`
+            : 'Every contact that has arrived is decided. Wait until the next thing happens (W), or end the shift.';
+          setSkippedNote(none);
+          document.getElementById(canWait ? 'tr-wait' : 'tr-end')?.focus();
+        }
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [canWait, onAct]);
+  }, [canWait, onAct, state, selectedId]);
+
+  // A note about skipped contacts is about the moment it was made: clear it when time moves on.
+  useEffect(() => setSkippedNote(''), [state.now]);
 
   const openCase = (c: ShiftCase) => {
     setSelectedId(c.id);
@@ -107,6 +130,7 @@ export function ShiftView({ state, tick, error, onAct, onDismissError }: Props) 
           <p className="tr-clock">
             <span className="tr-clock-label">Simulated time</span> <strong className="tr-clock-time">{describeTime(state.now)}</strong>
           </p>
+          {deadline !== null && <TimeLeft deadline={deadline} onTimeUp={onTimeUp} />}
         </div>
         <div className="tr-clockbar-actions">
           {/* On a phone this row alone stays on screen, on one line: the time, Wait and End. */}
@@ -173,7 +197,11 @@ export function ShiftView({ state, tick, error, onAct, onDismissError }: Props) 
           </ol>
           {arrived.length < state.cases.length && <p className="hint">More contacts may arrive during the shift.</p>}
           <p className="hint">
-            Shortcuts: <kbd>W</kbd> waits until the next thing happens; <kbd>N</kbd> goes to the next contact waiting for a decision.
+            Shortcuts: <kbd>W</kbd> waits until the next thing happens; <kbd>N</kbd> goes to the next contact you can decide now, skipping those
+            that cannot be decided yet.
+          </p>
+          <p className="hint tr-skipped" role="status" id="tr-skipped">
+            {skippedNote}
           </p>
           <details className="tr-log">
             <summary>Shift log ({state.log.length} entries)</summary>
@@ -383,5 +411,30 @@ function CasePanel({ state, c, onAct, focusTo }: { state: ShiftState; c: ShiftCa
         )}
       </section>
     </article>
+  );
+}
+
+/** The real time left under the trainer's limit; ends the shift when it runs out (also after a reload). */
+function TimeLeft({ deadline, onTimeUp }: { deadline: number; onTimeUp: () => void }) {
+  const [now, setNow] = useState(() => Date.now());
+  const left = Math.max(0, deadline - now);
+  useEffect(() => {
+    if (left === 0) {
+      onTimeUp();
+      return;
+    }
+    const timer = window.setTimeout(() => setNow(Date.now()), Math.min(1000, left));
+    return () => window.clearTimeout(timer);
+  }, [left, onTimeUp]);
+  const minutes = Math.floor(left / 60_000);
+  const seconds = Math.floor((left % 60_000) / 1000);
+  const low = left < 5 * 60_000;
+  return (
+    <p className={`tr-time-left${low ? ' tr-time-low' : ''}`}>
+      <span className="tr-clock-label">Real time left</span>{' '}
+      <strong className="tr-clock-time" aria-live={low && seconds === 0 ? 'polite' : 'off'}>
+        {minutes}:{String(seconds).padStart(2, '0')}
+      </strong>
+    </p>
   );
 }

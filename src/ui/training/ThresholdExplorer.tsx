@@ -5,7 +5,7 @@
  * what DOMAIN.md states.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
-import { AGE_BANDS, LEVELS, LEVEL_INFO, indicatorsAt, suggestLevel, type AgeBand, type Level } from '../../core/levels';
+import { AGE_BANDS, LEVELS, LEVEL_INFO, indicatorConflicts, indicatorsAt, suggestLevel, type AgeBand, type Level } from '../../core/levels';
 import { routeForLevel } from '../../core/training';
 import { LIBRARY } from './library';
 import { loadPreset, savePreset, type ExplorerPreset } from './session';
@@ -30,6 +30,7 @@ export function ThresholdExplorer() {
   useEffect(() => savePreset(null), []);
 
   const result = useMemo(() => suggestLevel(selected, { ageBand: ageBand || undefined, disabled }), [selected, ageBand, disabled]);
+  const conflicts = useMemo(() => indicatorConflicts(selected, { ageBand: ageBand || undefined }), [selected, ageBand]);
   const level = result.level;
   const examples = LIBRARY.vignettes.filter((v) => v.reference.level === level);
 
@@ -118,6 +119,18 @@ export function ThresholdExplorer() {
             <p>
               <strong>Response:</strong> {LEVEL_INFO[level].responseText}.
             </p>
+          </div>
+          <div className="tr-conflicts" aria-live="polite">
+            {conflicts.length > 0 && (
+              <>
+                <h4>Check the picture</h4>
+                <ul className="tr-list">
+                  {conflicts.map((c) => (
+                    <li key={c.text}>{c.text}</li>
+                  ))}
+                </ul>
+              </>
+            )}
           </div>
           <Continuum level={level} />
           <h4>Why</h4>

@@ -23,7 +23,12 @@ interface Model {
   tick: number;
 }
 
-type Msg = { type: 'start'; config: ShiftConfig; learner: string } | { type: 'act'; action: ShiftAction } | { type: 'reset' } | { type: 'dismissError' };
+type Msg =
+  | { type: 'start'; config: ShiftConfig; learner: string; deadline?: number }
+  | { type: 'act'; action: ShiftAction }
+  | { type: 'timeUp' }
+  | { type: 'reset' }
+  | { type: 'dismissError' };
 
 function init(): Model {
   const saved = loadShift();
@@ -40,7 +45,17 @@ function init(): Model {
 function reducer(m: Model, msg: Msg): Model {
   switch (msg.type) {
     case 'start':
-      return { saved: { config: msg.config, learner: msg.learner, actions: [] }, state: startShift(LIBRARY.vignettes, msg.config), error: null, tick: m.tick + 1 };
+      return {
+        saved: { config: msg.config, learner: msg.learner, actions: [], ...(msg.deadline === undefined ? {} : { deadline: msg.deadline }) },
+        state: startShift(LIBRARY.vignettes, msg.config),
+        error: null,
+        tick: m.tick + 1,
+      };
+    case 'timeUp': {
+      if (!m.state || !m.saved || m.state.ended) return m;
+      const state = act(m.state, { type: 'end' });
+      return { saved: { ...m.saved, actions: state.actions, timedOut: true }, state, error: null, tick: m.tick + 1 };
+    }
     case 'act': {
       if (!m.state || !m.saved) return m;
       try {
@@ -80,7 +95,12 @@ export function TrainingApp() {
               information if you need it (each request takes simulated time), decide the level of need and the response, and write
               your rationale. The debrief shows what your calls did to the children. Every child is synthetic.
             </p>
-            <SetupForm library={LIBRARY} onStart={(config, learner) => send({ type: 'start', config, learner })} />
+            <SetupForm
+              library={LIBRARY}
+              onStart={(config, learner) =>
+                send({ type: 'start', config, learner, ...(config.timeLimitMinutes ? { deadline: Date.now() + config.timeLimitMinutes * 60_000 } : {}) })
+              }
+            />
           </section>
           <ClassResults />
         </>
@@ -90,11 +110,23 @@ export function TrainingApp() {
           state={state}
           tick={model.tick}
           error={model.error}
+          deadline={saved.deadline ?? null}
           onAct={(action) => send({ type: 'act', action })}
+          onTimeUp={() => send({ type: 'timeUp' })}
           onDismissError={() => send({ type: 'dismissError' })}
         />
       )}
-      {phase === 'debrief' && state && saved && <Debrief state={state} learner={saved.learner} onNewShift={() => send({ type: 'reset' })} />}
+      {phase === 'debrief' && state && saved && (
+        <>
+          {saved.timedOut && (
+            <p className="tr-timeout" role="status">
+              The time limit of {saved.config.timeLimitMinutes} {saved.config.timeLimitMinutes === 1 ? 'minute' : 'minutes'} ran out, so the shift ended there. Contacts not decided by then count as not
+              decided.
+            </p>
+          )}
+          <Debrief state={state} learner={saved.learner} onNewShift={() => send({ type: 'reset' })} />
+        </>
+      )}
     </div>
   );
 }

@@ -10,6 +10,10 @@ export interface SavedShift {
   config: ShiftConfig;
   learner: string;
   actions: ShiftAction[];
+  /** With a time limit: when it runs out, in the browser's milliseconds since 1970 (kept so a reload does not restart it). */
+  deadline?: number;
+  /** The time limit ran out and ended the shift. */
+  timedOut?: boolean;
 }
 
 export interface ExplorerPreset {

@@ -8,4 +8,4 @@ export { caseResult, learnerResults, scoreOf } from './build';
 export { CSV_COLUMNS, resultsToCsv, resultsToJson } from './export';
 export { parseLearnerResultsText } from './import';
 export { describeStep, levelLabel, whatHappenedNext } from './debrief';
-export { CALL_KEYS, classResults, shiftKey, type CallKey, type ClassResults, type ClassVignetteRow } from './class';
+export { CALL_KEYS, classResults, shiftKey, type CallKey, type ClassBoundaryRow, type ClassResults, type ClassVignetteRow } from './class';

@@ -5,6 +5,8 @@
 import { z } from '../../zod';
 import type { Level } from '../../levels';
 import { BOUNDARIES, RESPONSE_IDS } from '../vignette';
+import { SHIFT_MIXES, isShiftMix } from '../shift/draw';
+import { SHIFT_LIMITS } from '../shift/settings';
 
 export const RESULTS_FORMAT = 'spa-front-door-training-results';
 
@@ -91,6 +93,10 @@ export const LearnerResultsSchema = z
         count: count(RESULTS_LIMITS.cases).min(1, `must be a whole number from 1 to ${RESULTS_LIMITS.cases}`),
         start: textField,
         vignettes: z.array(textField, { message: 'must be a list of vignette ids' }).max(RESULTS_LIMITS.cases, `must list at most ${RESULTS_LIMITS.cases} vignettes`),
+        /** The trainer's mix (absent in files written before mixes: a plain shuffle). */
+        mix: z.string({ message: 'must be text' }).refine(isShiftMix, { message: `must be one of ${SHIFT_MIXES.map((m) => m.id).join(', ')}` }).optional(),
+        /** The trainer's time limit in real minutes, if any. */
+        timeLimitMinutes: z.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(SHIFT_LIMITS.timeLimitMinutes, `must be at most ${SHIFT_LIMITS.timeLimitMinutes}`).optional(),
       })
       .strict(),
     endedAt: londonTime.nullable(),

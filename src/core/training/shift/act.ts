@@ -6,7 +6,7 @@ import { HOUR, addWorkingMillis, isOutOfHours, nextOpening } from '../../calenda
 import { caseActions, type Allowed } from './allowed';
 import { advance, nextHappening, schedule, spend } from './agenda';
 import { factsOfState, stateText } from './chart';
-import { journeyAfterDecision } from './journey';
+import { journeyAfterDecision, journeyUnderDecision } from './journey';
 import { answerHours, informationRequest } from './requests';
 import { SHIFT_DEFAULTS } from './settings';
 import { contextOf, gatheringEvent, needsScreening, rebuild, send } from './snapshot';
@@ -127,6 +127,7 @@ function decide(s: ShiftState, action: ActionOf<'decide'>): void {
   if (c.decision) throw new ShiftActionError('You have recorded a decision on this contact.');
   const role = factsOfState(s.settings.rules, c.state).role ?? 'teamManager';
   const before = contextOf(c);
+  const waiting = c.snapshot;
   if (!send(s, c, { type: 'threshold.decided', level: action.level }, `you (${ROLE_TEXT[role]})`)) {
     throw new ShiftActionError(`The process does not take a decision in the state "${stateText(s.settings.rules, c.state)}".`);
   }
@@ -134,6 +135,7 @@ function decide(s: ShiftState, action: ActionOf<'decide'>): void {
   for (const r of c.requests) if (r.status === 'waiting') r.status = 'cancelled';
   s.scheduled = s.scheduled.filter((i) => i.caseId !== c.id);
   c.after = journeyAfterDecision(s.settings.rules, c.snapshot, c.vignette.reference.level);
+  c.referenceJourney = journeyUnderDecision(s.settings.rules, waiting, c.vignette.reference.level, c.vignette.reference.level);
   s.log.push({ t: s.now, caseId: c.id, text: `${c.vignette.title}: you decided level ${action.level}.` });
   if (s.cases.every((x) => x.decision)) {
     s.ended = true;

@@ -30,7 +30,7 @@
  * requests.ts (information requests), act.ts (one function per learner action), journey.ts (what
  * happened after the decision) and status.ts (reading a case).
  */
-export { SHIFT_DEFAULTS, resolveSettings, type Rules, type ShiftConfig, type ShiftSettings } from './settings';
+export { SHIFT_DEFAULTS, SHIFT_LIMITS, resolveSettings, type Rules, type ShiftConfig, type ShiftSettings } from './settings';
 export {
   ShiftActionError,
   type Decision,
@@ -45,12 +45,13 @@ export {
 } from './state';
 export { ROLE_TEXT, describeTime, describeWorkingHours, shortTime } from './words';
 export { factsOfState, metaOfState, stateText } from './chart';
-export { drawVignettes } from './draw';
+export { SHIFT_MIXES, drawVignettes, isShiftMix, mixPool, mixText, type LevelPair, type ShiftMix } from './draw';
 export { validateConfig, validateDecision } from './validate';
 export { arrivalTime, replayShift, startShift } from './start';
 export { nextHappening } from './agenda';
 export { caseActions, type Allowed, type CaseActions } from './allowed';
+export { nextToDecide, type NextToDecide } from './next';
 export { requestHours } from './requests';
 export { act } from './act';
-export { journeyAfterDecision, routeForLevel } from './journey';
+export { journeyAfterDecision, journeyUnderDecision, routeForLevel } from './journey';
 export { caseStatus, type CaseStatus } from './status';

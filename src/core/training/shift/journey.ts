@@ -73,6 +73,21 @@ export function journeyAfterDecision(rules: Rules, snapshot: AnyMachineSnapshot,
 }
 
 /**
+ * What a threshold decision at `level`, taken on `before` (the case's snapshot waiting for its
+ * decision), would have led to for a child whose true need is `reference`: the decision step,
+ * then the journey after it. The debrief sets the reference call's journey beside the learner's.
+ */
+export function journeyUnderDecision(rules: Rules, before: AnyMachineSnapshot, level: Level, reference: Level): PathStep[] {
+  const machine = machineOf(rules);
+  const event: SpaEvent = { type: 'threshold.decided', level };
+  const [next] = transition(machine, before, event);
+  if (next === before) return [];
+  const state = String(before.value);
+  const role = factsOfState(rules, state).role;
+  return [stepOf(rules, null, state, String(next.value), event, role ? ROLE_TEXT[role] : 'the service'), ...journeyAfterDecision(rules, next, reference)];
+}
+
+/**
  * Where a decision at `level` sends a contact in a process: the states it passes through until
  * the work done there decides what comes next (read from the statechart, not restated).
  */

@@ -1,6 +1,7 @@
 /** A shift's settings: what the trainer chooses, the defaults, and the learner's time costs. */
 import type { ProcessName } from '../../processes';
 import { ScenarioSchema } from '../../scenario';
+import type { ShiftMix } from './draw';
 
 export type Rules = ProcessName;
 
@@ -12,7 +13,24 @@ export interface ShiftConfig {
   count: number;
   /** First instant of the shift, London time 'YYYY-MM-DDTHH:MM'; default from SHIFT_DEFAULTS. */
   start?: string;
+  /**
+   * Which vignettes the shift draws and how it spreads them (draw.ts). Absent: 'shuffle', the
+   * draw of shifts saved before mixes existed; the training form always sends one ('balanced').
+   */
+  mix?: ShiftMix;
+  /**
+   * An optional limit on the learner's real time for the shift, in whole minutes (1 to
+   * SHIFT_LIMITS.timeLimitMinutes), for assessment days: when it runs out the shift ends as if
+   * the learner had ended it. The core only carries it; the clock that enforces it is the page's.
+   */
+  timeLimitMinutes?: number;
 }
+
+/** Upper bounds of what a trainer can type (documented in the form's hints). */
+export const SHIFT_LIMITS = {
+  /** A working day: longer than any assessment a trainer would set. */
+  timeLimitMinutes: 480,
+} as const;
 
 /**
  * Defaults and the learner's time costs. Sources, and where a figure is an assumption:
@@ -51,6 +69,8 @@ export interface ShiftSettings {
   start: string;
   escalateAfterWorkingHours: number;
   heldInformationFactor: number;
+  mix: ShiftMix;
+  timeLimitMinutes: number | null;
 }
 
 export function resolveSettings(config: ShiftConfig): ShiftSettings {
@@ -61,5 +81,7 @@ export function resolveSettings(config: ShiftConfig): ShiftSettings {
     start: config.start ?? SHIFT_DEFAULTS.start[config.rules],
     escalateAfterWorkingHours: SHIFT_DEFAULTS.escalateAfterWorkingHours,
     heldInformationFactor: SHIFT_DEFAULTS.heldInformationFactor,
+    mix: config.mix ?? 'shuffle',
+    timeLimitMinutes: config.timeLimitMinutes ?? null,
   };
 }

@@ -55,16 +55,17 @@ function newCase(v: Vignette, settings: ShiftSettings, start: Instant, machine: 
     requests: [],
     decision: null,
     after: [],
+    referenceJourney: [],
   };
 }
 
 export function startShift(library: readonly Vignette[], config: ShiftConfig): ShiftState {
-  const issues = validateConfig(config, library.length);
+  const issues = validateConfig(config, library);
   if (issues.length) throw new ShiftActionError(issues.map((i) => `${i.field}: ${i.rule}`).join('\n'), issues);
   const settings = resolveSettings(config);
   const start = parseLondon(settings.start);
   const machine = machineOf(settings.rules);
-  const cases = drawVignettes(library, settings.seed, settings.count).map((v) => newCase(v, settings, start, machine));
+  const cases = drawVignettes(library, settings.seed, settings.count, settings.mix).map((v) => newCase(v, settings, start, machine));
   cases.sort((a, b) => a.receivedAt - b.receivedAt || byId(a, b));
   const s: ShiftState = { settings, start, now: start, cases, scheduled: [], seq: 0, log: [], ended: false, endedAt: null, actions: [] };
   for (const c of cases) {

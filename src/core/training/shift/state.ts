@@ -65,6 +65,11 @@ export interface ShiftCase {
   decision: Decision | null;
   /** What happened next in the simulation after the decision (no times: after the shift). */
   after: PathStep[];
+  /**
+   * What the reference call, taken at the same moment, would have led to: its decision step and
+   * the journey after it (empty until the learner decides).
+   */
+  referenceJourney: PathStep[];
 }
 
 export type ScheduledKind = 'arrival' | 'answer' | 'escalation' | 'oneWorkingDay';
@@ -126,7 +131,7 @@ export function caseById(s: ShiftState, caseId: string): ShiftCase {
 export function cloneState(s: ShiftState): ShiftState {
   return {
     ...s,
-    cases: s.cases.map((c) => ({ ...c, input: { ...c.input }, sent: [...c.sent], path: [...c.path], requests: c.requests.map((r) => ({ ...r })), after: [...c.after] })),
+    cases: s.cases.map((c) => ({ ...c, input: { ...c.input }, sent: [...c.sent], path: [...c.path], requests: c.requests.map((r) => ({ ...r })), after: [...c.after], referenceJourney: [...c.referenceJourney] })),
     scheduled: [...s.scheduled],
     log: [...s.log],
     actions: [...s.actions],

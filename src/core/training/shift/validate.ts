@@ -1,17 +1,28 @@
 /** The learner's forms checked field by field, in GOV.UK-style words: a shift's settings and a decision. */
 import { parseLondon } from '../../calendar';
 import { LEVELS, type Level } from '../../levels';
-import { responseInfo, type FieldIssue, type ResponseId } from '../vignette';
-import type { ShiftConfig } from './settings';
+import { responseInfo, type FieldIssue, type ResponseId, type Vignette } from '../vignette';
+import { isShiftMix, mixPool, mixText } from './draw';
+import { SHIFT_LIMITS, type ShiftConfig } from './settings';
 
 /** Check a shift's settings against the library; issues name the field. */
-export function validateConfig(config: ShiftConfig, librarySize: number): FieldIssue[] {
+export function validateConfig(config: ShiftConfig, library: readonly Vignette[]): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (typeof config.seed !== 'string' || config.seed.trim() === '') issues.push({ field: 'seed', rule: 'Enter a seed: any word or number. Everyone with the same seed gets the same contacts.' });
   else if (config.seed.length > 40) issues.push({ field: 'seed', rule: 'The seed must be 40 characters or fewer.' });
   if (config.rules !== '2013' && config.rules !== '2015') issues.push({ field: 'rules', rule: 'Select the 2013 or the 2015 rules.' });
-  if (!Number.isInteger(config.count) || config.count < 1 || config.count > librarySize) {
-    issues.push({ field: 'count', rule: `The number of contacts must be a whole number from 1 to ${librarySize}.` });
+  const mixKnown = config.mix === undefined || isShiftMix(config.mix);
+  if (!mixKnown) issues.push({ field: 'mix', rule: 'Select one of the mixes listed.' });
+  const poolSize = mixKnown ? mixPool(library, config.mix ?? 'shuffle').length : library.length;
+  if (poolSize === 0 && mixKnown) {
+    issues.push({ field: 'mix', rule: `The library has no contacts for "${mixText(config.mix!)}". Choose another mix.` });
+  } else if (!Number.isInteger(config.count) || config.count < 1 || config.count > poolSize) {
+    const which = poolSize < library.length ? ` (the library has ${poolSize} for the mix chosen)` : '';
+    issues.push({ field: 'count', rule: `The number of contacts must be a whole number from 1 to ${poolSize}${which}.` });
+  }
+  const limit = config.timeLimitMinutes;
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > SHIFT_LIMITS.timeLimitMinutes)) {
+    issues.push({ field: 'timeLimitMinutes', rule: `The time limit must be a whole number of minutes from 1 to ${SHIFT_LIMITS.timeLimitMinutes}, or left empty for no limit.` });
   }
   if (config.start !== undefined) {
     try {
