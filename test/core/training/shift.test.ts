@@ -161,11 +161,17 @@ describe('the 2013 rules', () => {
     expect(caseActions(s, 'police-da-third-in-six-months').request.allowed).toBe(false);
   });
 
-  it('record the team manager contacting parents during a hold', () => {
+  it("end a hold when the parents' answer comes back: the team manager decides on the parents' response (004 ¶38)", () => {
     let s = shiftOf(['police-da-third-in-six-months'], '2013');
     s = act(s, { type: 'request', caseId: 'police-da-third-in-six-months', requestId: 'mother' });
+    // Asked, not answered: still held, nothing from the parents yet.
+    expect(caseStatus(s, 'police-da-third-in-six-months').state).toBe('heldByCaseCoordinator');
+    expect(s.cases[0].path.map((p) => p.event)).not.toContain('parents.contacted');
+    while (s.cases[0].requests[0].status === 'waiting') s = act(s, { type: 'wait' });
     expect(s.cases[0].path.map((p) => p.event)).toContain('parents.contacted');
     expect((s.cases[0].snapshot.context as { parentContacts: number }).parentContacts).toBe(1);
+    expect(caseStatus(s, 'police-da-third-in-six-months').state).toBe('awaitingDecision');
+    expect(caseActions(s, 'police-da-third-in-six-months').decide.allowed).toBe(true);
   });
 
   it('have no escalation: a held case passes its one-working-day deadline, noted but not acted on', () => {

@@ -98,7 +98,6 @@ function requestInformation(s: ShiftState, action: ActionOf<'request'>): void {
   const answerAt = addWorkingMillis(s.now, answerHours(s, info, byCaseCoordinator) * HOUR);
   c.requests.push({ id: info.id, label: info.label, from: info.from, requestedAt: s.now, answerAt, status: 'waiting', byCaseCoordinator });
   schedule(s, { t: answerAt, kind: 'answer', caseId: c.id, requestId: info.id });
-  if (info.from === 'parent') send(s, c, { type: 'parents.contacted' }, ROLE_TEXT.teamManager);
   s.log.push({ t: s.now, caseId: c.id, text: `${c.vignette.title}: asked (${info.label}); the answer is due at ${shortTime(answerAt, s.start)}.` });
   spend(s, SHIFT_DEFAULTS.minutes.request);
 }

@@ -6,6 +6,7 @@
 import { MINUTE, addWorkingMillis, isOutOfHours, type Instant } from '../../calendar';
 import { needsScreening, send, stepOf } from './snapshot';
 import { caseById, type Scheduled, type ShiftCase, type ShiftState } from './state';
+import { ROLE_TEXT } from './words';
 
 export function schedule(s: ShiftState, item: Omit<Scheduled, 'seq'>): void {
   s.scheduled.push({ ...item, seq: s.seq++ });
@@ -55,6 +56,10 @@ function answerComesBack(s: ShiftState, c: ShiftCase, item: Scheduled): void {
   if (r && r.status === 'waiting') {
     r.status = 'answered';
     s.log.push({ t: item.t, caseId: c.id, text: `${c.vignette.title}: answer received (${r.label}).` });
+    // The parents' answer is the team manager's contact with them: a chart that answers it (2013:
+    // the hold ends and the manager decides on the parents' response, 004 ¶38) moves on here, when
+    // the response is in, not when the call was asked for.
+    if (r.from === 'parent' && !c.decision) send(s, c, { type: 'parents.contacted' }, ROLE_TEXT.teamManager);
   }
 }
 
