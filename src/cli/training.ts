@@ -15,8 +15,10 @@ import { formatLondon } from '../core/calendar';
 import { rowsToCsv } from '../core/export';
 import {
   BOUNDARIES,
+  SHIFT_MIXES,
   CALL_KEYS,
   VignetteError,
+  isShiftMix,
   classResults,
   loadLibrary,
   parseLearnerResultsText,
@@ -33,11 +35,14 @@ export const TRAINING_USAGE = `Training vignettes and results.
 
 Usage:
   npx tsx src/cli/training.ts validate [folder-or-files...]
-  npx tsx src/cli/training.ts draw --seed S [--rules 2013|2015] [--count N] [--folder F]
+  npx tsx src/cli/training.ts draw --seed S [--rules 2013|2015] [--count N] [--mix M] [--folder F]
   npx tsx src/cli/training.ts class <results.json...> [--csv]
 
   --seed S     a whole number of at most 15 digits, or a word (letters, digits, - _ . :)
   --count N    contacts in the shift, 1 to the number of vignettes (default 8)
+  --mix M      which contacts and how spread, as the training form's "Mix of contacts" (default
+               balanced): balanced, levels-1-2, levels-2-3, levels-3-4, boundary:<boundary>
+               (for example boundary:step-up), or shuffle (any contacts, the draw before mixes)
 Each option at most once. Only regular files are read: a vignette of at most 256 KB, a results
 file of at most 2 MB.
 
@@ -84,7 +89,13 @@ function validate(args: string[], io: TrainingIo): number {
 }
 
 function draw(args: string[], io: TrainingIo): number {
-  const { values } = parseCommandLine('training draw', args, { seed: { type: 'string' }, rules: { type: 'string', default: '2015' }, count: { type: 'string', default: '8' }, folder: { type: 'string' } }, { positionals: 0 });
+  const { values } = parseCommandLine(
+    'training draw',
+    args,
+    { seed: { type: 'string' }, rules: { type: 'string', default: '2015' }, count: { type: 'string', default: '8' }, mix: { type: 'string', default: 'balanced' }, folder: { type: 'string' } },
+    { positionals: 0 },
+  );
+  if (!isShiftMix(values.mix)) throw new InputError(`--mix: must be one of ${SHIFT_MIXES.map((m) => m.id).join(', ')} (got "${values.mix}")`);
   const seed = seedOption(values.seed);
   if (seed === undefined) throw new InputError('--seed: required (a whole number or a word)');
   if (values.rules !== '2013' && values.rules !== '2015') throw new InputError(`--rules: must be 2013 or 2015 (got "${values.rules}")`);
@@ -94,12 +105,12 @@ function draw(args: string[], io: TrainingIo): number {
   if (lib.errors.length) throw new InputError(lib.errors.map((e) => e.message).join('\n'));
   let s;
   try {
-    s = startShift(lib.vignettes, { seed: String(seed), rules: values.rules as Rules, count });
+    s = startShift(lib.vignettes, { seed: String(seed), rules: values.rules as Rules, count, mix: values.mix });
   } catch (e) {
     if (e instanceof Error && 'issues' in e) throw new InputError((e as { issues: { field: string; rule: string }[] }).issues.map((i) => `--${i.field}: ${i.rule}`).join('\n'));
     throw e;
   }
-  io.out(`Seed "${s.settings.seed}", ${s.settings.rules} rules, ${s.cases.length} contacts; the shift starts ${formatLondon(s.start)}.\n`);
+  io.out(`Seed "${s.settings.seed}", ${s.settings.rules} rules, ${s.cases.length} contacts, mix ${s.settings.mix}; the shift starts ${formatLondon(s.start)}.\n`);
   for (const c of s.cases) {
     const ref = c.vignette.reference;
     io.out(`  ${formatLondon(c.receivedAt)}  due ${formatLondon(c.dueBy)}  level ${ref.level} (${responseInfo(ref.response).text})  ${c.vignette.title} [${c.id}]\n`);

@@ -34,10 +34,15 @@ describe('the training command line', () => {
   });
 
   it('previews the contacts a seed draws, with the reference answers', () => {
-    const r = run(['draw', '--seed', 'demo', '--rules', '2013', '--count', '4', '--folder', DIR]);
+    const r = run(['draw', '--seed', 'demo', '--rules', '2013', '--count', '4', '--mix', 'shuffle', '--folder', DIR]);
     expect(r.code).toBe(0);
     expect(r.out.trim().split('\n')).toHaveLength(5);
     expect(r.out).toContain('[marf-incomplete-older-boyfriend]');
+    // The default is the form's: balanced, one contact of each level in a shift of four.
+    const balanced = run(['draw', '--seed', 'demo', '--rules', '2013', '--count', '4', '--folder', DIR]);
+    expect(balanced.out).toContain('mix balanced');
+    expect([...balanced.out.matchAll(/ level (\d) /g)].map((m) => m[1]).sort()).toEqual(['1', '2', '3', '4']);
+    expect(run(['draw', '--seed', 'demo', '--mix', 'all-level-4', '--folder', DIR]).err).toMatch(/^error: --mix: must be one of balanced, /);
   });
 
   it('refuses a count larger than the library', () => {
