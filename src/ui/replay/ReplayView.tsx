@@ -14,6 +14,7 @@ import { decodeLink } from './permalink';
 import { ProcessPane } from './ProcessPane';
 import { Replications } from './Replications';
 import { ScenarioPanel } from './ScenarioPanel';
+import { StaffingNote } from './StaffingNote';
 import { Sweep } from './Sweep';
 import type { ReplayStore } from './store';
 import { StoreContext, useReplay, useStore } from './useReplay';
@@ -54,6 +55,7 @@ function Page() {
         <p>The same children through the single point of access of 2013 and of 2015. Press Play to see where 2013 loses them.</p>
       </div>
       <ScenarioPanel />
+      <StaffingNote />
       <Controls />
       <section aria-labelledby="panes-heading" className="panes-section">
         <h2 id="panes-heading" className="visually-hidden">
