@@ -156,6 +156,13 @@ describe('the command line', () => {
     expect(out.failures[0].chronology[0].entries[0].when).toMatch(/^\w{3} \d{4}-\d\d-\d\d \d\d:\d\d$/);
   });
 
+  it('takes a shipped process by name, on its own scenario unless --scenario names another', async () => {
+    const io = fakeIo();
+    expect(await run(['2013', '--runs', '3', '--seed', '1', '--only', 'decided-by-a-manager'], io)).toBe(0);
+    expect(io.stdout()).toContain('Checking process 2013 against 1 safeguard.');
+    expect(io.stdout()).toMatch(/Base scenario: Kingston SPA, June 2013 \(.*kingston-2013\.json\)/);
+  });
+
   it('lists the safeguards with their sources', async () => {
     const io = fakeIo();
     expect(await run(['--list'], io)).toBe(0);
@@ -163,7 +170,7 @@ describe('the command line', () => {
   });
 
   const bad: Array<[string, string[], RegExp]> = [
-    ['no target', [], /needs exactly one scenario file, process file or process module/],
+    ['no target', [], /needs exactly one scenario file, process \(2013 or 2015\), process file or process module/],
     ['a missing file', ['scenarios/nope.json'], /scenarios\/nope\.json: no such file/],
     ['a folder', ['scenarios'], /is a folder/],
     ['an unknown option', ['scenarios/kingston-2015.json', '--colour'], /colour/],
