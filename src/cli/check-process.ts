@@ -1,8 +1,9 @@
 /**
- * `npm run check-process -- <scenario.json | process module> [options]`: checks a front-door
- * process against the invariant library (src/core/invariants) over generated scenarios, and
- * prints, for each broken safeguard, the seed and path that replay it and the smallest
- * counterexample found, told as a case chronology.
+ * `npm run check-process -- <scenario.json | 2013 | 2015 | process file | process module> [options]`:
+ * checks a front-door process against the invariant library (src/core/invariants) over generated
+ * scenarios, and prints, for each broken safeguard, the seed and path that replay it and the
+ * smallest counterexample found, told as a case chronology. With `--as-given` it judges scenarios
+ * exactly as their files give them instead (check/asGiven.ts): one scenario, or every shipped one.
  *
  * Exit codes: 0 every safeguard held; 1 at least one was broken (a finding about the process,
  * not an error of the command); 2 bad input (the message names the file, the field and the
@@ -13,19 +14,22 @@ import { formatBounds } from '../core/bounds';
 import { INVARIANTS, invariantById, type Invariant } from '../core/invariants';
 import { PROCESS_NAMES, type ProcessName } from '../core/processes';
 import { RUN_LIMITS, expectedContacts, groupDigits, runSizeProblem } from '../core/runSize';
-import { InputError } from './io';
+import { InputError, readScenarioFile } from './io';
 import { parseCommandLine, refuseTogether, seedAsInt32, seedOption, wholeOption } from './options';
 import { processStdio } from './stdio';
-import { loadTarget } from './check/load';
+import { asGivenJson, checkAsGiven, formatAsGiven } from './check/asGiven';
+import { checkRunnable, loadTarget, shippedScenarioFiles } from './check/load';
 import { formatText, toJson, type ReportContext } from './check/report';
 import { checkProcess } from './check/runner';
 
 export const USAGE = `Check a front-door process against the safeguards (invariants) it must keep.
 
 Usage:
-  npm run check-process -- <scenario.json | process file (.json) | process module> [options]
+  npm run check-process -- <scenario.json | 2013 | 2015 | process file (.json) | process module> [options]
 
   scenario.json      check the scenario's process (2013 or 2015), on scenarios generated from it
+  2013, 2015         a shipped process by name; it runs on its own scenario
+                     (scenarios/kingston-2013.json or kingston-2015.json) unless --scenario names another
   process file       a process as JSON (npm run sim -- export-process 2015 writes one to change);
                      it runs on the scenario of the process it was derived from
                      (scenarios/kingston-2013.json or kingston-2015.json) unless --scenario names another
@@ -34,6 +38,11 @@ Usage:
                      it runs on scenarios/kingston-2015.json unless --scenario names another
 
 Options (each at most once):
+  --as-given         judge scenarios exactly as given instead of generated ones: one run of each, with
+                     its days, its warm-up (judged too), its seed, and the workforce its
+                     staffingByProcess gives the process. The scenario file itself; for 2013, 2015,
+                     a process file or module, the --scenario named, or else every shipped scenario
+                     (scenarios/*.json). Not with --runs, --seed, --path, --days or --allow-large-run.
   --runs N           generated scenarios to try, 1 to 100000 (default 100)
   --seed S           a whole number of at most 15 digits, or a word (letters, digits, - _ . :);
                      the same seed gives the same report (a word or a number beyond 32 bits is
@@ -42,7 +51,7 @@ Options (each at most once):
                      prints: at most 1000 numbers, the first a run from 0 to 99999)
   --only ID,ID       check only these safeguards (see --list)
   --days N           longest generated run in days, 1 to 366 (default 20)
-  --scenario FILE    with a process file or module: the base scenario
+  --scenario FILE    with 2013, 2015, a process file or module: the base scenario
   --process 2013|2015  with a scenario file: check this process instead of the scenario's
   --json             print one JSON object
   --list             list the safeguards, their sources and parameters, and exit (no other options)
@@ -107,6 +116,7 @@ const OPTIONS = {
   process: { type: 'string' },
   json: { type: 'boolean' },
   list: { type: 'boolean' },
+  'as-given': { type: 'boolean' },
   'allow-large-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -134,8 +144,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) {
-    throw new InputError(`check-process: needs exactly one scenario file, process file or process module (got ${positionals.length})\n\n${USAGE}`);
+    throw new InputError(`check-process: needs exactly one scenario file, process (2013 or 2015), process file or process module (got ${positionals.length})\n\n${USAGE}`);
   }
+  if (values['as-given']) return asGiven(positionals[0], values, io);
   refuseTogether('check-process', values, ['path', 'runs', 'a replay runs the one counterexample its path names']);
   const target = positionals[0];
   const runs = wholeOption('runs', values.runs, 1, MAX_RUNS) ?? 100;
@@ -186,7 +197,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     report = checkProcess({ machine: t.machine, label: t.label }, { base: t.base, runs, seed, invariants, maxDays, path: values.path, onProgress: progress });
   } catch (e) {
-    if (t.kind !== 'scenario') throw new InputError(`${target}: the process could not be run: ${(e as Error)?.message ?? String(e)}`);
+    if (t.kind !== 'scenario' && t.kind !== 'process') throw new InputError(`${target}: the process could not be run: ${(e as Error)?.message ?? String(e)}`);
     throw new InternalError((e as Error)?.message ?? String(e), { cause: e });
   }
   if (values.json) io.out(JSON.stringify(toJson(report, ctx)) + '\n');
@@ -196,6 +207,44 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.out(`\n(${seconds.toFixed(1)} s; replay this report with --seed ${seed})\n`);
   }
   return report.failures.length === 0 ? 0 : 1;
+}
+
+/** The options `--as-given` refuses: a scenario as given has its own length and seed, and is one run. */
+const NOT_AS_GIVEN = ['runs', 'seed', 'path', 'days', 'allow-large-run'] as const;
+
+/** `--as-given`: each scenario exactly as given, one run each; exit 1 when any safeguard breaks on any. */
+async function asGiven(target: string, values: { [k: string]: string | boolean | undefined }, io: Io): Promise<number> {
+  for (const o of NOT_AS_GIVEN) refuseTogether('check-process', values, ['as-given', o, 'a scenario as given has its own days and seed, and is judged in one run']);
+  let process: ProcessName | undefined;
+  if (values.process !== undefined) {
+    if (!(PROCESS_NAMES as readonly string[]).includes(values.process as string)) throw new InputError(`--process: must be 2013 or 2015 (got "${String(values.process)}")`);
+    process = values.process as ProcessName;
+  }
+  const scenario = values.scenario as string | undefined;
+  const invariants = parseOnly(values.only as string | undefined);
+  const t = await loadTarget(target, { scenario, process });
+  const files = t.kind === 'scenario' || scenario !== undefined ? [t.scenarioFile] : shippedScenarioFiles();
+  const shown = (f: string) => relative('.', f) || f;
+  const runs = files.map((file) => {
+    const sc = file === t.scenarioFile ? t.base : readScenarioFile(file);
+    checkRunnable(t, sc, shown(file));
+    const command = [
+      'npm run check-process --',
+      shellQuote(target),
+      '--as-given',
+      ...(t.kind !== 'scenario' ? ['--scenario', shellQuote(shown(file))] : []),
+      ...(process ? ['--process', process] : []),
+    ].join(' ');
+    try {
+      return checkAsGiven(t, sc, shown(file), invariants, command);
+    } catch (e) {
+      if (t.kind !== 'scenario' && t.kind !== 'process') throw new InputError(`${target}: the process could not be run on ${shown(file)}: ${(e as Error)?.message ?? String(e)}`);
+      throw new InternalError((e as Error)?.message ?? String(e), { cause: e });
+    }
+  });
+  if (values.json) io.out(JSON.stringify(asGivenJson(t.label, runs)) + '\n');
+  else io.out(formatAsGiven(t.label, runs, invariants));
+  return runs.every((r) => r.results.every((x) => x.holds)) ? 0 : 1;
 }
 
 /** Runs the command and turns every outcome into an exit code (see USAGE). */

@@ -97,6 +97,10 @@ export const LIST_LIMITS = {
   textLength: 1_000,
   /** The field a source supports. */
   fieldLength: 200,
+  /** Comparison notes in one scenario: one for each figure they may explain (COMPARISON_FIGURES). */
+  comparisonNotes: 3,
+  /** A comparison note's explanation: the mechanism, with its sources. */
+  noteLength: 2_000,
 } as const;
 
 /**

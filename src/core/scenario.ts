@@ -14,6 +14,7 @@ import { ROLES, type Activity, type Role } from './processes/common';
 import { readSeed, SEED_RULE } from './seed';
 import { chartFacts } from './processes/facts';
 import { issuesOf } from './issues';
+import { ROLE_LABELS } from './labels';
 
 /**
  * A number within a bound (bounds.ts says why each is where it is). Every way of breaking it (not
@@ -222,6 +223,24 @@ const Workforce = z.object({
 
 export type Workforce = z.output<typeof Workforce>;
 
+/**
+ * The figures on which the sources say the 2015 front door did no worse than 2013's (allocation,
+ * 004 ¶30 and 002 ¶8; level-4 strategy discussions, 004 ¶39 and 002 ¶12; decisions within a
+ * working day, 004 ¶20, ¶38 and 000 ¶9): a comparison of the same children that shows 2015 worse
+ * on one of them contradicts the sources, and must say why (`comparisonNotes`).
+ */
+export const COMPARISON_FIGURES = ['peakUnallocatedOver48Hours', 'strategyDiscussionWithinOneWorkingDay', 'decidedWithinOneWorkingDay'] as const;
+export type ComparisonFigure = (typeof COMPARISON_FIGURES)[number];
+
+/** Why, on this scenario, the 2015 process comes out worse than 2013 on a figure (see `comparisonNotes`). */
+const ComparisonNote = z.object({
+  figure: z.enum(COMPARISON_FIGURES, { message: `must be one of ${COMPARISON_FIGURES.join(', ')}` }),
+  /** The mechanism, in plain words, with its sources; the replay page shows it beside the comparison. */
+  why: text(LIST_LIMITS.noteLength, 'must say why'),
+}).strict();
+
+export type ComparisonNote = z.output<typeof ComparisonNote>;
+
 export const ScenarioSchema = z.object({
   name: text(LIST_LIMITS.nameLength),
   description: text(LIST_LIMITS.descriptionLength),
@@ -282,6 +301,18 @@ export const ScenarioSchema = z.object({
    * a process: it runs with the scenario's own workforce. `compare` and the replay page say which.
    */
   staffingByProcess: z.object({ 2013: Workforce.optional(), 2015: Workforce.optional() }).strict().default({}),
+  /**
+   * Where this scenario, with the same children (and each process's workforce), shows the 2015
+   * process worse than 2013 on a figure of `COMPARISON_FIGURES`, and why: the mechanism the
+   * replay page shows beside the comparison (issue 14: no comparison that contradicts the sources
+   * without saying why). At most one note a figure. test/core/comparisonNotes.test.ts runs every
+   * shipped scenario and requires a note wherever 2015 comes out worse.
+   */
+  comparisonNotes: z
+    .array(ComparisonNote, { message: 'must be a list of notes' })
+    .max(LIST_LIMITS.comparisonNotes, `must list at most ${LIST_LIMITS.comparisonNotes} notes`)
+    .refine((list) => new Set(list.map((n) => n.figure)).size === list.length, { message: 'must give at most one note a figure' })
+    .default([]),
   durations: Durations.prefault({}),
   /** The work of a state whose meta says `longerIfFormIncomplete` (2013: the case coordinator's information gathering; 2015: the screening) takes this much longer when the referral form is incomplete (004 ¶37; assumption: 1.5). */
   incompleteFormFactor: bounded(BOUNDS.incompleteFormFactor).default(1.5),
@@ -353,6 +384,29 @@ export function staffedFor(scenario: Scenario, process: ProcessName | AnyStateMa
 export function staffingWords(scenario: Scenario, process: ProcessName): string {
   const w = scenario.staffingByProcess?.[process];
   return w ? `its own era's workforce (staffingByProcess.${process}: ${w.source})` : "the scenario's own workforce (staff)";
+}
+
+/** A workforce in a few words: its referral and assessment social workers and its agency share. */
+function workforceInWords(s: Scenario): string {
+  const ra = s.staff.raSocialWorker.count;
+  return `${ra} ${ROLE_LABELS.raSocialWorker}${ra === 1 ? '' : 's'}, ${Math.round(s.agencyShare * 100)}% agency staff`;
+}
+
+/**
+ * Which workforce each process runs with when the two are compared on a scenario, in one plain
+ * sentence (the replay page says it beside the scenario choice; README: "Which staffing a
+ * comparison uses").
+ */
+export function comparisonStaffingWords(scenario: Scenario): string {
+  const names: readonly ProcessName[] = ['2013', '2015'];
+  if (names.every((p) => !scenario.staffingByProcess?.[p])) {
+    return `Both processes run with this scenario's own workforce (${workforceInWords(scenario)}), so the comparison is of the two front doors alone.`;
+  }
+  const part = (p: ProcessName) =>
+    scenario.staffingByProcess?.[p]
+      ? `${p} runs with the ${p} workforce this scenario gives it (${workforceInWords(staffedFor(scenario, p))})`
+      : `${p} runs with this scenario's own workforce (${workforceInWords(scenario)})`;
+  return `${part('2013')}; ${part('2015')}. So the comparison is of the two services, front door and workforce together.`;
 }
 
 /** Checks that a scenario can run under a process: every role the process's chart puts work on is staffed. */

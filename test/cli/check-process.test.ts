@@ -16,7 +16,7 @@ import { INVARIANTS, chronology, formatChronologies } from '../../src/core/invar
 import { spa2013, spa2015 } from '../../src/core/processes';
 import { spa2015NoEscalation } from '../../examples/spa2015-no-escalation';
 import { brokenProcess } from '../fixtures/broken-process';
-import { ROOT, loadScenario } from '../support/scenarios';
+import { ROOT, loadScenario, shippedScenarios } from '../support/scenarios';
 
 const SEED = Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2_147_483_647));
 console.info(`check-process: seed ${SEED} (replay with FC_SEED=${SEED})`);
@@ -160,6 +160,13 @@ describe('the command line', () => {
     expect(out.failures[0].chronology[0].entries[0].when).toMatch(/^\w{3} \d{4}-\d\d-\d\d \d\d:\d\d$/);
   });
 
+  it('takes a shipped process by name, on its own scenario unless --scenario names another', async () => {
+    const io = fakeIo();
+    expect(await run(['2013', '--runs', '3', '--seed', '1', '--only', 'decided-by-a-manager'], io)).toBe(0);
+    expect(io.stdout()).toContain('Checking process 2013 against 1 safeguard.');
+    expect(io.stdout()).toMatch(/Base scenario: Kingston SPA, June 2013 \(.*kingston-2013\.json\)/);
+  });
+
   it('lists the safeguards with their sources', async () => {
     const io = fakeIo();
     expect(await run(['--list'], io)).toBe(0);
@@ -167,7 +174,7 @@ describe('the command line', () => {
   });
 
   const bad: Array<[string, string[], RegExp]> = [
-    ['no target', [], /needs exactly one scenario file, process file or process module/],
+    ['no target', [], /needs exactly one scenario file, process \(2013 or 2015\), process file or process module/],
     ['a missing file', ['scenarios/nope.json'], /scenarios\/nope\.json: no such file/],
     ['a folder', ['scenarios'], /is a folder/],
     ['an unknown option', ['scenarios/kingston-2015.json', '--colour'], /colour/],
@@ -231,4 +238,82 @@ describe('the command line', () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe('error: scenarios/missing.json: no such file\n');
   });
+});
+
+describe('check-process --as-given: the scenarios themselves, warm-up included', () => {
+  it('judges 2015 on every shipped scenario as shipped, saying which workforce each run uses', async () => {
+    const io = fakeIo();
+    const code = await run(['2015', '--as-given', '--json'], io);
+    const out = JSON.parse(io.stdout());
+    expect(out.asGiven).toBe(true);
+    expect(out.scenarios.map((s: { file: string }) => s.file.replace(/^.*scenarios\//, ''))).toEqual(shippedScenarios());
+    const june = out.scenarios.find((s: { file: string }) => s.file.endsWith('kingston-2013.json'));
+    expect(june.warmUpDays).toBe(180);
+    expect(june.staffing).toMatch(/^its own era's workforce \(staffingByProcess\.2015: /);
+    const year = out.scenarios.find((s: { file: string }) => s.file.endsWith('kingston-2015.json'));
+    expect(year.staffing).toBe("the scenario's own workforce (staff)");
+    // Only the known finding breaks, on any scenario, and the exit code says whether it did.
+    const broken = out.scenarios.flatMap((s: { failures: { invariant: string }[] }) => s.failures.map((f) => f.invariant));
+    expect(broken.filter((id: string) => !KNOWN_2015_FINDINGS.includes(id))).toEqual([]);
+    expect(code).toBe(broken.length ? 1 : 0);
+  });
+
+  it('finds on June 2013 as shipped what the inspectors found, including referrals unallocated past 48 hours, each told as a chronology', async () => {
+    const io = fakeIo();
+    expect(await run(['scenarios/kingston-2013.json', '--as-given'], io)).toBe(1);
+    const text = io.stdout();
+    expect(text).toContain("As given: 30 days from 2013-06-01 after 180 days' warm-up, seed 20130603;");
+    expect(text).toContain("Staffing: process 2013 runs with the scenario's own workforce (staff).");
+    for (const id of [...INSPECTORS_FOUND, 'referral-allocated-within-48-hours']) {
+      expect(text).toContain(`FAILS  ${id}`);
+      expect(text).toContain(`Replay: npm run check-process -- scenarios/kingston-2013.json --as-given --only ${id}`);
+    }
+    expect(text).toMatch(/holds {2}decided-by-a-manager/);
+    expect(text).toContain('Chronology (London time):');
+    expect(text).toMatch(/What went wrong \([\d,]+ breaches, the first 3 shown\):/);
+  });
+
+  it('replays one safeguard on a scenario as the report prints it, with the same breaches', async () => {
+    const a = fakeIo();
+    const b = fakeIo();
+    const argv = ['2013', '--as-given', '--scenario', 'scenarios/bank-holiday.json', '--only', 'level-3-4-not-held', '--json'];
+    await run(argv, a);
+    await run(argv, b);
+    const out = JSON.parse(a.stdout());
+    expect(out.scenarios).toHaveLength(1);
+    expect(out.scenarios[0].failures[0].replay).toBe('npm run check-process -- 2013 --as-given --scenario scenarios/bank-holiday.json --only level-3-4-not-held');
+    expect(b.stdout()).toBe(a.stdout());
+  });
+
+  it('runs a process file on a scenario as given with the workforce of the process it was derived from, and exits 0 when every safeguard holds', async () => {
+    const io = fakeIo();
+    const argv = ['examples/spa2015-no-escalation.json', '--as-given', '--scenario', 'scenarios/kingston-2013.json', '--only', 'every-contact-accounted-for'];
+    expect(await run(argv, io)).toBe(0);
+    const text = io.stdout();
+    expect(text).toContain('Checking examples/spa2015-no-escalation.json against 1 safeguard, on a scenario as given.');
+    expect(text).toContain('Staffing: examples/spa2015-no-escalation.json runs with its own era\'s workforce (staffingByProcess.2015: ');
+    expect(text).toContain('Every safeguard held.');
+  });
+
+  it('breaks the escalation safeguard for the process file without the escalation on a shipped scenario, as generated scenarios do', async () => {
+    const io = fakeIo();
+    expect(await run(['examples/spa2015-no-escalation.json', '--as-given', '--scenario', 'scenarios/monday-surge.json', '--only', 'with-a-manager-by-the-deadline'], io)).toBe(1);
+    expect(io.stdout()).toContain('FAILS  with-a-manager-by-the-deadline');
+  });
+
+  const refused: Array<[string, string[], RegExp]> = [
+    ['--runs', ['2015', '--as-given', '--runs', '5'], /--as-given and --runs cannot be given together \(a scenario as given has its own days and seed/],
+    ['--seed', ['scenarios/kingston-2015.json', '--as-given', '--seed', '7'], /--as-given and --seed cannot be given together/],
+    ['--days', ['2013', '--as-given', '--days', '5'], /--as-given and --days cannot be given together/],
+    ['--process with a process named', ['2013', '--as-given', '--process', '2015'], /--process: only with a scenario file \(2013 is a process\)/],
+    ['--scenario with a scenario file', ['scenarios/kingston-2015.json', '--as-given', '--scenario', 'scenarios/kingston-2013.json'], /--scenario: only with a process file or module/],
+  ];
+  for (const [what, argv, message] of refused) {
+    it(`exits 2 for --as-given with ${what}, naming both`, async () => {
+      const io = fakeIo();
+      expect(await run(argv, io)).toBe(2);
+      expect(io.stderr()).toMatch(message);
+      expect(io.stdout()).toBe('');
+    });
+  }
 });

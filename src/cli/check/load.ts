@@ -1,14 +1,15 @@
 /**
- * What `check-process` checks: a scenario file (its process), a process file (JSON: a service
- * designer's statechart as data, src/core/processes/processFile.ts) or a process module (the
- * same in TypeScript) run on a base scenario. Every problem is an InputError naming the file,
- * the field and the rule.
+ * What `check-process` checks: a scenario file (its process), a shipped process by name (2013 or
+ * 2015), a process file (JSON: a service designer's statechart as data,
+ * src/core/processes/processFile.ts) or a process module (the same in TypeScript) run on a base
+ * scenario. Every problem is an InputError naming the file, the field and the rule.
  */
-import { resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyStateMachine } from 'xstate';
-import { PROCESSES, chartProblems, isProcessFileData, type ProcessName, type Role } from '../../core/processes';
-import { checkStaffFor, ScenarioError, type Scenario } from '../../core/scenario';
+import { PROCESSES, PROCESS_NAMES, chartProblems, isProcessFileData, type ProcessName, type Role } from '../../core/processes';
+import { checkStaffFor, ScenarioError, staffedFor, type Scenario } from '../../core/scenario';
 import { InputError, checkReadableFile, readProcessFile, readScenarioFile, readTextFile } from '../io';
 
 /** The scenario a process module runs on unless `--scenario` names another. */
@@ -19,6 +20,17 @@ export function defaultScenarioOf(derivedFrom: ProcessName | null): string {
   return derivedFrom === '2013' ? fileURLToPath(new URL('../../../scenarios/kingston-2013.json', import.meta.url)) : DEFAULT_SCENARIO;
 }
 
+/** The folder of the shipped scenarios. */
+export const SHIPPED_DIR = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
+
+/** The shipped scenarios (scenarios/*.json, not the training cases), in file-name order. */
+export function shippedScenarioFiles(): string[] {
+  return readdirSync(SHIPPED_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(SHIPPED_DIR, f));
+}
+
 export interface Target {
   /** 'process 2015', or the process file's or module's path as given. */
   label: string;
@@ -26,7 +38,12 @@ export interface Target {
   base: Scenario;
   /** The file that gave the base scenario. */
   scenarioFile: string;
-  kind: 'scenario' | 'file' | 'module';
+  kind: 'scenario' | 'process' | 'file' | 'module';
+  /**
+   * Whose era's workforce the process runs with on a scenario as given (`staffingByProcess`): the
+   * shipped process's own, a process file's `derivedFrom`; none for a module (the scenario's staff).
+   */
+  workforce?: ProcessName;
 }
 
 const MODULE_EXTENSIONS = /\.(ts|mts|cts|js|mjs|cjs)$/;
@@ -54,11 +71,22 @@ export function validateMachine(machine: AnyStateMachine, file: string): Role[] 
   return roles;
 }
 
-function checkStaffForRoles(scenario: Scenario, roles: readonly Role[], scenarioFile: string, label: string): void {
-  const missing = roles.filter((r) => scenario.staff[r].count < 1);
+function checkStaffForRoles(scenario: Scenario, roles: readonly Role[], scenarioFile: string, label: string, workforce?: ProcessName): void {
+  const own = workforce !== undefined && scenario.staffingByProcess[workforce] !== undefined;
+  const staff = own ? staffedFor(scenario, workforce).staff : scenario.staff;
+  const missing = roles.filter((r) => staff[r].count < 1);
   if (missing.length) {
-    throw new InputError(missing.map((r) => `${scenarioFile}: staff.${r}.count: must be at least 1: ${label} puts work on this role`).join('\n'));
+    const field = own ? `staffingByProcess.${workforce}.staff` : 'staff';
+    throw new InputError(missing.map((r) => `${scenarioFile}: ${field}.${r}.count: must be at least 1: ${label} puts work on this role`).join('\n'));
   }
+}
+
+/**
+ * A scenario the target's process can run as given: every role its chart puts work on is staffed
+ * in the workforce it runs with (`Target.workforce`). Throws an InputError naming the field.
+ */
+export function checkRunnable(t: Target, scenario: Scenario, scenarioFile: string): void {
+  checkStaffForRoles(scenario, chartProblems(t.machine).roles, scenarioFile, t.label, t.workforce);
 }
 
 export interface TargetOptions {
@@ -77,7 +105,21 @@ function isProcessFile(target: string): boolean {
   return isProcessFileData(data);
 }
 
+/** Whether a target names a shipped process ('2013', '2015') rather than a file. */
+export function isProcessName(target: string): target is ProcessName {
+  return (PROCESS_NAMES as readonly string[]).includes(target);
+}
+
 export async function loadTarget(target: string, options: TargetOptions): Promise<Target> {
+  if (isProcessName(target)) {
+    if (options.process !== undefined) throw new InputError(`--process: only with a scenario file (${target} is a process)`);
+    const machine = PROCESSES[target] as unknown as AnyStateMachine;
+    const scenarioFile = options.scenario ?? defaultScenarioOf(target);
+    const base = readScenarioFile(scenarioFile);
+    const t: Target = { label: `process ${target}`, machine, base, scenarioFile, kind: 'process', workforce: target };
+    checkRunnable(t, base, scenarioFile);
+    return t;
+  }
   const path = resolve(target);
   // Only a regular file of at most its kind's size is read or imported (io.ts): a device, a pipe or a folder is refused by name.
   checkReadableFile(target, target.endsWith('.json') ? 'scenario file' : 'process module');
@@ -87,8 +129,9 @@ export async function loadTarget(target: string, options: TargetOptions): Promis
     const { file, machine } = readProcessFile(target);
     const scenarioFile = options.scenario ?? defaultScenarioOf(file.derivedFrom);
     const base = readScenarioFile(scenarioFile);
+    const workforce = file.derivedFrom ?? undefined;
     checkStaffForRoles(base, chartProblems(machine).roles, scenarioFile, target);
-    return { label: target, machine, base, scenarioFile, kind: 'file' };
+    return { label: target, machine, base, scenarioFile, kind: 'file', ...(workforce ? { workforce } : {}) };
   }
 
   if (target.endsWith('.json')) {
@@ -101,7 +144,7 @@ export async function loadTarget(target: string, options: TargetOptions): Promis
       if (e instanceof ScenarioError) throw new InputError(e.issues.map((i) => `${target}: ${i.field}: ${i.rule}`).join('\n'));
       throw e;
     }
-    return { label: `process ${process}`, machine: PROCESSES[process] as unknown as AnyStateMachine, base, scenarioFile: target, kind: 'scenario' };
+    return { label: `process ${process}`, machine: PROCESSES[process] as unknown as AnyStateMachine, base, scenarioFile: target, kind: 'scenario', workforce: process };
   }
 
   if (!MODULE_EXTENSIONS.test(target)) throw new InputError(`${target}: must be a scenario or a process file (.json), or a process module (.ts or .js)`);

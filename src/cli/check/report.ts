@@ -1,5 +1,5 @@
 /** The check's report: readable text for the terminal, or one JSON object. */
-import { chronology, formatChronologies, when } from '../../core/invariants';
+import { chronology, formatChronologies, when, type Invariant, type InvariantResult, type RunView } from '../../core/invariants';
 import { describeVariant } from './arbitraries';
 import type { CheckReport, Counterexample } from './runner';
 
@@ -17,15 +17,40 @@ export function replayCommand(ctx: ReportContext, f: Counterexample): string {
   return `${ctx.command} --seed ${f.seed} --path ${f.path} --only ${f.invariant.id}`;
 }
 
-function plural(n: number, word: string, many = `${word}s`): string {
+export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? word : many}`;
 }
 
-/** The cases a counterexample's chronology tells: those named by its first breaches. */
-function casesOf(f: Counterexample): string[] {
+/** The cases a breach's chronology tells: those named by its first breaches. */
+export function casesShown(result: InvariantResult): string[] {
   const ids: string[] = [];
-  for (const v of f.result.violations.slice(0, MAX_VIOLATIONS_SHOWN)) for (const id of v.caseIds) if (!ids.includes(id)) ids.push(id);
+  for (const v of result.violations.slice(0, MAX_VIOLATIONS_SHOWN)) for (const id of v.caseIds) if (!ids.includes(id)) ids.push(id);
   return ids.slice(0, MAX_CASES_SHOWN);
+}
+
+function casesOf(f: Counterexample): string[] {
+  return casesShown(f.result);
+}
+
+/** A broken safeguard's heading: its statement, source, parameters and the command that replays it. */
+export function safeguardHeading(inv: Invariant, replay: string): string[] {
+  const out = [`=== FAILS ${inv.id}: ${inv.title}`, `Safeguard: ${inv.statement}`, `Source: ${inv.source}`];
+  for (const [name, p] of Object.entries(inv.parameters)) out.push(`Parameter ${name}: ${p.value} ${p.unit} (${p.source})`);
+  out.push(`Replay: ${replay}`);
+  return out;
+}
+
+/** What went wrong in a run (its first breaches) and the chronology of the cases they name. */
+export function breachStory(result: InvariantResult, sim: RunView): string[] {
+  const out: string[] = [];
+  out.push(`What went wrong (${plural(result.count, 'breach', 'breaches')}${result.count > MAX_VIOLATIONS_SHOWN ? `, the first ${MAX_VIOLATIONS_SHOWN} shown` : ''}):`);
+  for (const v of result.violations.slice(0, MAX_VIOLATIONS_SHOWN)) out.push(`  - ${v.message}`);
+  out.push('');
+  out.push('Chronology (London time):');
+  const marks = result.violations.slice(0, MAX_VIOLATIONS_SHOWN).map((v) => ({ at: v.at, text: `safeguard broken here: ${result.invariant.title.toLowerCase()}` }));
+  const text = formatChronologies(chronology(sim, casesShown(result)), marks);
+  for (const line of text.trimEnd().split('\n')) out.push(line ? `  ${line}` : '');
+  return out;
 }
 
 export function formatText(report: CheckReport, ctx: ReportContext): string {
@@ -49,24 +74,13 @@ export function formatText(report: CheckReport, ctx: ReportContext): string {
   out.push(broken === 0 ? `Every safeguard held.` : `${broken} of ${plural(report.invariants.length, 'safeguard')} broken.`);
 
   for (const f of report.failures) {
-    const inv = f.invariant;
     out.push('');
-    out.push(`=== FAILS ${inv.id}: ${inv.title}`);
-    out.push(`Safeguard: ${inv.statement}`);
-    out.push(`Source: ${inv.source}`);
-    for (const [name, p] of Object.entries(inv.parameters)) out.push(`Parameter ${name}: ${p.value} ${p.unit} (${p.source})`);
-    out.push(`Replay: ${replayCommand(ctx, f)}`);
+    out.push(...safeguardHeading(f.invariant, replayCommand(ctx, f)));
     out.push('');
     out.push(`Smallest scenario found${f.shrunkFrom >= 0 ? ` (run ${f.shrunkFrom} of the ${report.runs}, after ${plural(f.shrinks, 'shrink')})` : ''}: ${plural(f.sim.contacts.length, 'contact')} received`);
     for (const line of describeVariant(f.scenario, f.variant)) out.push(`  ${line}`);
     out.push('');
-    out.push(`What went wrong (${plural(f.result.count, 'breach', 'breaches')}${f.result.count > MAX_VIOLATIONS_SHOWN ? `, the first ${MAX_VIOLATIONS_SHOWN} shown` : ''}):`);
-    for (const v of f.result.violations.slice(0, MAX_VIOLATIONS_SHOWN)) out.push(`  - ${v.message}`);
-    out.push('');
-    out.push('Chronology (London time):');
-    const marks = f.result.violations.slice(0, MAX_VIOLATIONS_SHOWN).map((v) => ({ at: v.at, text: `safeguard broken here: ${inv.title.toLowerCase()}` }));
-    const text = formatChronologies(chronology(f.sim, casesOf(f)), marks);
-    for (const line of text.trimEnd().split('\n')) out.push(line ? `  ${line}` : '');
+    out.push(...breachStory(f.result, f.sim));
   }
   return out.join('\n') + '\n';
 }

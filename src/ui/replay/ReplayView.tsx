@@ -15,6 +15,7 @@ import { decodeLink } from './permalink';
 import { ProcessPane } from './ProcessPane';
 import { Replications } from './Replications';
 import { ScenarioPanel } from './ScenarioPanel';
+import { StaffingNote } from './StaffingNote';
 import { Sweep } from './Sweep';
 import type { ReplayStore } from './store';
 import { StoreContext, useReplay, useStore } from './useReplay';
@@ -56,6 +57,7 @@ function Page() {
       </div>
       <ScenarioPanel />
       <Headline />
+      <StaffingNote />
       <Controls />
       <section aria-labelledby="panes-heading" className="panes-section">
         <h2 id="panes-heading" className="visually-hidden">
