@@ -253,7 +253,11 @@ export const ScenarioSchema = z.object({
   aboveEarlyHelpShare: z.object({ 1: share, 2: share, 3: share, 4: share }).strict().default({ 1: 0.05, 2: 0.25, 3: 0.85, 4: 0.95 }),
   immediateDangerShareOfLevel4: share.default(0.25),
   mentalHealthShare: share.default(0.12),
-  /** Share of contacts about a child already contacted earlier in the run. */
+  /**
+   * Share of contacts about a child contacted in the 12 months before (assumption: not published).
+   * Not DOMAIN.md's re-referral rate, which is a share of referrals: a repeat contact about a child
+   * whose case is open goes to the allocated worker, not into a referral (kingston-2015.json).
+   */
   repeatContactShare: share.default(0.24),
   /**
    * How a repeat contact follows the child's history. `levelPersistence`: the chance the repeat
