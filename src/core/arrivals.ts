@@ -9,7 +9,9 @@
  *  - more police notifications overnight and at weekends (EDT covers out of hours, 004 ¶13,
  *    DOMAIN.md flow step 1), more contacts on Mondays (a weekend's notifications arrive), school
  *    contacts in term time only: modelling assumptions, their sizes set in the scenario;
- *  - repeat contacts about the same child: DOMAIN.md re-referrals within 12 months 22-25%;
+ *  - repeat contacts about the same child within 12 months: the scenario's share, an assumption
+ *    (DOMAIN.md's re-referrals within 12 months, 22-25%, are a share of referrals, judged by the
+ *    claim national-re-referrals, not of contacts);
  *  - age bands: 004 ¶13 (children on plans: 40% under five, 34% 5-11, 26% 12 or over);
  *  - incomplete referral forms: 004 ¶37.
  */
@@ -232,7 +234,7 @@ export function generateArrivals(scenario: Scenario, streams: Streams, window: A
   for (let i = 0; i < count; i++) {
     const t = stampT[i];
     const source = CONTACT_SOURCES[stampSource[i]];
-    // Repeat contact about a child seen in the last 12 months (DOMAIN.md: re-referrals 22-25%),
+    // Repeat contact about a child seen in the last 12 months (the scenario's share, an assumption),
     // weighted by the level of its last contact (`repeatContacts.weightByLevel`; equal by default).
     let child = -1;
     if (childLast.length > 0 && bernoulli(uRepeat, scenario.repeatContactShare)) {

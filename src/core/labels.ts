@@ -39,7 +39,8 @@ export const LABELS: Record<string, string> = {
   section47Enquiries: 'Section 47 enquiries completed',
   initialConferences: 'Initial child protection conferences held',
   conferencePlans: 'Conferences that made a child protection plan',
-  closedNoFurtherAction: 'Closed with no further action after social work',
+  referralsNoFurtherAction: 'Referrals closed with no further action, no assessment',
+  closedNoFurtherAction: 'Referrals closed with no further action after social work',
   childrenOnProtectionPlans: 'Children on a child protection plan at the end',
   'outOfHoursImmediateDanger.contacts': 'Out of hours: contacts about a child in immediate danger',
   'outOfHoursImmediateDanger.medianHoursToResponse': 'Out of hours, immediate danger: median clock hours to a protective response',
@@ -83,7 +84,9 @@ export const FIGURE_HELP: Record<string, string> = {
   section47Enquiries: 'Section 47 child protection enquiries completed during the period.',
   initialConferences: 'Initial child protection conferences held during the period.',
   conferencePlans: 'Initial child protection conferences that put the child on a child protection plan.',
-  closedNoFurtherAction: 'Cases closed with no further action straight after an assessment, a section 47 enquiry or a conference.',
+  referralsNoFurtherAction:
+    'Referrals closed with no further action at the referral stage, before any assessment or section 47 enquiry: what the DfE counts as referrals resulting in no further action.',
+  closedNoFurtherAction: 'Referrals closed with no further action straight after an assessment, a section 47 enquiry or a conference (children assessed and found not to need a service).',
   childrenOnProtectionPlans: 'Children on a child protection plan when the period ended (a plan is taken to last about nine months).',
   'outOfHoursImmediateDanger.contacts': 'Contacts about a child in immediate danger that arrived while the SPA was closed (evenings, nights, weekends and bank holidays), when the emergency duty team covers (2013 report, paragraph 47).',
   'outOfHoursImmediateDanger.medianHoursToResponse':

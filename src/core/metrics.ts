@@ -17,8 +17,9 @@
  *  - timeliness against statutory timescales (a state's meta `timescale`: DOMAIN.md statutory
  *    clocks): judged when a case leaves the state, in working days from the referral (the last
  *    threshold decision), from entering the state, or from the strategy discussion;
- *  - section 47 enquiries, initial conferences and the plans they make, referrals closed with
- *    no further action, and children on child protection plans at the end of the run.
+ *  - section 47 enquiries, initial conferences and the plans they make; referrals closed with
+ *    no further action at the referral stage (DfE's NFA) and after an assessment or enquiry; and
+ *    children on child protection plans at the end of the run.
  *  - out of hours, a child in immediate danger: clock hours from receipt to the first protective
  *    action, the first move out of a state whose work protects the child (an emergency response
  *    by the EDT, 004 ¶47, or a strategy discussion: meta `stage`).
@@ -82,12 +83,12 @@ export interface RunMetrics {
   referralsWithYearOfHistory: number;
   reReferralsWithYearOfHistory: number;
   /**
-   * Referrals whose social-care work (assessment, section 47 enquiry) had ended by the end of the
-   * run, and of them those closed with no further action (DOMAIN.md: NFA): work that ended in a
-   * closure, not a plan or early help.
+   * Referrals closed with no further action at the referral stage, before any assessment or
+   * section 47 enquiry (DOMAIN.md: NFA; the DfE's "referrals resulting in no further action", a
+   * share of all referrals: a referral may result in an assessment, advice, a referral elsewhere
+   * or no further action). Referrals received in the period, closed by the end of the run.
    */
-  referralsConcluded: number;
-  referralsClosedNoFurtherAction: number;
+  referralsNoFurtherAction: number;
   /**
    * Threshold decisions made after the team manager contacted the parents during a hold: the
    * decision rests on the parents' account, the child unseen (004 ¶20, ¶29, ¶38).
@@ -142,7 +143,11 @@ export interface RunMetrics {
   initialConferences: number;
   /** Of those, the ones that put the child on a child protection plan. */
   conferencePlans: number;
-  /** Cases closed with no further action straight from social-care work (an assessment, an enquiry, a conference) in the period. */
+  /**
+   * Referrals closed with no further action after social-care work (an assessment, a section 47
+   * enquiry, a conference): not NFA as the DfE counts it, which is closure without an assessment
+   * (`referralsNoFurtherAction`). Referrals received in the period, closed by the end of the run.
+   */
   closedNoFurtherAction: number;
   /** Children on a child protection plan at the end of the run (plans last their state's `keepsCaseOpen` days). */
   childrenOnProtectionPlans: number;
@@ -226,8 +231,10 @@ const ESCALATED = 4;
 const CASE_PARENTS_CONTACTED = 1;
 /** `caseBits`: a team manager made or signed off the threshold decision. */
 const CASE_MANAGER_DECIDED = 2;
-/** `caseBits`: the case's social-care work ended in closure, no further action. */
-const CASE_CLOSED_NFA = 4;
+/** `caseBits`: the case's social-care work ended in closure straight from the referral stage, before any assessment or enquiry (DfE's NFA). */
+const CASE_CLOSED_AT_REFERRAL = 4;
+/** `caseBits`: the case's social-care work ended in closure after an assessment, an enquiry or a conference. */
+const CASE_CLOSED_AFTER_WORK = 8;
 /** The role whose decisions count as made or signed off by a manager (004 ¶17: a team manager oversees all contacts). */
 const MANAGER: Role = 'teamManager';
 /** Re-referrals: within 12 months of the earlier referral (DOMAIN.md, DfE). */
@@ -260,7 +267,7 @@ export class MetricsAccumulator {
   private flags: Uint8Array;
   /** When a case's social-care work ended (first move out of it), NaN before. */
   private concludedAt: Float64Array;
-  /** Per case: bits of `CASE_*` (parents contacted in a hold, decided by a manager, closed NFA). */
+  /** Per case: bits of `CASE_*` (parents contacted in a hold, decided by a manager, how its social-care work closed). */
   private caseBits: Uint8Array;
   private jointVisits = 0;
   private jointVisitsLate = 0;
@@ -279,7 +286,6 @@ export class MetricsAccumulator {
   private enquiries = 0;
   private conferences = 0;
   private conferencePlans = 0;
-  private closedNfa = 0;
   /** Unallocated-over-48-hours episodes: +1 at entry + 48 h, -1 at exit. */
   private deltaT: number[] = [];
   private deltaD: number[] = [];
@@ -328,10 +334,11 @@ export class MetricsAccumulator {
     // The team manager contacted the parents while the case was held, undecided (004 ¶38).
     // (A chart may end the hold with the contact: then the hold is the state it leaves.)
     if (event === PARENTS_CONTACTED && (to.hold || (from !== null && from.hold)) && undecided) this.caseBits[i] |= CASE_PARENTS_CONTACTED;
-    // Social-care work ends: closed with no further action, or a plan, or early help.
+    // Social-care work ends: closed with no further action (at the referral stage, before any
+    // assessment or enquiry, or after one), or a plan, or early help.
     if (from !== null && from.openSocialCare && !to.openSocialCare && Number.isNaN(this.concludedAt[i])) {
       this.concludedAt[i] = t;
-      if (to.stage === 'closure') this.caseBits[i] |= CASE_CLOSED_NFA;
+      if (to.closure) this.caseBits[i] |= from.stage === 'referral' ? CASE_CLOSED_AT_REFERRAL : CASE_CLOSED_AFTER_WORK;
     }
     // A joint visit with the police ends: how long after the strategy discussion (004 ¶39).
     if (from !== null && from.stage === 'jointVisit' && to.stage !== 'jointVisit' && !Number.isNaN(this.strategyAt[i]) && t >= this.start && t < this.end) {
@@ -382,7 +389,6 @@ export class MetricsAccumulator {
       this.conferences++;
       if (to.childProtectionPlan) this.conferencePlans++;
     }
-    if (to.closure && from.openSocialCare) this.closedNfa++;
   }
 
   /** One stored trace record of case i; `chart` is the facts of the chart that made the trace. */
@@ -448,8 +454,8 @@ export class MetricsAccumulator {
     let withHistory = 0;
     let reReferralsWithHistory = 0;
     const historyFrom = count > 0 ? receivedAtOf[0] + RE_REFERRAL_WINDOW : Infinity;
-    let concluded = 0;
-    let closedNfa = 0;
+    let closedAtReferral = 0;
+    let closedAfterWork = 0;
     let onParentsAccount = 0;
     let decisions = 0;
     let byManager = 0;
@@ -482,9 +488,9 @@ export class MetricsAccumulator {
           if (reReferral) reReferralsWithHistory++;
         }
         const bits = this.caseBits[i];
-        if (referral && !Number.isNaN(this.concludedAt[i])) {
-          concluded++;
-          if (bits & CASE_CLOSED_NFA) closedNfa++;
+        if (referral) {
+          if (bits & CASE_CLOSED_AT_REFERRAL) closedAtReferral++;
+          else if (bits & CASE_CLOSED_AFTER_WORK) closedAfterWork++;
         }
         if (inEarlyHelp[i] === 1 && referral) stepUps++;
         const due = dueOf[i];
@@ -570,8 +576,7 @@ export class MetricsAccumulator {
       reReferrals,
       referralsWithYearOfHistory: withHistory,
       reReferralsWithYearOfHistory: reReferralsWithHistory,
-      referralsConcluded: concluded,
-      referralsClosedNoFurtherAction: closedNfa,
+      referralsNoFurtherAction: closedAtReferral,
       decidedOnParentsAccount: onParentsAccount,
       decisions,
       decisionsByManager: byManager,
@@ -591,7 +596,7 @@ export class MetricsAccumulator {
       section47Enquiries: this.enquiries,
       initialConferences: this.conferences,
       conferencePlans: this.conferencePlans,
-      closedNoFurtherAction: this.closedNfa,
+      closedNoFurtherAction: closedAfterWork,
       childrenOnProtectionPlans: onPlan.size,
       outOfHoursImmediateDanger: {
         contacts: outOfHoursDanger,

@@ -140,8 +140,10 @@ export const Durations = z.object(
 ).strict();
 
 /**
- * What the world answers when work ends: the outcome of an assessment and of a section 47 enquiry,
- * by the child's true level, as shares that sum to 1; drawn in the order the keys are listed.
+ * What the world answers when work ends: whether an allocated referral is closed with no further
+ * action before any assessment (a share), and the outcome of an assessment, a section 47 enquiry
+ * and a conference, by the child's true level, as shares that sum to 1; drawn in the order the
+ * keys are listed.
  * Each default cites its source or says "assumption".
  */
 const AssessmentShares = sumsToOne(z.object({ protection: share, plan: share, stepDown: share, close: share }).strict());
@@ -149,11 +151,28 @@ const EnquiryShares = sumsToOne(z.object({ conference: share, childInNeed: share
 const ConferenceShares = sumsToOne(z.object({ plan: share, childInNeed: share, close: share }).strict());
 
 export const DEFAULT_OUTCOMES = {
+  /**
+   * The share of allocated child-in-need referrals that the social worker's first checks close
+   * with no further action, no assessment (DOMAIN.md calibration figures: referrals closed with no
+   * further action, about 14% falling to about 10%, 2013-14 to 2016-17; the DfE counts these apart
+   * from children assessed and found not in need). Assumption, calibrated to that national share
+   * (the claim national-referrals-nfa then checks the mechanism carries it through): half of the
+   * referrals about a child truly at level 1 or 2 (a threshold decided too high, which first checks
+   * most readily show), 15% at level 3, none at level 4 (a child at risk of significant harm is
+   * assessed). These are children the assessment would otherwise have closed or stepped down: the
+   * assessment shares below are what an assessment finds among the rest, so that each level's
+   * children end where they did before the referral stage could close them (level 3: plan 50%,
+   * step-down 30%, closed 20% of referrals in all).
+   */
+  referralNoFurtherAction: { 1: 0.5, 2: 0.5, 3: 0.15, 4: 0 },
   /** Assumption: an assessment of a child truly at level 4 finds harm (a strategy discussion follows) 8 times in 10. */
   assessment: {
-    1: { protection: 0, plan: 0, stepDown: 0.5, close: 0.5 }, // assumption
-    2: { protection: 0, plan: 0, stepDown: 0.5, close: 0.5 }, // assumption
-    3: { protection: 0, plan: 0.5, stepDown: 0.3, close: 0.2 }, // assumption
+    // Assumption: half step down, half close (the half closed by first checks, referralNoFurtherAction).
+    1: { protection: 0, plan: 0, stepDown: 1, close: 0 },
+    2: { protection: 0, plan: 0, stepDown: 1, close: 0 },
+    // Assumption: of level-3 referrals, plan 50%, step-down 30%, closed 20% (15 of the 20 by first
+    // checks): among those assessed, 10/17, 6/17 and 1/17.
+    3: { protection: 0, plan: 0.58824, stepDown: 0.35294, close: 0.05882 },
     4: { protection: 0.8, plan: 0.2, stepDown: 0, close: 0 }, // assumption
   },
   /**
@@ -185,6 +204,7 @@ export const DEFAULT_OUTCOMES = {
 } as const;
 
 const Outcomes = z.object({
+  referralNoFurtherAction: z.object({ 1: share, 2: share, 3: share, 4: share }).strict().default(DEFAULT_OUTCOMES.referralNoFurtherAction),
   assessment: z.object({ 1: AssessmentShares, 2: AssessmentShares, 3: AssessmentShares, 4: AssessmentShares }).strict().prefault(DEFAULT_OUTCOMES.assessment),
   enquiry: z.object({ 1: EnquiryShares, 2: EnquiryShares, 3: EnquiryShares, 4: EnquiryShares }).strict().prefault(DEFAULT_OUTCOMES.enquiry),
   conference: z.object({ 1: ConferenceShares, 2: ConferenceShares, 3: ConferenceShares, 4: ConferenceShares }).strict().prefault(DEFAULT_OUTCOMES.conference),
@@ -272,7 +292,11 @@ export const ScenarioSchema = z.object({
   aboveEarlyHelpShare: z.object({ 1: share, 2: share, 3: share, 4: share }).strict().default({ 1: 0.05, 2: 0.25, 3: 0.85, 4: 0.95 }),
   immediateDangerShareOfLevel4: share.default(0.25),
   mentalHealthShare: share.default(0.12),
-  /** Share of contacts about a child already contacted earlier in the run. */
+  /**
+   * Share of contacts about a child contacted in the 12 months before (assumption: not published).
+   * Not DOMAIN.md's re-referral rate, which is a share of referrals: a repeat contact about a child
+   * whose case is open goes to the allocated worker, not into a referral (kingston-2015.json).
+   */
   repeatContactShare: share.default(0.24),
   /**
    * How a repeat contact follows the child's history. `levelPersistence`: the chance the repeat

@@ -102,16 +102,25 @@ describe('figures at the end of a run', () => {
     expect(short.referralsWithYearOfHistory).toBe(0);
   });
 
-  it('count referrals closed with no further action among those whose social-care work has ended', () => {
+  it('count a referral closed straight from the referral stage as no further action (the DfE\'s NFA), and one closed after an assessment apart', () => {
     const start = fromLondon(2014, 6, 2, 0, 0);
     const end = fromLondon(2014, 7, 1, 0, 0);
-    const closed = contact('A', fromLondon(2014, 6, 3, 10, 0));
+    const afterAssessment = contact('A', fromLondon(2014, 6, 3, 10, 0));
     const plan = contact('B', fromLondon(2014, 6, 3, 11, 0));
     const open = contact('C', fromLondon(2014, 6, 3, 12, 0));
-    const trace = [...referral(closed, 'closed'), ...referral(plan, 'childInNeedPlan'), ...referral(open, null)].sort((a, b) => a.t - b.t);
-    const m = computeMetrics({ machine: spa2013, contacts: [closed, plan, open], trace, start, end });
-    expect(m.referralsConcluded).toBe(2);
-    expect(m.referralsClosedNoFurtherAction).toBe(1);
+    const atReferral = contact('D', fromLondon(2014, 6, 3, 13, 0));
+    const t = atReferral.receivedAt;
+    const nfa = [
+      rec('D', t, null, 'received', true),
+      rec('D', t + 3_600_000, 'received', 'awaitingDecision', true),
+      rec('D', t + 7_200_000, 'awaitingDecision', 'awaitingAllocation', false, 'threshold.decided'),
+      rec('D', t + DAY_MS, 'awaitingAllocation', 'closed', false, 'case.allocated'),
+    ];
+    const trace = [...referral(afterAssessment, 'closed'), ...referral(plan, 'childInNeedPlan'), ...referral(open, null), ...nfa].sort((a, b) => a.t - b.t);
+    const m = computeMetrics({ machine: spa2013, contacts: [afterAssessment, plan, open, atReferral], trace, start, end });
+    expect(m.outcomes.childInNeed).toBe(4);
+    expect(m.referralsNoFurtherAction).toBe(1);
+    expect(m.closedNoFurtherAction).toBe(1);
   });
 
   it('count a decision as on the parents\' account only when the team manager contacted the parents during the hold', () => {

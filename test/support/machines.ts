@@ -65,6 +65,9 @@ export const ALL_EVENTS: readonly SpaEvent[] = SPA_EVENT_TYPES.flatMap((type): S
   switch (type) {
     case 'threshold.decided':
       return LEVELS.map((level) => ({ type, level }));
+    case 'case.allocated':
+      // Assessed (no outcome), or closed with no further action by the worker's first checks.
+      return [{ type }, { type, outcome: 'noFurtherAction' }];
     case 'assessment.completed':
       return ASSESSMENT_OUTCOMES.map((outcome) => ({ type, outcome }));
     case 'enquiry.completed':

@@ -161,7 +161,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     arrivals,
     agenda: new Agenda(arrivals.receivedAt, arrivals.count, window.simStart, totalDays),
     pools,
-    world: new World(scenario, cases, arrivals.trueLevel, arrivals.formComplete),
+    // The referral-stage draws (no further action) have a stream of their own, so no other draw moves.
+    world: new World(scenario, cases, arrivals.trueLevel, arrivals.formComplete, Math.floor(streams.stream('referrals.noFurtherAction')() * 4294967296)),
     sink: new TraceSink(options.trace ?? true, figures, arrivals),
     escalates: chart.escalates,
     outOfHoursService: chart.outOfHoursService,

@@ -40,7 +40,7 @@ export interface WorkRt {
 }
 
 /** Events whose outcome the world draws when the work ends (see `World.answer`). */
-const DRAWN: ReadonlySet<SpaEventType> = new Set(['threshold.decided', 'assessment.completed', 'enquiry.completed', 'conference.held', 'earlyHelp.completed']);
+const DRAWN: ReadonlySet<SpaEventType> = new Set(['threshold.decided', 'case.allocated', 'assessment.completed', 'enquiry.completed', 'conference.held', 'earlyHelp.completed']);
 
 function stateRt(facts: StateFacts, scenario: Scenario, pools: readonly RolePool[]): StateRt {
   const w = facts.work;

@@ -8,7 +8,7 @@
 import { HOUR } from '../calendar';
 import type { Level } from '../levels';
 import type { SpaContext, SpaEvent, SpaEventType } from '../processes/common';
-import { bernoulli, lognormalDraw, type Uniform } from '../rng';
+import { MULBERRY32_STEP, bernoulli, lognormalDraw, mulberry32Value, type Uniform } from '../rng';
 import type { Scenario } from '../scenario';
 import type { CaseTable } from './cases';
 import { DECIDED, EVENTS, eventOf } from './events';
@@ -16,6 +16,9 @@ import type { WorkRt } from './states';
 
 /** The working hours of a day on the hold's clock (a day of 2013's hold: 004 ¶38). */
 export const WORKING_DAY_HOURS = 9;
+/** An allocated referral: assessed (no outcome), or closed with no further action by the worker's first checks. */
+const ALLOCATED = eventOf('case.allocated');
+const ALLOCATED_NO_FURTHER_ACTION = eventOf('case.allocated', 'noFurtherAction');
 /** Every piece of work takes at least a minute. */
 const SHORTEST_WORK_MS = 60_000;
 
@@ -57,12 +60,14 @@ export class World {
   /**
    * @param trueLevel each contact's true level (the arrivals' column)
    * @param formComplete whether each contact's referral form is complete, 1 or 0 (the arrivals' column)
+   * @param referralSeed the seed of the referral-stage draws (`referralClosedDraw`), from a stream of its own
    */
   constructor(
     private readonly scenario: Scenario,
     private readonly cases: CaseTable,
     private readonly trueLevel: Uint8Array,
     private readonly formComplete: Uint8Array,
+    private readonly referralSeed: number,
   ) {
     for (const level of [1, 2, 3, 4] as const) {
       this.assessment[level] = new OutcomeDraw('assessment.completed', scenario.outcomes.assessment[level]);
@@ -83,6 +88,8 @@ export class World {
     switch (work.done) {
       case 'threshold.decided':
         return DECIDED[this.decideLevel(caseIndex, work.errorFactor)];
+      case 'case.allocated':
+        return this.referralClosedDraw(caseIndex) < this.scenario.outcomes.referralNoFurtherAction[level as Level] ? ALLOCATED_NO_FURTHER_ACTION : ALLOCATED;
       case 'assessment.completed':
         return this.assessment[level].pick(this.uWorld());
       case 'enquiry.completed':
@@ -99,6 +106,16 @@ export class World {
       default:
         return work.event!;
     }
+  }
+
+  /**
+   * The uniform draw that says whether case i's referral is closed with no further action when
+   * allocated: the (i + 1)th draw of a mulberry32 stream seeded from its own named stream, so that
+   * it moves no other draw (the case's own streams stay as they were) and each contact gets the
+   * same draw whichever process meets it, in whatever order (common random numbers).
+   */
+  private referralClosedDraw(caseIndex: number): number {
+    return mulberry32Value((this.referralSeed + Math.imul(caseIndex + 1, MULBERRY32_STEP)) | 0);
   }
 
   /** Working days of a hold that lasts `ms` on which the team manager may contact parents (004 ¶38). */

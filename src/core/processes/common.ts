@@ -51,6 +51,8 @@ export type Activity =
   | 'emergencyResponse'; // out of hours: the emergency duty team's response to a child in immediate danger (004 ¶47)
 
 export type AssessmentOutcome = 'plan' | 'stepDown' | 'close' | 'protection';
+/** An allocated referral is closed with no further action before any assessment (DOMAIN.md: NFA); otherwise it is assessed (no outcome). */
+export type ReferralOutcome = 'noFurtherAction';
 /** A section 47 enquiry ends in an initial child protection conference, a child-in-need plan or closure. */
 export type EnquiryOutcome = 'conference' | 'childInNeed' | 'close';
 /** An initial child protection conference puts the child on a child protection plan, or not (DOMAIN.md: CP plans per ICPC). */
@@ -72,7 +74,11 @@ export type SpaEvent =
   | { type: 'threshold.decided'; level: Level }
   | { type: 'clock.escalationDue' }
   | { type: 'clock.oneWorkingDayElapsed' }
-  | { type: 'case.allocated' }
+  /**
+   * A named social worker takes the referral; `outcome` 'noFurtherAction' when their first checks
+   * close it with no further action, no assessment (the DfE's NFA), absent when an assessment follows.
+   */
+  | { type: 'case.allocated'; outcome?: ReferralOutcome }
   | { type: 'assessment.completed'; outcome: AssessmentOutcome }
   | { type: 'coreAssessment.completed' }
   | { type: 'strategy.held' }
@@ -360,6 +366,7 @@ export const spaSetup = setup({
     decidedEarlyHelp: ({ event }) => event.type === 'threshold.decided' && event.level === 2,
     decidedChildInNeed: ({ event }) => event.type === 'threshold.decided' && event.level === 3,
     decidedChildProtection: ({ event }) => event.type === 'threshold.decided' && event.level === 4,
+    allocatedNoFurtherAction: ({ event }) => event.type === 'case.allocated' && event.outcome === 'noFurtherAction',
     assessedPlan: ({ event }) => event.type === 'assessment.completed' && event.outcome === 'plan',
     assessedStepDown: ({ event }) => event.type === 'assessment.completed' && event.outcome === 'stepDown',
     assessedClose: ({ event }) => event.type === 'assessment.completed' && event.outcome === 'close',
@@ -458,7 +465,8 @@ function awaitingAllocationState(allocateOverCaseloadAfter: NonNullable<StateMet
     meta: {
       source: '004 ¶30',
       label: 'Awaiting a social worker',
-      description: 'Level 3: referral accepted by the referral and assessment team, waiting for a named social worker.',
+      description:
+        'Level 3: referral accepted by the referral and assessment team, waiting for a named social worker, whose first checks either start the assessment or close the referral with no further action.',
       stage: 'referral',
       report: REPORT.referral,
       undecided: false,
@@ -466,8 +474,16 @@ function awaitingAllocationState(allocateOverCaseloadAfter: NonNullable<StateMet
       work: { role: 'raSocialWorker', activity: 'allocation', done: 'case.allocated' },
       allocateOverCaseloadAfter,
     } satisfies StateMeta,
-    // Each process says which assessment an allocated referral starts with (`SharedStateChoices`).
-    on: { 'case.allocated': { target: firstAssessment } },
+    // The allocated worker's first checks may close the referral with no further action, no
+    // assessment (DOMAIN.md calibration figures: referrals closed with no further action, about
+    // 10-14%; the world draws it by the child's true level: the scenario's `outcomes.referral`).
+    // Otherwise each process says which assessment the referral starts with (`SharedStateChoices`).
+    on: {
+      'case.allocated': [
+        { guard: 'allocatedNoFurtherAction' as const, target: 'closed' },
+        { target: firstAssessment },
+      ],
+    },
   } as const;
 }
 

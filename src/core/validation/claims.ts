@@ -587,12 +587,13 @@ export const CLAIMS: readonly Claim[] = [
     source: 'DOMAIN.md (calibration figures: referrals closed with no further action)',
     process: 'both',
     scenario: K2015,
-    measuredAs: 'share of referrals closed with no further action: of the referrals whose assessment or section 47 enquiry had ended by the end of the run, those that ended in closure (not a plan, not early help)',
+    measuredAs:
+      'share of referrals closed with no further action at the referral stage, before any assessment or section 47 enquiry, as the DfE counts it (a referral "may result in an assessment, information or advice, a referral to another agency, or no further action"; a child assessed and found not in need is counted apart). Until issue 14 this read the share of concluded referrals closed after an assessment or enquiry, which is not the DfE\'s figure',
     unit: 'share',
     target: [0.08, 0.18],
     why: 'The national share is about 10-14% over the period.',
     widened: '2-4 points beyond the national band for one borough.',
-    measure: (f) => ratio(f.referralsClosedNoFurtherAction, f.referralsConcluded),
+    measure: (f) => ratio(f.referralsNoFurtherAction, referrals(f)),
   },
   {
     id: '2013-children-on-plans',

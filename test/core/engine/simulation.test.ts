@@ -59,6 +59,20 @@ describe('the engine', () => {
     expect(b.contacts.map((c) => [c.id, c.receivedAt, c.trueLevel])).toEqual(a.contacts.map((c) => [c.id, c.receivedAt, c.trueLevel]));
   });
 
+  it('closes an allocated referral with no further action as often as the scenario says, drawing from a stream of its own', () => {
+    const withShares = (p: number) => ({ ...short, outcomes: { ...short.outcomes, referralNoFurtherAction: { 1: p, 2: p, 3: p, 4: p } } });
+    const none = runScenario(withShares(0), { seed: 5 }).summary;
+    const all = runScenario(withShares(1), { seed: 5 }).summary;
+    expect(none.outcomes.childInNeed).toBeGreaterThan(0);
+    expect(none.referralsNoFurtherAction).toBe(0);
+    // Every child-in-need referral allocated in the run is closed at the referral stage.
+    expect(all.referralsNoFurtherAction).toBeGreaterThan(0.8 * all.outcomes.childInNeed);
+    // The draw moves no other: the children who arrive are the same.
+    const a = runScenario(withShares(0), { seed: 5 }).sim.contacts.map((c) => c.trueLevel).join('');
+    const b = runScenario(withShares(1), { seed: 5 }).sim.contacts.map((c) => c.trueLevel).join('');
+    expect(b).toBe(a);
+  });
+
   it('records every case from contact.received, in time order', () => {
     const { sim } = runScenario(short, { seed: 3 });
     const firsts = new Map<string, string>();
@@ -91,6 +105,8 @@ describe('the engine', () => {
         const event: Record<string, unknown> = { type: r.event };
         if (r.event === 'threshold.decided') event.level = Number(r.detail!.replace('level ', ''));
         if (r.event === 'assessment.completed' || r.event === 'enquiry.completed' || r.event === 'conference.held') event.outcome = r.detail;
+        // An allocation's outcome is recorded only when the referral is closed with no further action.
+        if (r.event === 'case.allocated' && r.detail) event.outcome = r.detail;
         [snap] = transition(machine, snap, event as never);
         expect(String(snap.value)).toBe(r.to);
         checked++;

@@ -174,6 +174,11 @@ describe('routes that both processes share', () => {
     expect(stateOf(snap)).toBe('childInNeedPlan');
   });
 
+  it.each(MACHINES)('in %s an allocated referral the worker\'s first checks close goes to closure with no assessment (no further action)', (_name, machine) => {
+    const snap = run(machine, clear, [screened, decided(3), { type: 'case.allocated', outcome: 'noFurtherAction' }]);
+    expect(stateOf(snap)).toBe('closed');
+  });
+
   it.each(MACHINES)('in %s an assessment can step the case down to early help', (_name, machine) => {
     const snap = run(machine, clear, [screened, decided(3), { type: 'case.allocated' }, { type: 'assessment.completed', outcome: 'stepDown' }]);
     expect(stateOf(snap)).toBe('earlyHelp');
