@@ -17,8 +17,8 @@ import { InputError } from './io';
 import { parseCommandLine, refuseTogether, seedAsInt32, seedOption, wholeOption } from './options';
 import { processStdio } from './stdio';
 import { loadTarget } from './check/load';
-import { formatText, toJson, type ReportContext } from './check/report';
-import { checkProcess } from './check/runner';
+import { formatText, toJson, type ReportContext } from '../core/check';
+import { checkProcess } from '../core/check';
 
 export const USAGE = `Check a front-door process against the safeguards (invariants) it must keep.
 
