@@ -5,7 +5,7 @@
  * check (core/check checkProcess) and writes the same report (formatText, toJson), with the
  * command a designer would type to replay it.
  */
-import { INVARIANTS } from '../../core/invariants';
+import { INVARIANTS, when } from '../../core/invariants';
 import { chartProblems, processFromFile, ProcessFileError } from '../../core/processes';
 import { checkProcess, formatText, toJson, type ReportContext } from '../../core/check';
 import type { CheckJson, CheckRequest, CheckResponse } from './checkProtocol';
@@ -59,7 +59,8 @@ export function handleCheck(msg: CheckRequest, post: (m: CheckResponse) => void)
     const ctx = reportContext(msg.label, msg.scenarioFile, msg.maxDays);
     const runs = report.failures.map((f) => {
       const first = f.result.violations[0];
-      return { invariant: f.invariant.id, scenario: f.scenario, caseId: first?.caseIds[0] ?? null, at: first?.at ?? null };
+      const marks = f.result.violations.slice(0, 3).map((v) => ({ at: v.at, when: when(v.at) }));
+      return { invariant: f.invariant.id, scenario: f.scenario, caseId: first?.caseIds[0] ?? null, at: first?.at ?? null, marks };
     });
     post({ type: 'report', id: msg.id, text: formatText(report, ctx), json: toJson(report, ctx) as CheckJson, runs });
   } catch (e) {

@@ -24,6 +24,8 @@ export interface CounterexampleRun {
   /** The first case its breaches name, and the moment of the first breach. */
   caseId: string | null;
   at: number | null;
+  /** The first three breaches' moments, marked in the chronology as the text report marks them. */
+  marks: { at: number; when: string }[];
 }
 
 export type CheckResponse =
@@ -54,6 +56,6 @@ export interface CheckJson {
     scenario: { description: string[]; contacts: number };
     breaches: number;
     violations: { caseIds: string[]; at: string; message: string }[];
-    chronology: { caseId: string; summary: string; entries: { when: string; who: string; what: string; warning?: string }[] }[];
+    chronology: { caseId: string; summary: string; entries: { t: number; when: string; who: string; what: string; from: string | null; to: string; report: string; reportPending: boolean; truth: string; warning?: string }[] }[];
   }[];
 }

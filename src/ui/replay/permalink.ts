@@ -118,7 +118,7 @@ export function decodeLink(query: string): Partial<LinkState> {
   return out;
 }
 
-export type Route = 'replay' | 'training' | 'threshold' | 'validation';
+export type Route = 'replay' | 'training' | 'threshold' | 'validation' | 'lab';
 
 /** The route and query of a location hash: "#/replay?s=..." -> ["replay", "s=..."]. */
 export function parseHash(hash: string): { route: Route | null; query: string } {
@@ -130,5 +130,6 @@ export function parseHash(hash: string): { route: Route | null; query: string } 
   if (p === 'training') return { route: 'training', query };
   if (p === 'threshold') return { route: 'threshold', query };
   if (p === 'validation') return { route: 'validation', query };
+  if (p === 'lab') return { route: 'lab', query };
   return { route: null, query };
 }
