@@ -82,7 +82,7 @@ describe('Process lab: check', () => {
     await page.getByLabel('Seed').focus();
     await page.keyboard.press('Enter'); // submits the form from the keyboard
     await page.waitForSelector('.lab-report', { timeout: 120_000 });
-    const rows = await page.$$eval('.lab-safeguards tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-safeguard'), tr.getAttribute('data-holds'), tr.cells[2].textContent]));
+    const rows = await page.$$eval('.lab-safeguards tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-safeguard'), tr.getAttribute('data-holds'), (tr as HTMLTableRowElement).cells[2].textContent]));
     expect(rows).toEqual(expected.invariants.map((i) => [i.id, i.holds ? 'yes' : 'no', i.holds ? '0' : `${i.failingRuns} of ${RUNS}`]));
     expect(await page.$$eval('.lab-failure', (els) => els.map((e) => e.getAttribute('data-failure')))).toEqual(expected.failures.map((f) => f.invariant));
     // Held or broken in words, not colour only; the heading says how many.
