@@ -91,7 +91,7 @@ export function App() {
           )}
           {route === 'lab' && (
             <Suspense fallback={<p>Loading&hellip;</p>}>
-              <LabView check={check} />
+              <LabView check={check} replay={store} />
             </Suspense>
           )}
           {route === 'validation' && (

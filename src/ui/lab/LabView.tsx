@@ -5,11 +5,19 @@
  */
 import { useCallback, useState } from 'react';
 import type { ProcessFile } from '../../core/processes';
+import type { ReplayStore } from '../replay/store';
 import { CheckPanel } from './CheckPanel';
-import type { CheckStore } from './checkStore';
+import type { CounterexampleRun } from './checkProtocol';
+import { baseScenarioFor, type CheckStore } from './checkStore';
 import { LabEditor } from './LabEditor';
 
-export function LabView({ check }: { check: CheckStore }) {
+/** Open the replay page on the variant beside its origin (the replay store runs both in its workers). */
+function openOnReplay(replay: ReplayStore, process: ProcessFile, link: Parameters<ReplayStore['compareVariant']>[1]): void {
+  replay.compareVariant(process, link);
+  window.location.hash = '#/replay';
+}
+
+export function LabView({ check, replay }: { check: CheckStore; replay: ReplayStore }) {
   const [process, setProcess] = useState<ProcessFile | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const onChange = useCallback((p: ProcessFile | null, issues: string[]) => {
@@ -24,7 +32,22 @@ export function LabView({ check }: { check: CheckStore }) {
       </div>
       <LabEditor onChange={onChange} />
       {process && problems.length === 0 ? (
-        <CheckPanel store={check} process={process} />
+        <>
+          <CheckPanel
+            store={check}
+            process={process}
+            onOpenRun={(run: CounterexampleRun) =>
+              openOnReplay(replay, process, {
+                scenario: 'file',
+                file: { name: `counterexample-${run.invariant}.json`, data: run.scenario },
+                seed: String(run.scenario.seed),
+                caseId: run.caseId ?? undefined,
+                t: run.at ?? undefined,
+              })
+            }
+          />
+          <CompareSection process={process} onCompare={() => openOnReplay(replay, process, { scenario: baseScenarioFor(process).key })} />
+        </>
       ) : (
         <section className="section" aria-labelledby="lab-not-ready">
           <h2 id="lab-not-ready">Nothing to check yet</h2>
@@ -43,5 +66,22 @@ export function LabView({ check }: { check: CheckStore }) {
         </section>
       )}
     </div>
+  );
+}
+
+function CompareSection({ process, onCompare }: { process: ProcessFile; onCompare: () => void }) {
+  const origin = process.derivedFrom ?? '2015';
+  const base = baseScenarioFor(process);
+  return (
+    <section className="section" aria-labelledby="lab-compare-heading">
+      <h2 id="lab-compare-heading">Compare it with {origin}</h2>
+      <p>
+        Replay this process beside the {origin} process{process.derivedFrom ? ' it came from' : ''} on the same children (<code>{base.scenarioFile}</code>, its own seed), on the replay
+        page: the charts drawn, every case&rsquo;s chronology and the figures side by side.
+      </p>
+      <button type="button" className="button" onClick={onCompare}>
+        Compare with {origin} on the replay page
+      </button>
+    </section>
   );
 }

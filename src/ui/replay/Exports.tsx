@@ -7,7 +7,7 @@ import { downloadText } from './download';
 import { viewsOf } from './selectors';
 import { PROCESS_KEYS } from './store';
 import { Term } from './Term';
-import { useReplay } from './useReplay';
+import { useReplay, useSideNames } from './useReplay';
 
 function slug(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -15,6 +15,7 @@ function slug(s: string): string {
 
 export function Exports() {
   const run = useReplay((s) => s.run);
+  const names = useSideNames();
   const views = viewsOf(run);
   if (!views || !run) return null;
   const ready = PROCESS_KEYS.filter((p) => views[p]);
@@ -30,12 +31,12 @@ export function Exports() {
       <ul className="export-list">
         {ready.map((p) => (
           <li key={p}>
-            <span className="export-what">Trace, {p} process ({views[p]!.replay.trace.length.toLocaleString('en-GB')} rows):</span>{' '}
+            <span className="export-what">Trace, {names[p]} process ({views[p]!.replay.trace.length.toLocaleString('en-GB')} rows):</span>{' '}
             <button type="button" className="link-button" onClick={() => downloadText(traceToCsv(views[p]!.replay.trace), `${base}-trace-${p}.csv`, 'text/csv')}>
-              CSV<span className="visually-hidden"> trace for {p}</span>
+              CSV<span className="visually-hidden"> trace for {names[p]}</span>
             </button>{' '}
             <button type="button" className="link-button" onClick={() => downloadText(traceToJsonl(views[p]!.replay.trace), `${base}-trace-${p}.jsonl`, 'application/x-ndjson')}>
-              JSON Lines<span className="visually-hidden"> trace for {p}</span>
+              JSON Lines<span className="visually-hidden"> trace for {names[p]}</span>
             </button>
           </li>
         ))}
