@@ -19,8 +19,7 @@ import { parseCommandLine, refuseTogether, seedAsInt32, seedOption, wholeOption 
 import { processStdio } from './stdio';
 import { asGivenJson, checkAsGiven, formatAsGiven } from './check/asGiven';
 import { checkRunnable, loadTarget, shippedScenarioFiles } from './check/load';
-import { formatText, toJson, type ReportContext } from './check/report';
-import { checkProcess } from './check/runner';
+import { checkProcess, formatText, toJson, type ReportContext } from '../core/check';
 
 export const USAGE = `Check a front-door process against the safeguards (invariants) it must keep.
 

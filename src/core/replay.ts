@@ -13,9 +13,8 @@ import { HOUR, type Instant } from './calendar';
 import type { Contact } from './contact';
 import { createSimulation, type TraceRecord } from './engine';
 import { summariseCases, type CaseSummary } from './metrics';
-import type { ProcessName } from './processes';
 import type { Role } from './processes/common';
-import { summarise, type RunSummary } from './run';
+import { processRunOptions, summarise, type ProcessChoice, type RunSummary } from './run';
 import type { Scenario } from './scenario';
 import { buildTimeline, dailySeries, heldHistogram, rolesOf, stateInfos, timelinessBuckets, type DailySeries, type StateInfo, type TimelineIndex, type TimelinessBucket } from './timeline';
 
@@ -49,7 +48,8 @@ export interface ProcessReplay {
 }
 
 export interface ReplayOptions {
-  process: ProcessName;
+  /** A shipped process by name, or a process file (as `compare --process FILE` runs one). */
+  process: ProcessChoice;
   seed?: string | number;
   onProgress?: (fraction: number) => void;
   /** Sample queues every this many ms (default one hour). */
@@ -62,7 +62,7 @@ export function timelinessGrain(days: number): 'day' | 'week' {
 }
 
 export function replayProcess(scenario: Scenario, options: ReplayOptions): ProcessReplay {
-  const sim = createSimulation(scenario, { process: options.process, seed: options.seed });
+  const sim = createSimulation(scenario, { ...processRunOptions(options.process), seed: options.seed });
   const stepMs = options.queueStepMs ?? HOUR;
   const span = sim.end - sim.simStart;
   let reported = -1;

@@ -27,3 +27,18 @@ export function readSeed(text: string): SeedReading {
   if (!/^[\p{L}\p{N}_.:-]+$/u.test(v)) return { seed: null, problem: 'it has a space or a character other than letters, digits and - _ . :' };
   return { seed: v, problem: null };
 }
+
+/**
+ * A seed as a 32-bit whole number, for fast-check (check-process and the lab's check): a whole number that fits is
+ * itself; any other seed (a word, a larger number) is hashed (FNV-1a), so the same seed always
+ * gives the same number and the report prints that number to replay it.
+ */
+export function seedAsInt32(seed: string | number): number {
+  if (typeof seed === 'number' && seed >= -2_147_483_648 && seed <= 2_147_483_647) return seed;
+  let h = 0x811c9dc5;
+  for (const ch of String(seed)) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}

@@ -1,8 +1,8 @@
 /**
  * The app shell: a header with the views, and hash routes so every view has a link:
  * `#/` or `#/replay` (replay and compare, the default), `#/training`, `#/threshold`,
- * `#/validation` (sources and validation). The training and validation views are loaded only
- * when opened; the validation table's store lives as long as the page, so its table stays.
+ * `#/validation` (sources and validation), `#/lab` (the process lab). The training, validation and lab views are loaded only
+ * when opened; the lab's check store lives as long as the page, so a report stays; the validation table's store lives as long as the page, so its table stays.
  */
 import { Suspense, lazy, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -10,17 +10,19 @@ import { decodeLink, parseHash, type Route } from './replay/permalink';
 import { ReplayView } from './replay/ReplayView';
 import { ReplayStore } from './replay/store';
 import { ValidationStore } from './validation/validationStore';
+import { CheckStore } from './lab/checkStore';
+import { checkWorker } from './workers';
 
 const TrainingApp = lazy(() => import('./training/TrainingApp').then((m) => ({ default: m.TrainingApp })));
 const ValidationView = lazy(() => import('./validation/ValidationView').then((m) => ({ default: m.ValidationView })));
-// The process lab's editor alone (branch labedit; the lab view with its checks mounts it at merge).
-const LabEditor = lazy(() => import('./lab/LabEditor').then((m) => ({ default: m.LabEditor })));
+const LabView = lazy(() => import('./lab/LabView').then((m) => ({ default: m.LabView })));
 const ThresholdExplorer = lazy(() => import('./training/ThresholdExplorer').then((m) => ({ default: m.ThresholdExplorer })));
 
 const VIEWS: { route: Route; href: string; label: string }[] = [
   { route: 'replay', href: '#/replay', label: 'Replay and compare' },
   { route: 'training', href: '#/training', label: 'Training' },
   { route: 'threshold', href: '#/threshold', label: 'Threshold explorer' },
+  { route: 'lab', href: '#/lab', label: 'Process lab' },
   { route: 'validation', href: '#/validation', label: 'Sources and validation' },
   { route: 'lab', href: '#/lab', label: 'Process lab' },
 ];
@@ -29,6 +31,7 @@ export function App() {
   // One store for the page's life, so switching views keeps the runs and everything typed.
   const [store] = useState(() => new ReplayStore());
   const [validation] = useState(() => new ValidationStore());
+  const [check] = useState(() => new CheckStore(checkWorker));
   const [hash, setHash] = useState(() => window.location.hash);
   const lastHash = useRef(hash);
   const { route, query } = parseHash(hash);
@@ -89,7 +92,7 @@ export function App() {
           )}
           {route === 'lab' && (
             <Suspense fallback={<p>Loading&hellip;</p>}>
-              <LabEditor onChange={() => {}} />
+              <LabView check={check} replay={store} />
             </Suspense>
           )}
           {route === 'validation' && (

@@ -1,13 +1,13 @@
 /** Messages between the page and the simulation worker (sim.worker.ts). */
 import type { ProcessName } from '../core/processes';
 import type { ProcessReplay } from '../core/replay';
-import type { RunSummary } from '../core/run';
+import type { ProcessChoice, RunSummary } from '../core/run';
 import type { Scenario } from '../core/scenario';
 import type { PackedTrace } from './traceCodec';
 
 export type WorkerRequest =
-  /** Run one process in full for replay. */
-  | { type: 'replay'; id: number; scenario: Scenario; process: ProcessName; seed: string | number }
+  /** Run one process in full for replay: a shipped one, or a process file (the lab's variant). */
+  | { type: 'replay'; id: number; scenario: Scenario; process: ProcessChoice; seed: string | number }
   /** Run one replication of some processes (sharing their contacts) and return their figures only. */
   | { type: 'summaries'; id: number; scenario: Scenario; processes: ProcessName[]; seed: string | number; replication: number };
 

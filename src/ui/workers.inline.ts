@@ -1,10 +1,11 @@
 /**
- * The workers of the single-file build (`npm run build:single`): the same two as workers.ts,
+ * The workers of the single-file build (`npm run build:single`): the same three as workers.ts,
  * carried inside the page and started from blob: URLs, so that the one HTML file works when it
  * is opened from a folder or an e-mail attachment (file://), where the page cannot fetch a
  * worker script beside it. vite.config.ts puts this module in place of workers.ts in that build;
  * the Content-Security-Policy of that build allows `worker-src blob:` for them.
  */
+import CheckWorker from './lab/check.worker?worker&inline';
 import SimulationWorker from './sim.worker?worker&inline';
 import elkWorkerSource from 'elkjs/lib/elk-worker.min.js?raw';
 
@@ -19,4 +20,9 @@ let elkUrl: string | undefined;
 export function elkWorker(): Worker {
   elkUrl ??= URL.createObjectURL(new Blob([elkWorkerSource], { type: 'text/javascript' }));
   return new Worker(elkUrl, { name: 'chart layout' });
+}
+
+/** A new process-check worker for the lab (lab/check.worker.ts, speaking lab/checkProtocol.ts). */
+export function checkWorker(): Worker {
+  return new CheckWorker({ name: 'process check' });
 }

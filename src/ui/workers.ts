@@ -1,5 +1,5 @@
 /**
- * How the page starts its web workers: the simulation (sim.worker.ts) and the chart layout
+ * How the page starts its web workers: the simulation (sim.worker.ts), the lab's process check (lab/check.worker.ts) and the chart layout
  * (ELK's own worker script). This file serves a site (`npm run build`): each worker is a file
  * beside the page, fetched from the same place, so it works under any sub-path.
  *
@@ -7,6 +7,7 @@
  * vite.config.ts), which carries both workers inside the page, for a page opened from a folder.
  * Both files export the same names with the same types.
  */
+import CheckWorker from './lab/check.worker?worker';
 import SimulationWorker from './sim.worker?worker';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 
@@ -18,4 +19,9 @@ export function simulationWorker(): Worker {
 /** A new ELK layout worker (a classic worker, as elkjs ships it). */
 export function elkWorker(): Worker {
   return new Worker(elkWorkerUrl, { name: 'chart layout' });
+}
+
+/** A new process-check worker for the lab (lab/check.worker.ts, speaking lab/checkProtocol.ts). */
+export function checkWorker(): Worker {
+  return new CheckWorker({ name: 'process check' });
 }

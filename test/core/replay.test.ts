@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '../../src/core/calendar';
 import { createSimulation } from '../../src/core/engine';
 import { EVENT_LABELS, LABELS, stateLabel } from '../../src/core/labels';
-import { PROCESSES, SPA_EVENT_TYPES } from '../../src/core/processes';
+import { PROCESSES, SPA_EVENT_TYPES, shippedProcessFile } from '../../src/core/processes';
 import { queuesAt, replayProcess } from '../../src/core/replay';
 import { runScenario } from '../../src/core/run';
 import {
@@ -31,6 +31,14 @@ describe('replay from the trace', () => {
       expect(replay.summary).toEqual(summary);
       expect(replay.trace).toEqual(sim.trace);
     }
+  });
+
+  it('replays a process file (the lab\'s variant) as it replays the process it was exported from, on the same children', () => {
+    const file = replayProcess(short, { process: shippedProcessFile('2015'), seed: 9 });
+    const shipped = replayProcess(short, { process: '2015', seed: 9 });
+    expect(file.summary).toEqual({ ...shipped.summary, process: file.summary.process });
+    expect(file.trace).toEqual(shipped.trace);
+    expect(file.contacts).toEqual(shipped.contacts);
   });
 
   it('folds the trace to the same state counts as the running engine, at any instant', () => {

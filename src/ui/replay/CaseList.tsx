@@ -13,7 +13,7 @@ import { formatShort } from './format';
 import { viewsOf } from './selectors';
 import { type ProcessKey, type ProcessView } from './store';
 import { Term } from './Term';
-import { useReplay, useStore } from './useReplay';
+import { useReplay, useSideNames, useStore } from './useReplay';
 
 const PAGE = 20;
 
@@ -227,9 +227,10 @@ export function CaseList() {
 }
 
 function Decision({ process }: { process: ProcessKey }) {
+  const name = useSideNames()[process];
   return (
     <th scope="col">
-      {process}: first decision (working days)
+      {name}: first decision (working days)
     </th>
   );
 }

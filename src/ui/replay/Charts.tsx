@@ -6,7 +6,7 @@ import { formatDay, formatWeekday } from './format';
 import { viewsOf } from './selectors';
 import { PROCESS_KEYS, type ProcessKey, type ProcessView } from './store';
 import { Term } from './Term';
-import { useReplay } from './useReplay';
+import { useReplay, useSideNames } from './useReplay';
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const count = (v: number) => String(Math.round(v * 10) / 10);
@@ -17,7 +17,8 @@ const REPORT_LAYER: Record<ProcessKey, number> = { '2013': 2, '2015': 1 };
 export function Charts() {
   const run = useReplay((s) => s.run);
   const views = viewsOf(run);
-  const charts = useMemo(() => (views ? build(views) : null), [views]);
+  const names = useSideNames();
+  const charts = useMemo(() => (views ? build(views, names) : null), [views, names]);
   if (!charts || !run) return null;
   return (
     <section className="section" aria-labelledby="charts-heading">
@@ -31,7 +32,7 @@ export function Charts() {
   );
 }
 
-function build(views: Record<ProcessKey, ProcessView | null>) {
+function build(views: Record<ProcessKey, ProcessView | null>, names: Record<ProcessKey, string>) {
   const ready = PROCESS_KEYS.filter((p) => views[p]) as ProcessKey[];
   if (!ready.length) return null;
   const any = views[ready[0]]!.replay;
@@ -45,8 +46,8 @@ function build(views: Record<ProcessKey, ProcessView | null>) {
     // A bucket whose deadlines run past the period's end is incomplete: leave it out of the chart.
     const b = views[p]!.replay.timeliness.filter((q) => q.due > 0 && q.dueAfterEnd === 0);
     return [
-      { key: `${p}-truth`, label: `${p}: happened`, colour: COLOURS[p], marker: MARKERS[p], points: b.map((q) => [q.from, q.decidedInTime / q.due] as const) },
-      { key: `${p}-report`, label: `${p}: report`, colour: COLOURS[p], dash: '7 4', marker: MARKERS[p], layer: REPORT_LAYER[p], points: b.map((q) => [q.from, q.reportedInTime / q.due] as const) },
+      { key: `${p}-truth`, label: `${names[p]}: happened`, colour: COLOURS[p], marker: MARKERS[p], points: b.map((q) => [q.from, q.decidedInTime / q.due] as const) },
+      { key: `${p}-report`, label: `${names[p]}: report`, colour: COLOURS[p], dash: '7 4', marker: MARKERS[p], layer: REPORT_LAYER[p], points: b.map((q) => [q.from, q.reportedInTime / q.due] as const) },
     ];
   });
 
@@ -56,19 +57,19 @@ function build(views: Record<ProcessKey, ProcessView | null>) {
   };
   const anyHidden = (p: ProcessKey) => views[p]!.replay.daily.hidden.some((v) => v > 0);
   const waiting: Series[] = ready.flatMap((p) => [
-    { key: `${p}-undecided`, label: `${p}: waiting`, colour: COLOURS[p], points: daily(p, 'undecided'), step: true },
-    ...(anyHidden(p) ? [{ key: `${p}-hidden`, label: `${p}: hidden`, colour: COLOURS[p], dash: '2 3', points: daily(p, 'hidden'), step: true }] : []),
+    { key: `${p}-undecided`, label: `${names[p]}: waiting`, colour: COLOURS[p], points: daily(p, 'undecided'), step: true },
+    ...(anyHidden(p) ? [{ key: `${p}-hidden`, label: `${names[p]}: hidden`, colour: COLOURS[p], dash: '2 3', points: daily(p, 'hidden'), step: true }] : []),
   ]);
   const unallocated: Series[] = ready.flatMap((p) => [
-    { key: `${p}-unallocated`, label: `${p}: waiting`, colour: COLOURS[p], points: daily(p, 'unallocated'), step: true },
-    { key: `${p}-over48`, label: `${p}: over 48 h`, colour: COLOURS[p], dash: '7 4', points: daily(p, 'unallocatedOver48Hours'), step: true },
+    { key: `${p}-unallocated`, label: `${names[p]}: waiting`, colour: COLOURS[p], points: daily(p, 'unallocated'), step: true },
+    { key: `${p}-over48`, label: `${names[p]}: over 48 h`, colour: COLOURS[p], dash: '7 4', points: daily(p, 'unallocatedOver48Hours'), step: true },
   ]);
   const steps: Series[] = ready.flatMap((p) => [
-    { key: `${p}-up`, label: `${p}: step-ups`, colour: COLOURS[p], points: daily(p, 'stepUps'), step: true },
-    { key: `${p}-down`, label: `${p}: step-downs`, colour: COLOURS[p], dash: '7 4', points: daily(p, 'stepDowns'), step: true },
+    { key: `${p}-up`, label: `${names[p]}: step-ups`, colour: COLOURS[p], points: daily(p, 'stepUps'), step: true },
+    { key: `${p}-down`, label: `${names[p]}: step-downs`, colour: COLOURS[p], dash: '7 4', points: daily(p, 'stepDowns'), step: true },
   ]);
   const groups = (values: (v: ProcessView) => number[]) =>
-    ready.map((p) => ({ key: p, label: p, colour: COLOURS[p], pattern: p === '2015', values: values(views[p]!) }));
+    ready.map((p) => ({ key: p, label: names[p], colour: COLOURS[p], pattern: p === '2015', values: values(views[p]!) }));
 
   return (
     <>

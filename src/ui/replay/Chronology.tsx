@@ -13,7 +13,7 @@ import { PROCESS_TITLES } from './ProcessPane';
 import { viewsOf } from './selectors';
 import { PROCESS_KEYS, type ProcessKey, type ProcessView } from './store';
 import { Term } from './Term';
-import { useReplay, useStore } from './useReplay';
+import { useReplay, useSideNames, useStore } from './useReplay';
 
 const RESPONSES: Record<string, string> = {
   advice: 'advice or signposting (level 1)',
@@ -72,10 +72,13 @@ function ProcessChronology({ process, view, caseId }: { process: ProcessKey; vie
   const store = useStore();
   const t = useReplay((s) => s.t);
   const headingId = `chron-${process}`;
+  const variant = useReplay((s) => s.variant);
+  const name = useSideNames()[process];
+  const titles = variant ? { title: name, subtitle: process === '2013' ? 'the process the variant came from' : 'the variant from the process lab' } : PROCESS_TITLES[process];
   if (!view) {
     return (
       <section aria-labelledby={headingId} className="chron-col">
-        <h3 id={headingId}>{process}</h3>
+        <h3 id={headingId}>{name}</h3>
         <p>This process did not run.</p>
       </section>
     );
@@ -90,12 +93,12 @@ function ProcessChronology({ process, view, caseId }: { process: ProcessKey; vie
   return (
     <section aria-labelledby={headingId} className={`chron-col chron-${process}`} data-chronology={process}>
       <h3 id={headingId}>
-        {PROCESS_TITLES[process].title}: {PROCESS_TITLES[process].subtitle}
+        {titles.title}: {titles.subtitle}
       </h3>
       {summary && <CaseVerdict summary={summary} />}
       <table className="table chron-table">
         <caption className="visually-hidden">
-          Case {caseId} in the {process} process: every event, oldest first
+          Case {caseId} in the {name} process: every event, oldest first
         </caption>
         <thead>
           <tr>

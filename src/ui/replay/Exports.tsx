@@ -11,7 +11,7 @@ import { formatDay } from './format';
 import { viewsOf } from './selectors';
 import { PROCESS_KEYS } from './store';
 import { Term } from './Term';
-import { useReplay } from './useReplay';
+import { useReplay, useSideNames } from './useReplay';
 
 function slug(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -24,6 +24,7 @@ export function withoutWarmUp(trace: readonly TraceRecord[], start: number): Tra
 
 export function Exports() {
   const run = useReplay((s) => s.run);
+  const names = useSideNames();
   const views = viewsOf(run);
   const [leaveOut, setLeaveOut] = useState(false);
   if (!views || !run) return null;
@@ -60,13 +61,13 @@ export function Exports() {
         {ready.map((p) => (
           <li key={p}>
             <span className="export-what">
-              Trace, {p} process ({traceOf(p).length.toLocaleString('en-GB')} rows{hasWarmUp ? (cut ? ', warm-up left out' : ', warm-up included') : ''}):
+              Trace, {names[p]} process ({traceOf(p).length.toLocaleString('en-GB')} rows{hasWarmUp ? (cut ? ', warm-up left out' : ', warm-up included') : ''}):
             </span>{' '}
             <button type="button" className="link-button" onClick={() => downloadText(traceToCsv(traceOf(p)), `${base}-trace-${p}${suffix}.csv`, 'text/csv')}>
-              CSV<span className="visually-hidden"> trace for {p}</span>
+              CSV<span className="visually-hidden"> trace for {names[p]}</span>
             </button>{' '}
             <button type="button" className="link-button" onClick={() => downloadText(traceToJsonl(traceOf(p)), `${base}-trace-${p}${suffix}.jsonl`, 'application/x-ndjson')}>
-              JSON Lines<span className="visually-hidden"> trace for {p}</span>
+              JSON Lines<span className="visually-hidden"> trace for {names[p]}</span>
             </button>
           </li>
         ))}

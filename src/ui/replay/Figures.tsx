@@ -8,7 +8,7 @@ import { figureAt, type RunSummary } from '../../core/run';
 import { Help } from './Term';
 import { viewsOf } from './selectors';
 import { PROCESS_KEYS } from './store';
-import { useReplay } from './useReplay';
+import { useReplay, useSideNames } from './useReplay';
 
 export function figureValue(s: RunSummary, key: string): number | null {
   return figureAt(s, key);
@@ -19,6 +19,7 @@ const KEY_FIGURES = new Set(['decidedWithinOneWorkingDay', 'reportedWithinOneWor
 
 export function Figures() {
   const run = useReplay((s) => s.run);
+  const names = useSideNames();
   const views = viewsOf(run);
   if (!views || !run) return null;
   const summaries = PROCESS_KEYS.map((p) => views[p]?.replay.summary ?? null);
@@ -39,11 +40,11 @@ export function Figures() {
             <th scope="col">Figure</th>
             {PROCESS_KEYS.map((p) => (
               <th scope="col" key={p} className="num">
-                {p}
+                {names[p]}
               </th>
             ))}
             <th scope="col" className="num">
-              2015 minus 2013
+              {names['2015']} minus {names['2013']}
             </th>
           </tr>
         </thead>

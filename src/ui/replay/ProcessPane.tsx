@@ -8,7 +8,6 @@ import { ROLE_LABELS, stateLabel } from '../../core/labels';
 import type { Role } from '../../core/processes/common';
 import { queuesAt } from '../../core/replay';
 import { caseRecordAt, countsAt } from '../../core/timeline';
-import { PROCESSES } from '../../core/processes';
 import { formatDay, formatShort } from './format';
 import { viewsOf } from './selectors';
 import { StateDiagram } from './StateDiagram';
@@ -16,7 +15,8 @@ import type { ProcessKey, ProcessView } from './store';
 import { Term } from './Term';
 import { useChartLayout } from './useChartLayout';
 import { MIN_SCALE } from './layout';
-import { useReplay, useStore } from './useReplay';
+import { useReplay, useSideNames, useStore } from './useReplay';
+import { sideMachine } from './store/processKeys';
 
 export const PROCESS_TITLES: Record<ProcessKey, { title: string; subtitle: string }> = {
   '2013': { title: '2013', subtitle: 'the front door the inspectors found failing' },
@@ -32,7 +32,12 @@ export function ProcessPane({ process }: { process: ProcessKey }) {
   const views = viewsOf(run);
   const view = views?.[process] ?? null;
   const pr = run?.processes[process];
-  const machine = PROCESSES[process];
+  const variant = useReplay((s) => s.variant);
+  const name = useSideNames()[process];
+  const machine = sideMachine(variant, process);
+  const titles = variant
+    ? { title: name, subtitle: process === '2013' ? 'the process the variant came from' : 'the variant from the process lab' }
+    : PROCESS_TITLES[process];
   const chart = useChartLayout(machine);
   const counts = useMemo(() => (view ? countsAt(view.replay.timeline, t) : null), [view, t]);
   const headingId = `pane-${process}-heading`;
@@ -42,18 +47,18 @@ export function ProcessPane({ process }: { process: ProcessKey }) {
     const pct = Math.round((pr?.status === 'running' ? pr.progress : 0) * 100);
     body = (
       <div className="pane-loading">
-        <label htmlFor={`progress-${process}`}>Running the {process} process: {pct}%</label>
+        <label htmlFor={`progress-${process}`}>Running the {name} process: {pct}%</label>
         <progress id={`progress-${process}`} max={100} value={pct}>
           {pct}%
         </progress>
       </div>
     );
   } else if (pr.status === 'cancelled') {
-    body = <p className="pane-cancelled">The run was cancelled before the {process} process finished.</p>;
+    body = <p className="pane-cancelled">The run was cancelled before the {name} process finished.</p>;
   } else if (pr.status === 'error') {
     body = (
       <p className="error-message" role="alert">
-        The {process} process could not run this scenario: {pr.message}
+        The {name} process could not run this scenario: {pr.message}
       </p>
     );
   } else if (view && counts) {
@@ -109,7 +114,7 @@ export function ProcessPane({ process }: { process: ProcessKey }) {
             onSelect={(state) => store.selectState({ process, state })}
           />
         ) : (
-          <DiagramPlaceholder process={process} size={chart.size} error={chart.status === 'error' ? chart.message : null} />
+          <DiagramPlaceholder process={name} size={chart.size} error={chart.status === 'error' ? chart.message : null} />
         )}
         <p id={`diagram-${process}-keys`} className="hint diagram-keys">
           Numbers: cases in each state now; in rounded end states, cases that ended there since {formatDay(view.replay.start)}. Hatched with a red outline: hidden from the report. Dashed: no
@@ -145,7 +150,7 @@ export function ProcessPane({ process }: { process: ProcessKey }) {
   return (
     <section className={`pane pane-${process}`} aria-labelledby={headingId} data-pane={process}>
       <h3 id={headingId} className="pane-title">
-        <span className="pane-year">{PROCESS_TITLES[process].title}</span> <span className="pane-sub">{PROCESS_TITLES[process].subtitle}</span>
+        <span className="pane-year">{titles.title}</span> <span className="pane-sub">{titles.subtitle}</span>
         {caseLine(machine, selectedCase, view, t)}
       </h3>
       {body}
@@ -154,7 +159,7 @@ export function ProcessPane({ process }: { process: ProcessKey }) {
 }
 
 /** Where the diagram will be, the size it will roughly have, while ELK lays it out. */
-function DiagramPlaceholder({ process, size, error }: { process: ProcessKey; size: { width: number; height: number }; error: string | null }) {
+function DiagramPlaceholder({ process, size, error }: { process: string; size: { width: number; height: number }; error: string | null }) {
   return (
     <div className="diagram-box">
       <svg

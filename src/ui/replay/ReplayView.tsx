@@ -46,6 +46,26 @@ function RunningBar() {
   );
 }
 
+/** With a lab variant: what is compared, what is not, and the ways back. */
+function VariantNotice() {
+  const store = useStore();
+  const variant = useReplay((s) => s.variant);
+  if (!variant) return null;
+  const origin = variant.derivedFrom ?? '2015';
+  return (
+    <div className="link-notice variant-notice" role="status" data-variant={variant.id}>
+      <p>
+        Comparing <strong>{variant.name}</strong> (right) with the {origin} process it came from (left), on the same children. The replications and the sweep below, and links to this
+        view, are of the shipped 2013 and 2015 processes only.
+      </p>
+      <a href="#/lab">Back to the process lab</a>
+      <button type="button" className="button button-secondary" onClick={() => store.endVariant()}>
+        Show 2013 and 2015 again
+      </button>
+    </div>
+  );
+}
+
 function Page() {
   const status = useReplay((s) => s.run?.status ?? 'idle');
   const elapsed = useReplay((s) => s.run?.elapsedMs ?? null);
@@ -55,6 +75,7 @@ function Page() {
         <h2>Replay and compare 2013 and 2015</h2>
         <p>The same children through the single point of access of 2013 and of 2015. Press Play to see where 2013 loses them.</p>
       </div>
+      <VariantNotice />
       <ScenarioPanel />
       <Headline />
       <StaffingNote />

@@ -32,6 +32,7 @@ describe('permalinks', () => {
     expect(parseHash('#/training')).toEqual({ route: 'training', query: '' });
     expect(parseHash('#/threshold')).toEqual({ route: 'threshold', query: '' });
     expect(parseHash('#/validation')).toEqual({ route: 'validation', query: '' });
+    expect(parseHash('#/lab')).toEqual({ route: 'lab', query: '' });
     expect(parseHash('#/nowhere').route).toBeNull();
   });
 });

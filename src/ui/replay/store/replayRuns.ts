@@ -13,7 +13,7 @@ import { unpackTrace } from '../../traceCodec';
 import type { WorkerRequest, WorkerResponse } from '../../workerProtocol';
 import { parseSeedText } from '../scenarioForm';
 import type { Playback } from './playback';
-import { PROCESS_KEYS, type ProcessKey } from './processKeys';
+import { PROCESS_KEYS, sideProcess, type ProcessKey } from './processKeys';
 import type { ReplayState, StateCell, StoreServices } from './state';
 
 /** One finished run, with look-ups the page needs. */
@@ -97,7 +97,7 @@ export class ReplayRuns {
         e.preventDefault();
         this.update(id, p, { status: 'error', message: e.message || 'The simulation could not start.' });
       };
-      const msg: WorkerRequest = { type: 'replay', id, scenario, process: p, seed };
+      const msg: WorkerRequest = { type: 'replay', id, scenario, process: sideProcess(this.cell.get().variant, p), seed };
       w.postMessage(msg);
     }
   }

@@ -14,6 +14,7 @@
  * Nothing here simulates on the page's thread; scrubbing only reads the finished traces.
  */
 import type { Instant } from '../../../core/calendar';
+import type { ProcessFile } from '../../../core/processes';
 import type { Scenario } from '../../../core/scenario';
 import type { LinkState, SpeedKey } from '../permalink';
 import { viewsOf } from '../selectors';
@@ -126,6 +127,25 @@ export class ReplayStore {
   /** The last query this store wrote into the address bar. */
   get lastQuery(): string {
     return this.addressBar.lastQuery;
+  }
+
+  // A lab variant beside the process it came from (processKeys.ts): small enough to live here.
+
+  /**
+   * Replay `file` beside the process it was derived from, on the scenario `scenarioKey` (a shipped
+   * one) or, with `link`, on what the link describes (a counterexample's generated scenario).
+   */
+  compareVariant(file: ProcessFile, link: Partial<LinkState>): void {
+    this.cell.set({ variant: file, selectedState: null });
+    if (!this.started) this.start(link);
+    else this.choice.applyLink(link);
+  }
+
+  /** Back to 2013 beside 2015, on the scenario and seed shown. */
+  endVariant(): void {
+    if (!this.getState().variant) return;
+    this.cell.set({ variant: null, selectedState: null });
+    if (this.started) this.choice.applyLink(this.link());
   }
 
   // Selection: small enough to live here.

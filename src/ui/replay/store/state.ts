@@ -8,6 +8,7 @@ import type { Scenario } from '../../../core/scenario';
 import { DEFAULT_SCENARIO, shipped } from '../../scenarios';
 import { DEFAULT_SPEED, type SpeedKey } from '../permalink';
 import { formFromScenario, type FormValues, type Issue } from '../scenarioForm';
+import type { ProcessFile } from '../../../core/processes';
 import type { ProcessKey } from './processKeys';
 import { idleReplications, type RepsState } from './replicationBatch';
 import type { RunState } from './replayRuns';
@@ -31,6 +32,8 @@ export interface ReplayState {
   speed: SpeedKey;
   selectedCase: string | null;
   selectedState: { process: ProcessKey; state: string } | null;
+  /** A lab variant replayed beside the process it came from (processKeys.ts sideProcess), or null: 2013 beside 2015. Not kept in links. */
+  variant: ProcessFile | null;
   reps: RepsState;
   sweep: SweepState;
   /** Short status for the live region: "Link copied", "Both runs finished". */
@@ -61,6 +64,7 @@ export function initialState(): ReplayState {
     speed: DEFAULT_SPEED,
     selectedCase: null,
     selectedState: null,
+    variant: null,
     reps: idleReplications(base.scenario),
     sweep: IDLE_SWEEP,
     notice: '',
