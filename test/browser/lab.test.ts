@@ -42,7 +42,7 @@ describe('Process lab: check', () => {
     const { page } = o;
     await page.waitForSelector('.lab');
     expect(await page.getAttribute('nav a[href="#/lab"]', 'aria-current')).toBe('page');
-    await page.getByLabel('Load a process file').setInputFiles(join(ROOT, FILE));
+    await page.locator('input[data-lab-load]').setInputFiles(join(ROOT, FILE));
     await expect.poll(() => page.textContent('#lab-check-heading')).toContain('Check it');
     expect(await page.textContent('.lab-check')).toContain('npm run check-process -- spa2015-no-escalation.json');
   });
@@ -130,7 +130,7 @@ describe('Process lab: check', () => {
   it('compares the variant with 2015 from the lab, and goes back to 2013 and 2015', async () => {
     const { page } = o;
     await page.getByRole('link', { name: 'Back to the process lab' }).click();
-    await page.getByLabel('Load a process file').setInputFiles(join(ROOT, FILE));
+    await page.locator('input[data-lab-load]').setInputFiles(join(ROOT, FILE));
     await page.getByRole('button', { name: 'Compare with 2015 on the replay page' }).click();
     await page.waitForSelector('.replay[data-status="running"], .replay[data-status="ready"]');
     await page.waitForSelector('.replay[data-status="ready"]', { timeout: 170_000 });

@@ -604,7 +604,7 @@ function HoldPanel({ file, labelOf, apply, refusal }: PanelProps) {
   return (
     <section className="lab-panel" aria-labelledby="lab-hold-heading">
       <h3 id="lab-hold-heading">The hold</h3>
-      <p className="lab-check">
+      <p className="lab-checkbox">
         <input id="lab-hold" type="checkbox" checked={on} onChange={(e) => apply('hold', setHold(file, e.target.checked), e.target.checked ? 'Switched the hold on' : 'Switched the hold off')} />{' '}
         <label htmlFor="lab-hold">Unclear contacts are held: {holds.map(labelOf).join(', ')}</label>
       </p>
