@@ -23,7 +23,8 @@ interface Model {
   tick: number;
 }
 
-type Msg = { type: 'start'; config: ShiftConfig; learner: string } | { type: 'act'; action: ShiftAction } | { type: 'reset' } | { type: 'dismissError' };
+/** `at`: the wall-clock time (epoch milliseconds), for the time taken reported to an LMS. */
+type Msg = { type: 'start'; config: ShiftConfig; learner: string; at: number } | { type: 'act'; action: ShiftAction; at: number } | { type: 'reset' } | { type: 'dismissError' };
 
 function init(): Model {
   const saved = loadShift();
@@ -40,12 +41,13 @@ function init(): Model {
 function reducer(m: Model, msg: Msg): Model {
   switch (msg.type) {
     case 'start':
-      return { saved: { config: msg.config, learner: msg.learner, actions: [] }, state: startShift(LIBRARY.vignettes, msg.config), error: null, tick: m.tick + 1 };
+      return { saved: { config: msg.config, learner: msg.learner, actions: [], startedAt: msg.at }, state: startShift(LIBRARY.vignettes, msg.config), error: null, tick: m.tick + 1 };
     case 'act': {
       if (!m.state || !m.saved) return m;
       try {
         const state = act(m.state, msg.action);
-        return { saved: { ...m.saved, actions: state.actions }, state, error: null, tick: m.tick + 1 };
+        const endedAt = m.saved.endedAt ?? (state.ended ? msg.at : undefined);
+        return { saved: { ...m.saved, actions: state.actions, ...(endedAt !== undefined ? { endedAt } : {}) }, state, error: null, tick: m.tick + 1 };
       } catch (e) {
         if (e instanceof ShiftActionError) return { ...m, error: e.message, tick: m.tick + 1 };
         throw e;
@@ -80,7 +82,7 @@ export function TrainingApp() {
               information if you need it (each request takes simulated time), decide the level of need and the response, and write
               your rationale. The debrief shows what your calls did to the children. Every child is synthetic.
             </p>
-            <SetupForm library={LIBRARY} onStart={(config, learner) => send({ type: 'start', config, learner })} />
+            <SetupForm library={LIBRARY} onStart={(config, learner) => send({ type: 'start', config, learner, at: Date.now() })} />
           </section>
           <ClassResults />
         </>
@@ -90,11 +92,11 @@ export function TrainingApp() {
           state={state}
           tick={model.tick}
           error={model.error}
-          onAct={(action) => send({ type: 'act', action })}
+          onAct={(action) => send({ type: 'act', action, at: Date.now() })}
           onDismissError={() => send({ type: 'dismissError' })}
         />
       )}
-      {phase === 'debrief' && state && saved && <Debrief state={state} learner={saved.learner} onNewShift={() => send({ type: 'reset' })} />}
+      {phase === 'debrief' && state && saved && <Debrief state={state} learner={saved.learner} startedAt={saved.startedAt} endedAt={saved.endedAt} onNewShift={() => send({ type: 'reset' })} />}
     </div>
   );
 }

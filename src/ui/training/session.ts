@@ -10,6 +10,9 @@ export interface SavedShift {
   config: ShiftConfig;
   learner: string;
   actions: ShiftAction[];
+  /** Wall-clock epoch milliseconds the shift started and ended: the time taken that an LMS is told. */
+  startedAt?: number;
+  endedAt?: number;
 }
 
 export interface ExplorerPreset {
