@@ -96,6 +96,8 @@ describe('the SCORM package in an LMS', () => {
   let core: ShiftState;
   let expected: LearnerResults;
   let files: Record<string, Uint8Array>;
+  /** Every request the pages made after opening: the package must ask nothing of anyone else. */
+  const requests: string[] = [];
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'spa-lms-'));
@@ -131,6 +133,7 @@ describe('the SCORM package in an LMS', () => {
   it('opens on the training view inside the LMS and starts a session', async () => {
     opened = await openPage(browser!, `${server!.url}lms.html`);
     page = opened.page;
+    opened.context.on('request', (r) => requests.push(r.url()));
     await expect.poll(() => page.frames().find((f) => f.url().includes('/course/index.html'))?.url() ?? '', { timeout: 30_000 }).toContain('#/training');
     frame = page.frames().find((f) => f.url().includes('/course/index.html'))!;
     await expect.poll(() => frame.locator('h2#training-heading').count(), { timeout: 30_000 }).toBe(1);
@@ -266,6 +269,8 @@ describe('the SCORM package in an LMS', () => {
   it('asked for nothing but its own files, and logged no errors', () => {
     expect(server!.notFound).toEqual([]);
     expect(server!.served.every((p) => p.startsWith('/lms/'))).toBe(true);
+    // No --xapi-endpoint: statements were made (the download above) and sent nowhere.
+    expect(requests.filter((u) => !u.startsWith(server!.url) && !/^(blob|data|about):/.test(u))).toEqual([]);
     expect(opened.errors).toEqual([]);
   });
 
