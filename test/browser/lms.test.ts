@@ -285,3 +285,96 @@ describe('the SCORM package in an LMS', () => {
     }
   });
 });
+
+describe('the SCORM package built with a learning record store', () => {
+  const ENDPOINT = 'https://lrs.example.org/xapi/';
+  const AUTH = 'Basic bGVhcm5lcjp3cml0ZS1vbmx5';
+  let work: string;
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  let opened: OpenedPage;
+  /** What reached each outside address (the test's stand-ins, by Playwright's routing). */
+  const posted: { url: string; headers: Record<string, string>; body: string }[] = [];
+  const elsewhere: string[] = [];
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'spa-lms-xapi-'));
+    const [{ zip }, launched] = await Promise.all([
+      buildLmsPackage({ ...CONFIG, xapiEndpoint: ENDPOINT, xapiAuth: AUTH }, join(work, 'package.zip'), join(work, 'page')),
+      launchBrowser(),
+    ]);
+    browser = launched;
+    for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(await readFile(zip))))) {
+      await mkdir(dirname(join(work, 'site', name)), { recursive: true });
+      await writeFile(join(work, 'site', name), bytes);
+    }
+    server = await serveFolder(join(work, 'site'), '/course/');
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('sends the statements to the endpoint when a shift ends, and may connect nowhere else', async () => {
+    const context = await browser!.newContext({ locale: 'en-GB' });
+    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'authorization, content-type, x-experience-api-version', 'access-control-allow-methods': 'POST' };
+    await context.route('https://lrs.example.org/**', async (route) => {
+      const req = route.request();
+      if (req.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
+      posted.push({ url: req.url(), headers: await req.allHeaders(), body: req.postData() ?? '' });
+      return route.fulfill({ status: 200, headers: { ...cors, 'content-type': 'application/json' }, body: '[]' });
+    });
+    await context.route('https://elsewhere.example.org/**', (route) => {
+      elsewhere.push(route.request().url());
+      return route.fulfill({ status: 200, headers: cors, body: 'ok' });
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    opened = { page, context, errors, close: () => context.close() };
+    try {
+      await page.goto(`${server!.url}index.html`);
+      await expect.poll(() => page.locator('h2#training-heading').count(), { timeout: 30_000 }).toBe(1);
+      const policy = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+      expect(policy).toContain("connect-src 'self' https://lrs.example.org;");
+      // Start a shift and end it at once, by keyboard: every contact left undecided.
+      const frame = page.mainFrame();
+      await tabTo(page, frame, /^Seed/);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(SEED);
+      await tabTo(page, frame, /^Start the shift/);
+      await page.keyboard.press('Enter');
+      await tabTo(page, frame, /^End the shift/);
+      await page.keyboard.press('Enter');
+      await tabTo(page, frame, /^Yes, end the shift/);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('[data-lms="xapi"]').textContent(), { timeout: 15_000 }).toContain('were sent to the learning record store');
+
+      let core = startShift(library, { seed: SEED, rules: '2015', count: 8 });
+      core = act(core, { type: 'end' });
+      const results = learnerResults(core, '');
+      expect(posted).toHaveLength(1);
+      expect(posted[0].url).toBe(`${ENDPOINT}statements`);
+      expect(posted[0].headers).toMatchObject({ authorization: AUTH, 'x-experience-api-version': '1.0.3', 'content-type': 'application/json' });
+      const statements = JSON.parse(posted[0].body) as { verb: { id: string }; result: { score?: { raw: number }; success?: boolean } }[];
+      expect(statements).toHaveLength(results.cases.length + 2);
+      expect(statements.at(-1)!.result.score!.raw).toBe(results.score.score);
+      expect(statements.at(-1)!.verb.id).toBe(`http://adlnet.gov/expapi/verbs/${results.score.score >= PASS_MARK ? 'passed' : 'failed'}`);
+
+      // Anywhere else is refused by the page's policy before it leaves the browser.
+      const refused = await page.evaluate(() =>
+        fetch('https://elsewhere.example.org/collect', { method: 'POST', body: 'x' }).then(
+          () => 'sent',
+          () => 'refused',
+        ),
+      );
+      expect(refused).toBe('refused');
+      expect(elsewhere).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+});
