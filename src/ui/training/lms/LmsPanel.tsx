@@ -68,11 +68,8 @@ export function LmsPanel({ results, startedAt, endedAt, fileBase }: Props) {
     if (!firstReport(signature)) return;
     lms.scorm?.report(results, lms.config.passMark);
     if (lms.scorm?.errors.length) console.warn(`The LMS refused some values: ${lms.scorm.errors.join('; ')}`);
-    let live = true;
-    void sendStatements(lms.config, statements, (...a) => fetch(...a)).then((r) => live && setSent(r));
-    return () => {
-      live = false;
-    };
+    // No cleanup that drops the outcome: under StrictMode's second run the shift is already reported.
+    void sendStatements(lms.config, statements, (...a) => fetch(...a)).then(setSent);
   }, [lms, results, statements, startedAt]);
 
   const passMark = lms?.config.passMark;
