@@ -18,10 +18,12 @@ import { LMS_DEFAULTS, OPTION_NAMES, PASS_MARK, parseLmsConfig, type LmsConfig }
 import { LMS_PACKAGE_DIR } from './hosting';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const DEFAULT_ZIP = join(ROOT, 'dist-lms', 'front-door-training-scorm12.zip');
+/** dist-lms/front-door-training-scorm12.zip, or -scorm2004.zip. */
+export const defaultZip = (scorm: LmsConfig['scorm']) => join(ROOT, 'dist-lms', `front-door-training-scorm${scorm.replace('.', '')}.zip`);
 
 export const USAGE = `npm run build:lms -- [options]
 
+  --scorm VERSION      1.2 (the default: every common LMS imports it) or 2004 (4th edition)
   --pass-mark N        the score out of 100 a learner needs to pass: a whole number from ${PASS_MARK.min} to ${PASS_MARK.max} (default ${PASS_MARK.default}, an assumption)
   --title TEXT         the course's title in the LMS (default "${LMS_DEFAULTS.title}")
   --activity-id IRI    the xAPI activity id naming this course (default ${LMS_DEFAULTS.activityId}: set your own)
@@ -29,7 +31,7 @@ export const USAGE = `npm run build:lms -- [options]
                        Off by default: without it nothing is sent anywhere.
   --xapi-auth VALUE    the Authorization header the record store asks for ("Basic ..."); it is written into
                        the package, so use a key that can only write statements for this course
-  --out FILE           where the zip goes (default dist-lms/front-door-training-scorm12.zip)
+  --out FILE           where the zip goes (default dist-lms/front-door-training-scorm12.zip, or -scorm2004.zip)
   --help               this text`;
 
 const FLAGS: Record<string, keyof LmsConfig | 'out'> = Object.fromEntries([...Object.entries(OPTION_NAMES).map(([k, v]) => [v, k]), ['--out', 'out']]) as Record<string, keyof LmsConfig | 'out'>;
@@ -40,7 +42,7 @@ export type LmsArgs = { help: true } | { config: LmsConfig; out: string } | { er
 export function parseLmsArgs(argv: readonly string[]): LmsArgs {
   const input: Record<string, unknown> = {};
   const errors: string[] = [];
-  let out = DEFAULT_ZIP;
+  let out: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i];
     if (word === '--help' || word === '-h') return { help: true };
@@ -62,7 +64,7 @@ export function parseLmsArgs(argv: readonly string[]): LmsArgs {
   const r = parseLmsConfig(input);
   if ('errors' in r) errors.push(...r.errors);
   if (errors.length || 'errors' in r) return { errors };
-  return { config: r.config, out };
+  return { config: r.config, out: out ?? defaultZip(r.config.scorm) };
 }
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -73,6 +75,12 @@ const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
  * passed or failed itself from the score (RTE 3.4.4, cmi.student_data.mastery_score) agrees.
  */
 export function scormManifest(config: LmsConfig, files: readonly string[]): string {
+  return config.scorm === '2004' ? scorm2004Manifest(config, files) : scorm12Manifest(config, files);
+}
+
+const fileList = (files: readonly string[]) => files.map((f) => `      <file href="${xml(f)}"/>`).join('\n');
+
+function scorm12Manifest(config: LmsConfig, files: readonly string[]): string {
   const title = xml(config.title);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="spa-front-door-training" version="1.2"
@@ -95,7 +103,51 @@ export function scormManifest(config: LmsConfig, files: readonly string[]): stri
   </organizations>
   <resources>
     <resource identifier="training-page" type="webcontent" adlcp:scormtype="sco" href="index.html">
-${files.map((f) => `      <file href="${xml(f)}"/>`).join('\n')}
+${fileList(files)}
+    </resource>
+  </resources>
+</manifest>
+`;
+}
+
+/**
+ * imsmanifest.xml for SCORM 2004 4th edition: one SCO; its primary objective is satisfied by
+ * measure at the pass mark (as a scaled score), which the LMS gives the page as
+ * cmi.scaled_passing_score.
+ */
+function scorm2004Manifest(config: LmsConfig, files: readonly string[]): string {
+  const title = xml(config.title);
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="spa-front-door-training" version="1"
+  xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
+  xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"
+  xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3"
+  xmlns:imsss="http://www.imsglobal.org/xsd/imsss"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd">
+  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>2004 4th Edition</schemaversion>
+  </metadata>
+  <organizations default="front-door-training">
+    <organization identifier="front-door-training">
+      <title>${title}</title>
+      <item identifier="shift" identifierref="training-page" isvisible="true">
+        <title>${title}</title>
+        <imsss:sequencing>
+          <imsss:objectives>
+            <imsss:primaryObjective objectiveID="pass-mark" satisfiedByMeasure="true">
+              <imsss:minNormalizedMeasure>${config.passMark / 100}</imsss:minNormalizedMeasure>
+            </imsss:primaryObjective>
+          </imsss:objectives>
+        </imsss:sequencing>
+      </item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="training-page" type="webcontent" adlcp:scormType="sco" href="index.html">
+${fileList(files)}
     </resource>
   </resources>
 </manifest>
@@ -147,7 +199,7 @@ async function main(): Promise<void> {
     return;
   }
   const { zip, files } = await buildLmsPackage(args.config, args.out);
-  console.log(`Wrote ${relative(process.cwd(), zip)} (SCORM 1.2: ${files.join(', ')}); pass mark ${args.config.passMark}; xAPI statements ${args.config.xapiEndpoint ? `sent to ${args.config.xapiEndpoint}` : 'not sent anywhere (no --xapi-endpoint)'}.`);
+  console.log(`Wrote ${relative(process.cwd(), zip)} (SCORM ${args.config.scorm}: ${files.join(', ')}); pass mark ${args.config.passMark}; xAPI statements ${args.config.xapiEndpoint ? `sent to ${args.config.xapiEndpoint}` : 'not sent anywhere (no --xapi-endpoint)'}.`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LMS_DEFAULTS, PASS_MARK } from '../../src/ui/training/lms/config';
 import { policyText, singleFilePolicy } from '../../tools/hosting';
-import { DEFAULT_ZIP, parseLmsArgs, scormManifest } from '../../tools/lms';
+import { defaultZip, parseLmsArgs, scormManifest } from '../../tools/lms';
 
 const errorsOf = (argv: string[]) => {
   const r = parseLmsArgs(argv);
@@ -11,7 +11,9 @@ const errorsOf = (argv: string[]) => {
 describe('npm run build:lms options', () => {
   it('defaults to the documented pass mark, and no endpoint: nothing sent', () => {
     const r = parseLmsArgs([]);
-    expect(r).toEqual({ config: { ...LMS_DEFAULTS, passMark: PASS_MARK.default }, out: DEFAULT_ZIP });
+    expect(r).toEqual({ config: { ...LMS_DEFAULTS, passMark: PASS_MARK.default }, out: defaultZip('1.2') });
+    expect(parseLmsArgs(['--scorm', '2004'])).toMatchObject({ config: { scorm: '2004' }, out: defaultZip('2004') });
+    expect(errorsOf(['--scorm', '3'])).toEqual(['--scorm: must be 1.2 or 2004']);
   });
 
   it('takes a pass mark from 0 to 100 and refuses anything else by name', () => {
@@ -36,6 +38,13 @@ describe('npm run build:lms options', () => {
     expect(m).toContain('<title>Front door &lt;A&amp;B&gt;</title>');
     expect(m).toContain('<adlcp:masteryscore>70</adlcp:masteryscore>');
     expect(m).toContain('<file href="sim.worker-x.js"/>');
+  });
+
+  it('writes a SCORM 2004 manifest whose primary objective is satisfied at the pass mark', () => {
+    const m = scormManifest({ ...LMS_DEFAULTS, scorm: '2004', passMark: 70 }, ['index.html']);
+    expect(m).toContain('<schemaversion>2004 4th Edition</schemaversion>');
+    expect(m).toContain('<imsss:minNormalizedMeasure>0.7</imsss:minNormalizedMeasure>');
+    expect(m).toContain('adlcp:scormType="sco" href="index.html"');
   });
 });
 

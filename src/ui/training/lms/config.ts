@@ -35,6 +35,8 @@ const endpoint = z
 
 export const LmsConfigSchema = z
   .object({
+    /** Which SCORM the package speaks: 1.2, which every common LMS imports, or 2004 (4th edition). */
+    scorm: z.enum(['1.2', '2004'], { message: 'must be 1.2 or 2004' }),
     passMark: z
       .number({ message: `must be a whole number from ${PASS_MARK.min} to ${PASS_MARK.max}` })
       .int(`must be a whole number from ${PASS_MARK.min} to ${PASS_MARK.max}`)
@@ -54,6 +56,7 @@ export const LmsConfigSchema = z
 export type LmsConfig = z.output<typeof LmsConfigSchema>;
 
 export const LMS_DEFAULTS = {
+  scorm: '1.2',
   passMark: PASS_MARK.default,
   title: 'A shift at the front door: threshold decisions (training)',
   /** An assumption: a reserved (.invalid) address, so that nobody's real address is claimed by accident. */
@@ -69,6 +72,7 @@ export function parseLmsConfig(input: Record<string, unknown>): { config: LmsCon
 
 /** The command-line option for each field, so that an error names what the trainer typed. */
 export const OPTION_NAMES: Record<string, string> = {
+  scorm: '--scorm',
   passMark: '--pass-mark',
   title: '--title',
   activityId: '--activity-id',

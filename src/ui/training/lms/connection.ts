@@ -4,12 +4,13 @@
  * (the package opened outside an LMS), there is no connection and the app behaves as any build.
  */
 import { buildConfig, type LmsConfig } from './config';
-import { Scorm12Session, findScorm12Api } from './scorm12';
+import { Scorm12Session, findScorm12Api, type ApiWindow, type LmsSession } from './scorm12';
+import { Scorm2004Session, findScorm2004Api } from './scorm2004';
 
 export interface LmsConnection {
   config: LmsConfig;
   /** Null outside an LMS. */
-  scorm: Scorm12Session | null;
+  scorm: LmsSession | null;
   /** The learner as the LMS knows them (cmi.core.student_id / student_name), or empty. */
   learner: { id: string; name: string };
 }
@@ -25,16 +26,28 @@ export function startLms(win: Window): void {
   if (!config || connection) return;
   // The package opens on the training view.
   if (!win.location.hash || win.location.hash === '#' || win.location.hash === '#/') win.history.replaceState(null, '', '#/training');
-  const api = findScorm12Api(win as unknown as Parameters<typeof findScorm12Api>[0]);
-  let scorm: Scorm12Session | null = null;
+  const at = win as unknown as ApiWindow;
   const learner = { id: '', name: '' };
-  if (api) {
-    scorm = new Scorm12Session(api, Date.now(), () => Date.now());
+  let scorm: LmsSession | null = null;
+  let who: () => void = () => {};
+  if (config.scorm === '2004') {
+    const api = findScorm2004Api(at);
+    if (api) {
+      scorm = new Scorm2004Session(api, Date.now(), () => Date.now());
+      who = () => ((learner.id = api.GetValue('cmi.learner_id')), (learner.name = api.GetValue('cmi.learner_name')));
+    }
+  } else {
+    const api = findScorm12Api(at);
+    if (api) {
+      scorm = new Scorm12Session(api, Date.now(), () => Date.now());
+      who = () => ((learner.id = api.LMSGetValue('cmi.core.student_id')), (learner.name = api.LMSGetValue('cmi.core.student_name')));
+    }
+  }
+  if (scorm) {
     if (scorm.start()) {
-      learner.id = api.LMSGetValue('cmi.core.student_id');
-      learner.name = api.LMSGetValue('cmi.core.student_name');
-      const end = () => scorm?.finish();
-      win.addEventListener('pagehide', end);
+      who();
+      const session = scorm;
+      win.addEventListener('pagehide', () => session.finish());
     } else {
       console.warn(`The LMS refused to start a session: ${scorm.errors.join('; ')}`);
       scorm = null;

@@ -25,20 +25,29 @@ export interface Scorm12Api {
   LMSGetErrorString(code: string): string;
 }
 
-interface ApiWindow {
-  API?: unknown;
+export interface ApiWindow {
   parent: ApiWindow | null;
   opener?: ApiWindow | null;
 }
 
-const isApi = (x: unknown): x is Scorm12Api => typeof x === 'object' && x !== null && typeof (x as Scorm12Api).LMSInitialize === 'function';
+/** What every SCORM version's session does for the training (connection.ts). */
+export interface LmsSession {
+  readonly errors: string[];
+  start(): boolean;
+  report(results: LearnerResults, passMark: number): void;
+  finish(): void;
+}
 
-/** window.API on this window or a parent (at most 7 up, as ADL's own finder), else on the opener's chain. */
-export function findScorm12Api(start: ApiWindow): Scorm12Api | null {
-  const search = (w: ApiWindow | null | undefined): Scorm12Api | null => {
+/**
+ * The API object named `name` on this window or a parent (at most 7 up, as ADL's own finder),
+ * else on the opener's chain; `isApi` says whether what is there is one.
+ */
+export function findApiOnChain<T>(start: ApiWindow, name: string, isApi: (x: unknown) => x is T): T | null {
+  const search = (w: ApiWindow | null | undefined): T | null => {
     for (let tries = 0; w && tries <= 7; tries++) {
       try {
-        if (isApi(w.API)) return w.API;
+        const found = (w as unknown as Record<string, unknown>)[name];
+        if (isApi(found)) return found;
       } catch {
         return null; // a window of another origin: it cannot be ours to report to
       }
@@ -54,6 +63,13 @@ export function findScorm12Api(start: ApiWindow): Scorm12Api | null {
   } catch {
     return null;
   }
+}
+
+const isScorm12Api = (x: unknown): x is Scorm12Api => typeof x === 'object' && x !== null && typeof (x as Scorm12Api).LMSInitialize === 'function';
+
+/** SCORM 1.2's API: `window.API` (RTE 3.3.6.1). */
+export function findScorm12Api(start: ApiWindow): Scorm12Api | null {
+  return findApiOnChain(start, 'API', isScorm12Api);
 }
 
 /** CMITimespan, HHHH:MM:SS.SS (RTE 3.4.2). */
@@ -96,7 +112,7 @@ export function scormValues(results: LearnerResults, passMark: number, firstInte
 }
 
 /** One connection to the LMS for the life of the page. */
-export class Scorm12Session {
+export class Scorm12Session implements LmsSession {
   private finished = false;
   /** Errors the LMS reported, for the console of whoever is debugging a package. */
   readonly errors: string[] = [];
