@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, learnerResults, loadLibrary, startShift, type LearnerResults, type ResponseId, type ShiftAction, type ShiftState } from '../../src/core/training';
 import { LMS_DEFAULTS, type LmsConfig } from '../../src/ui/training/lms/config';
 import { scormValues } from '../../src/ui/training/lms/scorm12';
+import { scorm2004Values } from '../../src/ui/training/lms/scorm2004';
 import { buildLmsPackage } from '../../tools/lms';
 import { launchBrowser, openPage, type OpenedPage } from './harness';
 import { serveFolder, type StaticServer } from './staticServer';
@@ -373,6 +374,98 @@ describe('the SCORM package built with a learning record store', () => {
       expect(refused).toBe('refused');
       expect(elsewhere).toEqual([]);
       expect(errors).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe('the SCORM 2004 package in an LMS', () => {
+  let work: string;
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'spa-lms-2004-'));
+    const site = join(work, 'site');
+    const [{ zip }, launched] = await Promise.all([buildLmsPackage({ ...CONFIG, scorm: '2004' }, join(work, 'package.zip'), join(work, 'page')), launchBrowser()]);
+    browser = launched;
+    for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(await readFile(zip))))) {
+      await mkdir(dirname(join(site, 'course', name)), { recursive: true });
+      await writeFile(join(site, 'course', name), bytes);
+    }
+    await copyFile(require.resolve('scorm-again/scorm2004') /* dist/scorm2004.js: sets window.Scorm2004API */, join(site, 'scorm2004.js'));
+    await writeFile(
+      join(site, 'lms.html'),
+      HOST_PAGE.replace('scorm12.js', 'scorm2004.js')
+        .replace("window.API = new Scorm12API({ logLevel: 5 });", 'window.API_1484_11 = new Scorm2004API({ logLevel: 5 });')
+        .replace("window.API.loadFromJSON({ core: { student_id: 'L042', student_name: 'Learner, Keyboard' } }, '');", "window.API_1484_11.loadFromJSON({ learner_id: 'L042', learner_name: 'Learner, Keyboard' }, '');")
+        .replace("window.API.on('LMSInitialize', () => lmsLog.push(['LMSInitialize']));", "window.API_1484_11.on('Initialize', () => lmsLog.push(['Initialize']));")
+        .replace("window.API.on('LMSSetValue.cmi.*', (k, v) => lmsLog.push(['LMSSetValue', k, v]));", "window.API_1484_11.on('SetValue.cmi.*', (k, v) => lmsLog.push(['SetValue', k, v]));")
+        .replace("window.API.on('LMSCommit', () => lmsLog.push(['LMSCommit']));", "window.API_1484_11.on('Commit', () => lmsLog.push(['Commit']));")
+        .replace("window.API.on('LMSFinish', () => lmsLog.push(['LMSFinish']));", "window.API_1484_11.on('Terminate', () => lmsLog.push(['Terminate']));"),
+    );
+    server = await serveFolder(site, '/lms/');
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('reports a shift worked by keyboard in SCORM 2004 terms, as the core scores it', async () => {
+    const opened = await openPage(browser!, `${server!.url}lms.html`);
+    const page = opened.page;
+    try {
+      await expect.poll(() => page.frames().find((f) => f.url().includes('/course/index.html'))?.url() ?? '', { timeout: 30_000 }).toContain('#/training');
+      const frame = page.frames().find((f) => f.url().includes('/course/index.html'))!;
+      await expect.poll(() => frame.locator('h2#training-heading').count(), { timeout: 30_000 }).toBe(1);
+      const log = () => page.evaluate(() => (window as unknown as { lmsLog: LogEntry[] }).lmsLog);
+      expect(await log()).toEqual([['Initialize'], ['SetValue', 'cmi.completion_status', 'incomplete'], ['Commit']]);
+
+      let core = startShift(library, { seed: SEED, rules: '2015', count: COUNT });
+      await tabTo(page, frame, /^Seed/);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(SEED);
+      await tabTo(page, frame, /^Number of contacts/);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(String(COUNT));
+      await tabTo(page, frame, /^Start the shift/);
+      await page.keyboard.press('Enter');
+      // The first contact, as the reference calls it; then end the shift.
+      const first = core.cases.find((c) => c.arrived)!;
+      const ref = first.vignette.reference;
+      await tabTo(page, frame, (f) => f.id === `tr-queue-${first.id}`);
+      await page.keyboard.press('Enter');
+      core = act(core, { type: 'open', caseId: first.id });
+      await chooseRadio(page, frame, 'tr-level-', `tr-level-${ref.level}`);
+      await chooseRadio(page, frame, 'tr-response-', `tr-response-${ref.response}`);
+      await tabTo(page, frame, /^Your rationale/);
+      await page.keyboard.type('As the reference would call it.');
+      await tabTo(page, frame, /^Record the decision/);
+      await page.keyboard.press('Enter');
+      core = act(core, { type: 'decide', caseId: first.id, level: ref.level, response: ref.response, rationale: 'As the reference would call it.' });
+      await expect.poll(() => frame.locator('.tr-progress').textContent()).toContain(`1 of ${COUNT} decided`);
+      await tabTo(page, frame, /^End the shift/);
+      await page.keyboard.press('Enter');
+      await tabTo(page, frame, /^Yes, end the shift/);
+      await page.keyboard.press('Enter');
+      core = act(core, { type: 'end' });
+      await expect.poll(() => frame.locator('#tr-debrief-heading').count(), { timeout: 10_000 }).toBe(1);
+
+      const expected = learnerResults(core, '');
+      const sets = (await log()).slice(3).filter((e) => e[0] === 'SetValue').map((e) => [e[1], e[2]]);
+      expect(sets.slice(0, -1)).toEqual(scorm2004Values(expected, PASS_MARK, 0));
+      expect(sets).toContainEqual(['cmi.score.scaled', String(expected.score.score / 100)]);
+      expect(sets).toContainEqual(['cmi.success_status', expected.score.score >= PASS_MARK ? 'passed' : 'failed']);
+      expect(sets).toContainEqual(['cmi.interactions.0.result', 'correct']);
+      expect(sets.at(-1)![0]).toBe('cmi.session_time');
+      expect(sets.at(-1)![1]).toMatch(/^PT(\d+M)?\d+(\.\d+)?S$/);
+      expect((await log()).at(-1)).toEqual(['Commit']);
+      await page.evaluate(() => ((document.getElementById('course') as HTMLIFrameElement).src = 'about:blank'));
+      await expect.poll(async () => (await log()).at(-1)?.[0]).toBe('Terminate');
+      expect(opened.errors).toEqual([]);
     } finally {
       await opened.close();
     }
