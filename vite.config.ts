@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { SINGLE_FILE_DIR, SITE_POLICY, contentSecurityPolicy, inlineWorkers } from './tools/hosting.js';
+import { LMS_PACKAGE_DIR, SINGLE_FILE_DIR, SITE_POLICY, contentSecurityPolicy, inlineWorkers } from './tools/hosting.js';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 
@@ -17,12 +17,25 @@ const jsonReport = process.env.VITEST_JSON_REPORT;
 //   service worker precaches every file, vite-plugin-pwa).
 // - `npm run build:single` (mode single): one HTML file, dist-single/index.html, with every
 //   script, style and worker inside it, for a page opened from a folder or an e-mail attachment.
-// Both carry a strict Content-Security-Policy (tools/hosting.ts); `vite preview` sends it too.
+// - `npm run build:lms` (mode lms, tools/lms.ts): the single file, set to report to an LMS
+//   (SCORM 1.2) with the trainer's options, zipped as a SCORM package.
+// All carry a strict Content-Security-Policy (tools/hosting.ts); `vite preview` sends it too.
 // Both servers listen on 127.0.0.1 only, unless asked otherwise: `npm run dev -- --host` or
 // `npm run preview -- --host` listen on every address (see the README).
 // The `test` block configures Vitest (`npm test`).
+/**
+ * The LMS package's options (src/ui/training/lms/config.ts), as tools/lms.ts checked them and put
+ * them in SPA_LMS_CONFIG. Only `npm run build:lms` builds mode lms.
+ */
+function lmsConfig(): { xapiEndpoint?: string } {
+  const text = process.env.SPA_LMS_CONFIG;
+  if (!text) throw new Error('mode "lms" is built by `npm run build:lms`, which checks the trainer\'s options first (tools/lms.ts)');
+  return JSON.parse(text) as { xapiEndpoint?: string };
+}
+
 export default defineConfig(({ mode }) => {
-  const single = mode === 'single';
+  const lms = mode === 'lms' ? lmsConfig() : null;
+  const single = mode === 'single' || lms !== null;
   return {
     base: './',
     plugins: [
@@ -64,10 +77,12 @@ export default defineConfig(({ mode }) => {
               },
             }),
           ]),
-      contentSecurityPolicy(single),
+      contentSecurityPolicy(single, lms?.xapiEndpoint),
     ],
     publicDir: single ? false : 'public',
-    build: single ? { outDir: SINGLE_FILE_DIR(ROOT) } : {},
+    build: lms ? { outDir: LMS_PACKAGE_DIR(ROOT) } : single ? { outDir: SINGLE_FILE_DIR(ROOT) } : {},
+    // The LMS package's settings (src/ui/training/lms/config.ts); null in every other build.
+    define: { __SPA_LMS__: JSON.stringify(lms) },
     // A page opened from a file has an opaque origin, and Chromium will not start a module
     // worker there (not even from a blob: URL the page made): the single file's workers are classic.
     worker: { format: single ? 'iife' : 'es' },

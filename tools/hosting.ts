@@ -42,8 +42,16 @@ export const SITE_POLICY = policyText(BASE);
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
+/**
+ * The origin a page may also connect to: a learning record store the trainer named when building
+ * the LMS package (`--xapi-endpoint`). Without one, connect-src is the page's own origin only.
+ */
+function connectTo(endpoint: string | undefined): readonly string[] {
+  return endpoint ? ["'self'", new URL(endpoint).origin] : BASE['connect-src'];
+}
+
 /** The policy of a single-file page: its inline scripts and styles by hash, workers from blob:. */
-export function singleFilePolicy(html: string): string {
+export function singleFilePolicy(html: string, endpoint?: string): string {
   const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((s) => s.length > 0);
   const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
   return policyText({
@@ -51,6 +59,7 @@ export function singleFilePolicy(html: string): string {
     'script-src': ["'self'", ...scripts.map(sha256)],
     'style-src': ["'self'", ...styles.map(sha256)],
     'worker-src': ["'self'", 'blob:'],
+    'connect-src': connectTo(endpoint),
   });
 }
 
@@ -62,7 +71,7 @@ function withPolicy(html: string, policy: string): string {
 }
 
 /** Puts the policy into index.html as a <meta http-equiv> (after single-file inlining, if any). */
-export function contentSecurityPolicy(single: boolean): Plugin {
+export function contentSecurityPolicy(single: boolean, endpoint?: string): Plugin {
   return {
     name: 'spa:content-security-policy',
     apply: 'build',
@@ -73,7 +82,7 @@ export function contentSecurityPolicy(single: boolean): Plugin {
         for (const file of Object.values(bundle)) {
           if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue;
           const html = String(file.source);
-          file.source = withPolicy(html, single ? singleFilePolicy(html) : SITE_POLICY);
+          file.source = withPolicy(html, single ? singleFilePolicy(html, endpoint) : policyText({ ...BASE, 'connect-src': connectTo(endpoint) }));
         }
       },
     },
@@ -99,3 +108,5 @@ export function inlineWorkers(root: string): Plugin {
 }
 
 export const SINGLE_FILE_DIR = (root: string) => join(root, 'dist-single');
+/** Where `npm run build:lms` builds the page before zipping it (tools/lms.ts). */
+export const LMS_PACKAGE_DIR = (root: string) => join(root, 'dist-lms', 'package');

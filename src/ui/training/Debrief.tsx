@@ -19,6 +19,7 @@ import {
   type ShiftState,
 } from '../../core/training';
 import { ClassResults } from './ClassResults';
+import { LmsPanel } from './lms';
 import { download, fileSlug } from './download';
 import { savePreset } from './session';
 import { CALL_TEXT, levelText, responseText } from './words';
@@ -26,10 +27,13 @@ import { CALL_TEXT, levelText, responseText } from './words';
 interface Props {
   state: ShiftState;
   learner: string;
+  /** Wall-clock epoch milliseconds (SavedShift), for the time taken that an LMS is told. */
+  startedAt?: number;
+  endedAt?: number;
   onNewShift: () => void;
 }
 
-export function Debrief({ state, learner, onNewShift }: Props) {
+export function Debrief({ state, learner, startedAt, endedAt, onNewShift }: Props) {
   const results = useMemo(() => learnerResults(state, learner), [state, learner]);
   const s = results.score;
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -138,6 +142,7 @@ export function Debrief({ state, learner, onNewShift }: Props) {
             Explore the continuum of need
           </a>
         </div>
+        <LmsPanel results={results} startedAt={startedAt} endedAt={endedAt} fileBase={base} />
 
         <h3 className="tr-cases-heading">Each contact</h3>
         <p className="hint">Open a contact to see its path through the {state.settings.rules} process, what happened next for the child, and the reference answer.</p>

@@ -23,10 +23,11 @@ interface Model {
   tick: number;
 }
 
+/** `at`: the wall-clock time (epoch milliseconds), for the time taken reported to an LMS. */
 type Msg =
-  | { type: 'start'; config: ShiftConfig; learner: string; deadline?: number }
-  | { type: 'act'; action: ShiftAction }
-  | { type: 'timeUp' }
+  | { type: 'start'; config: ShiftConfig; learner: string; at: number; deadline?: number }
+  | { type: 'act'; action: ShiftAction; at: number }
+  | { type: 'timeUp'; at: number }
   | { type: 'reset' }
   | { type: 'dismissError' };
 
@@ -46,7 +47,7 @@ function reducer(m: Model, msg: Msg): Model {
   switch (msg.type) {
     case 'start':
       return {
-        saved: { config: msg.config, learner: msg.learner, actions: [], ...(msg.deadline === undefined ? {} : { deadline: msg.deadline }) },
+        saved: { config: msg.config, learner: msg.learner, actions: [], startedAt: msg.at, ...(msg.deadline === undefined ? {} : { deadline: msg.deadline }) },
         state: startShift(LIBRARY.vignettes, msg.config),
         error: null,
         tick: m.tick + 1,
@@ -54,13 +55,14 @@ function reducer(m: Model, msg: Msg): Model {
     case 'timeUp': {
       if (!m.state || !m.saved || m.state.ended) return m;
       const state = act(m.state, { type: 'end' });
-      return { saved: { ...m.saved, actions: state.actions, timedOut: true }, state, error: null, tick: m.tick + 1 };
+      return { saved: { ...m.saved, actions: state.actions, timedOut: true, endedAt: msg.at }, state, error: null, tick: m.tick + 1 };
     }
     case 'act': {
       if (!m.state || !m.saved) return m;
       try {
         const state = act(m.state, msg.action);
-        return { saved: { ...m.saved, actions: state.actions }, state, error: null, tick: m.tick + 1 };
+        const endedAt = m.saved.endedAt ?? (state.ended ? msg.at : undefined);
+        return { saved: { ...m.saved, actions: state.actions, ...(endedAt !== undefined ? { endedAt } : {}) }, state, error: null, tick: m.tick + 1 };
       } catch (e) {
         if (e instanceof ShiftActionError) return { ...m, error: e.message, tick: m.tick + 1 };
         throw e;
@@ -97,9 +99,10 @@ export function TrainingApp() {
             </p>
             <SetupForm
               library={LIBRARY}
-              onStart={(config, learner) =>
-                send({ type: 'start', config, learner, ...(config.timeLimitMinutes ? { deadline: Date.now() + config.timeLimitMinutes * 60_000 } : {}) })
-              }
+              onStart={(config, learner) => {
+                const at = Date.now();
+                send({ type: 'start', config, learner, at, ...(config.timeLimitMinutes ? { deadline: at + config.timeLimitMinutes * 60_000 } : {}) });
+              }}
             />
           </section>
           <ClassResults />
@@ -111,8 +114,8 @@ export function TrainingApp() {
           tick={model.tick}
           error={model.error}
           deadline={saved.deadline ?? null}
-          onAct={(action) => send({ type: 'act', action })}
-          onTimeUp={() => send({ type: 'timeUp' })}
+          onAct={(action) => send({ type: 'act', action, at: Date.now() })}
+          onTimeUp={() => send({ type: 'timeUp', at: Date.now() })}
           onDismissError={() => send({ type: 'dismissError' })}
         />
       )}
@@ -124,7 +127,7 @@ export function TrainingApp() {
               decided.
             </p>
           )}
-          <Debrief state={state} learner={saved.learner} onNewShift={() => send({ type: 'reset' })} />
+          <Debrief state={state} learner={saved.learner} startedAt={saved.startedAt} endedAt={saved.endedAt} onNewShift={() => send({ type: 'reset' })} />
         </>
       )}
     </div>

@@ -14,6 +14,9 @@ export interface SavedShift {
   deadline?: number;
   /** The time limit ran out and ended the shift. */
   timedOut?: boolean;
+  /** Wall-clock epoch milliseconds the shift started and ended: the time taken that an LMS is told. */
+  startedAt?: number;
+  endedAt?: number;
 }
 
 export interface ExplorerPreset {
