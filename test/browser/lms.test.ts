@@ -113,7 +113,7 @@ describe('the SCORM package in an LMS', () => {
     await copyFile(require.resolve('scorm-again/scorm12') /* dist/scorm12.js: a classic script that sets window.Scorm12API */, join(site, 'scorm12.js'));
     await writeFile(join(site, 'lms.html'), HOST_PAGE);
     server = await serveFolder(site, '/lms/');
-    core = startShift(library, { seed: SEED, rules: '2015', count: COUNT });
+    core = startShift(library, { seed: SEED, rules: '2015', count: COUNT, mix: 'shuffle' });
   }, 240_000);
 
   afterAll(async () => {
@@ -153,6 +153,9 @@ describe('the SCORM package in an LMS', () => {
     await tabTo(page, frame, /^Number of contacts/);
     await page.keyboard.press('Control+A');
     await page.keyboard.type(String(COUNT));
+    // The last mix, "Any contacts" (the plain shuffle), is the draw this scripted shift was written for.
+    await tabTo(page, frame, /^Mix of contacts/);
+    await page.keyboard.press('End');
     await tabTo(page, frame, /^Start the shift/);
     await page.keyboard.press('Enter');
     await expect.poll(() => frame.locator('#tr-shift-heading').count()).toBe(1);
@@ -345,6 +348,8 @@ describe('the SCORM package built with a learning record store', () => {
       await tabTo(page, frame, /^Seed/);
       await page.keyboard.press('Control+A');
       await page.keyboard.type(SEED);
+      await tabTo(page, frame, /^Mix of contacts/);
+      await page.keyboard.press('End');
       await tabTo(page, frame, /^Start the shift/);
       await page.keyboard.press('Enter');
       await tabTo(page, frame, /^End the shift/);
@@ -353,7 +358,7 @@ describe('the SCORM package built with a learning record store', () => {
       await page.keyboard.press('Enter');
       await expect.poll(() => page.locator('[data-lms="xapi"]').textContent(), { timeout: 15_000 }).toContain('were sent to the learning record store');
 
-      let core = startShift(library, { seed: SEED, rules: '2015', count: 8 });
+      let core = startShift(library, { seed: SEED, rules: '2015', count: 8, mix: 'shuffle' });
       core = act(core, { type: 'end' });
       const results = learnerResults(core, '');
       expect(posted).toHaveLength(1);
@@ -424,13 +429,15 @@ describe('the SCORM 2004 package in an LMS', () => {
       const log = () => page.evaluate(() => (window as unknown as { lmsLog: LogEntry[] }).lmsLog);
       expect(await log()).toEqual([['Initialize'], ['SetValue', 'cmi.completion_status', 'incomplete'], ['Commit']]);
 
-      let core = startShift(library, { seed: SEED, rules: '2015', count: COUNT });
+      let core = startShift(library, { seed: SEED, rules: '2015', count: COUNT, mix: 'shuffle' });
       await tabTo(page, frame, /^Seed/);
       await page.keyboard.press('Control+A');
       await page.keyboard.type(SEED);
       await tabTo(page, frame, /^Number of contacts/);
       await page.keyboard.press('Control+A');
       await page.keyboard.type(String(COUNT));
+      await tabTo(page, frame, /^Mix of contacts/);
+      await page.keyboard.press('End');
       await tabTo(page, frame, /^Start the shift/);
       await page.keyboard.press('Enter');
       // The first contact, as the reference calls it; then end the shift.
