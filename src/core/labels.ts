@@ -116,6 +116,7 @@ export const EVENT_LABELS: Record<string, string> = {
   'screening.completed': 'Screening completed',
   'information.gathered': 'Information gathered',
   'parents.contacted': 'Team manager contacted the parents',
+  'concerns.recognised': 'Team manager recognised child protection concerns',
   'camhs.assessed': 'CAMHS screening completed',
   'threshold.decided': 'Threshold decided',
   'clock.escalationDue': 'One-working-day clock nearly out: escalated',

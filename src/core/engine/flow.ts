@@ -7,7 +7,7 @@
  * decides where a case goes: the chart does.
  */
 import { RATING_OF_NUMBER, type Arrivals } from '../arrivals';
-import { DAY, addWorkingDays, addWorkingMillis, dueByOneWorkingDay, type Instant } from '../calendar';
+import { DAY, HOUR, addWorkingDays, addWorkingMillis, dueByOneWorkingDay, type Instant } from '../calendar';
 import type { SpaContext, SpaEvent } from '../processes/common';
 import { KIND, type Agenda, type AgendaItem } from './agenda';
 import type { CaseTable } from './cases';
@@ -17,12 +17,13 @@ import type { TraceSink } from './sink';
 import type { StateTable } from './states';
 import type { Stepper } from './stepper';
 import type { World } from './world';
+import type { Uniform } from '../rng';
 
 /** A green rating in the arrivals' rating column. */
 const RATING_GREEN = RATING_OF_NUMBER.indexOf('green');
 
 /** The parts a run's flow works with (composed by `createSimulation`), and when it starts. */
-export type FlowParts = Pick<CaseFlow, 'processLabel' | 'stepper' | 'states' | 'cases' | 'arrivals' | 'agenda' | 'pools' | 'world' | 'sink' | 'escalates' | 'outOfHoursService' | 'escalateAfterMs' | 'escalateGreenAfterMs' | 'end'> & {
+export type FlowParts = Pick<CaseFlow, 'processLabel' | 'stepper' | 'states' | 'cases' | 'arrivals' | 'agenda' | 'pools' | 'world' | 'sink' | 'escalates' | 'outOfHoursService' | 'escalateAfterMs' | 'escalateGreenAfterMs' | 'recognitionDraw' | 'end'> & {
   readonly simStart: Instant;
 };
 
@@ -61,6 +62,12 @@ export class CaseFlow {
   readonly escalateAfterMs: number;
   /** The same for a contact rated green (its target is the 24 hours itself: DOMAIN.md RAG targets). */
   readonly escalateGreenAfterMs: number;
+  /**
+   * The draws of whether a manager overseeing a state recognises a child's concerns (meta
+   * `managerRecognises`): a stream of its own, drawn only for the children it can recognise, so
+   * no other draw moves.
+   */
+  readonly recognitionDraw: Uniform;
   /** The end of the run: nothing at or after it happens. */
   readonly end: Instant;
 
@@ -79,6 +86,7 @@ export class CaseFlow {
     this.outOfHoursService = parts.outOfHoursService;
     this.escalateAfterMs = parts.escalateAfterMs;
     this.escalateGreenAfterMs = parts.escalateGreenAfterMs;
+    this.recognitionDraw = parts.recognitionDraw;
     this.end = parts.end;
   }
 
@@ -172,6 +180,11 @@ export class CaseFlow {
   /** A case enters its state: it waits for the state's worker (or its worker carries on), or leaves its worker. */
   private enter(c: number): void {
     const state = this.states.states[this.cases.state[c]];
+    const recognises = state.facts.managerRecognises;
+    // A manager overseeing the state recognises child protection concerns (meta `managerRecognises`).
+    if (recognises !== null && this.arrivals.trueLevel[c] >= recognises.trueLevelAtLeast && this.recognitionDraw() < recognises.share) {
+      this.agenda.scheduleWork(KIND.duringWork, addWorkingMillis(this.now, recognises.afterWorkingHours * HOUR), c, this.cases.token[c], EVENTS.concernsRecognised, 'teamManager');
+    }
     const work = state.work;
     if (work) {
       const pool = work.pool;

@@ -165,6 +165,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     world: new World(scenario, cases, arrivals.trueLevel, arrivals.formComplete, Math.floor(streams.stream('referrals.noFurtherAction')() * 4294967296)),
     sink: new TraceSink(options.trace ?? true, figures, arrivals),
     escalates: chart.escalates,
+    recognitionDraw: streams.stream('manager-recognises'),
     outOfHoursService: chart.outOfHoursService,
     escalateAfterMs: scenario.escalateAfterWorkingHours * HOUR,
     escalateGreenAfterMs: scenario.escalateGreenAfterWorkingHours * HOUR,

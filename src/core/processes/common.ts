@@ -70,6 +70,12 @@ export type SpaEvent =
   | { type: 'screening.completed' }
   | { type: 'information.gathered' }
   | { type: 'parents.contacted' }
+  /**
+   * A manager overseeing the state has recognised child protection concerns in the case: sent by
+   * the engine to a case in a state with meta `managerRecognises`, for a share of the children
+   * whose true level is at least the meta's level (no false positives: see `managerRecognises`).
+   */
+  | { type: 'concerns.recognised' }
   | { type: 'camhs.assessed' }
   | { type: 'threshold.decided'; level: Level }
   | { type: 'clock.escalationDue' }
@@ -91,7 +97,7 @@ export type SpaEvent =
 export type SpaEventType = SpaEvent['type'];
 
 export const SPA_EVENT_TYPES: readonly SpaEventType[] = [
-  'screening.completed', 'information.gathered', 'parents.contacted', 'camhs.assessed', 'threshold.decided',
+  'screening.completed', 'information.gathered', 'parents.contacted', 'concerns.recognised', 'camhs.assessed', 'threshold.decided',
   'clock.escalationDue', 'clock.oneWorkingDayElapsed', 'case.allocated', 'assessment.completed', 'coreAssessment.completed', 'strategy.held',
   'police.available', 'enquiry.completed', 'conference.held', 'earlyHelp.escalated', 'earlyHelp.completed', 'contact.receivedOutOfHours', 'emergency.responded',
 ];
@@ -295,6 +301,17 @@ export interface StateMeta {
    * figures count children on child protection plans at the end of a run: 004 ¶13, 000).
    */
   plan?: 'childInNeed' | 'childProtection';
+  /**
+   * A manager oversees every case in this state and recognises a child whose true level is at
+   * least `trueLevelAtLeast` (child protection concerns) in a share `share` of such cases, from
+   * what is already known: the engine then sends `concerns.recognised`, `afterWorkingHours`
+   * working hours after the case entered the state (a look, taking none of the manager's working
+   * time), unless the case has left by then. The chart says what follows (a strategy discussion).
+   * The look answers by the child's true level, so it never recognises concerns that are not
+   * there; the rest are missed. With its source. A state that does not answer `concerns.recognised`
+   * ignores it (validate.ts checks the figures: share 0 to 1, 0 to 90 working hours).
+   */
+  managerRecognises?: { trueLevelAtLeast: Level; share: number; afterWorkingHours: number; source: string };
 }
 
 /**

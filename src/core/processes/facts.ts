@@ -64,6 +64,8 @@ export interface StateFacts {
   readonly recordsLevel: Level | null;
   /** The scenario's chance of a wrong threshold decision is multiplied by this here (meta `decisionError`; 1 when absent). */
   readonly decisionErrorFactor: number;
+  /** A manager recognises child protection concerns here (meta `managerRecognises`), or null. */
+  readonly managerRecognises: { readonly trueLevelAtLeast: number; readonly share: number; readonly afterWorkingHours: number } | null;
   /**
    * Working days a case waits here for its role's worker before a manager gives it to one over
    * their caseload (meta `allocateOverCaseloadAfter`), or null: it waits for a free slot.
@@ -159,6 +161,9 @@ export function stateFactsOf(name: string, metaIn: StateMeta | undefined, final:
     holdsCaseload: meta.holdsCaseload ? { role: meta.holdsCaseload.role, workingDays: meta.holdsCaseload.workingDays } : null,
     allocateOverCaseloadAfterWorkingDays: meta.allocateOverCaseloadAfter?.workingDays ?? null,
     decisionErrorFactor: meta.decisionError?.factor ?? 1,
+    managerRecognises: meta.managerRecognises
+      ? { trueLevelAtLeast: meta.managerRecognises.trueLevelAtLeast, share: meta.managerRecognises.share, afterWorkingHours: meta.managerRecognises.afterWorkingHours }
+      : null,
     earlyHelp: stage === 'earlyHelp',
     openSocialCare: !undecided && work !== null && stage !== 'earlyHelp',
     timescale: meta.timescale ?? null,

@@ -105,6 +105,14 @@ function metaProblems(at: string, meta: unknown, roles: Set<Role>): string[] {
     if (meta.plan !== 'childInNeed' && meta.plan !== 'childProtection') problems.push(`${at}.meta.plan: must be "childInNeed" or "childProtection"`);
     else if (meta.keepsCaseOpen === undefined) problems.push(`${at}.meta.plan: must be given with keepsCaseOpen (how long the child is on the plan)`);
   }
+  if (meta.managerRecognises !== undefined) {
+    const m = meta.managerRecognises;
+    if (!isObject(m) || !(LEVELS as readonly unknown[]).includes(m.trueLevelAtLeast) || typeof m.share !== 'number' || !Number.isFinite(m.share) || m.share < 0 || m.share > 1
+      || typeof m.afterWorkingHours !== 'number' || !Number.isFinite(m.afterWorkingHours) || m.afterWorkingHours < 0 || m.afterWorkingHours > 90
+      || typeof m.source !== 'string' || m.source.trim() === '') {
+      problems.push(`${at}.meta.managerRecognises: must be { trueLevelAtLeast: ${oneOf(LEVELS)}, share: a number from 0 to 1, afterWorkingHours: a number from 0 to 90 (ten working days), source: where the figures come from }`);
+    }
+  }
   if (meta.work !== undefined) problems.push(...workProblems(`${at}.meta.work`, meta.work, roles));
   return problems;
 }

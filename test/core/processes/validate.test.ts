@@ -85,6 +85,22 @@ describe('checking a chart before it runs', () => {
     expect(hold({ role: 'raSocialWorker', workingDays: 6, source: '004 ¶13' }, true)).toEqual([expect.stringMatching(/^states\.only\.meta\.holdsCaseload: must not be given on a state with work/)]);
   });
 
+  it('names the rule for a manager\u2019s recognition that is not a level, a share from 0 to 1, hours in bounds and a source', () => {
+    const rule = 'states.only.meta.managerRecognises: must be { trueLevelAtLeast: ';
+    for (const bad of [
+      { trueLevelAtLeast: 5, share: 1, afterWorkingHours: 1, source: 'x' },
+      { trueLevelAtLeast: 4, share: 1.5, afterWorkingHours: 1, source: 'x' },
+      { trueLevelAtLeast: 4, share: 1, afterWorkingHours: -1, source: 'x' },
+      { trueLevelAtLeast: 4, share: 1, afterWorkingHours: 1, source: ' ' },
+      true,
+    ]) {
+      const { problems } = chartProblems(chartWith({ ...GOOD, managerRecognises: bad }));
+      expect(problems).toHaveLength(1);
+      expect(problems[0].startsWith(rule)).toBe(true);
+    }
+    expect(chartProblems(chartWith({ ...GOOD, managerRecognises: { trueLevelAtLeast: 4, share: 0.5, afterWorkingHours: 0, source: 'x' } })).problems).toEqual([]);
+  });
+
   it('asks for the meta a state must have', () => {
     expect(chartProblems(chartWith(undefined as never)).problems).toEqual(['states.only.meta: is required (source, description, report, undecided)']);
     expect(chartProblems(chartWith({ ...GOOD, report: undefined, undecided: 'no' })).problems).toEqual([
