@@ -552,4 +552,18 @@ describe('addWorkingMillis', () => {
     }
     expect(checked).toBeGreaterThan(30_000);
   });
+  it('gives the reference instant to the bit for fractional instants and durations, long spans, and instants in any order', () => {
+    // Its sums of opening time start at the first day asked about and are rebuilt for an earlier
+    // one: random instants from 1995 to 2030 in random order, fractional milliseconds, up to
+    // 3,000 working hours (about a year of working days).
+    let x = 987;
+    const rand = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const from = L('1995-01-01');
+    const span = L('2030-12-31') - from;
+    for (let k = 0; k < 5_000; k++) {
+      const t = from + rand() * span;
+      const ms = k % 3 === 0 ? rand() * 3_000 * HOUR : Math.round(rand() * 40 * HOUR);
+      expect(addWorkingMillis(t, ms)).toBe(addWorkingMillisByDay(t, ms));
+    }
+  });
 });
