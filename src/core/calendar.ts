@@ -437,6 +437,27 @@ const hoursTable: (Readonly<OpeningHours> | null | undefined)[] = new Array(HOUR
 const OPEN_AT = new Float64Array(HOURS_TABLE_DAYS);
 const CLOSE_AT = new Float64Array(HOURS_TABLE_DAYS);
 const DAY_KNOWN = new Uint8Array(HOURS_TABLE_DAYS);
+// Opening time before each day, summed from day `openBeforeFrom` (valid up to `openBeforeTo`), so
+// addWorkingMillis crosses whole days by one subtraction rather than one per day. Every term is
+// whole milliseconds, so the sums are exact and the result is the day-by-day loop's to the bit.
+const OPEN_BEFORE = new Float64Array(HOURS_TABLE_DAYS + 1);
+let openBeforeFrom = -1;
+let openBeforeTo = -1;
+
+/** Make `OPEN_BEFORE` valid from day `from` (or earlier) to day `to` (at most HOURS_TABLE_DAYS). */
+function openBeforeUpTo(from: number, to: number): void {
+  if (openBeforeFrom < 0 || from < openBeforeFrom) {
+    openBeforeFrom = from;
+    openBeforeTo = from;
+    OPEN_BEFORE[from] = 0;
+  }
+  for (; openBeforeTo < to; openBeforeTo++) {
+    const d = openBeforeTo;
+    if (DAY_KNOWN[d] === 0) hoursOnDayNumber(d);
+    const open = OPEN_AT[d];
+    OPEN_BEFORE[d + 1] = OPEN_BEFORE[d] + (open === open ? CLOSE_AT[d] - open : 0);
+  }
+}
 const hoursCache = new Map<number, Readonly<OpeningHours> | null>();
 const HOURS_CACHE_LIMIT = 100_000; // cleared (not evicted) if ever exceeded
 
@@ -530,21 +551,43 @@ export function addWorkingMillis(t: Instant, ms: number): Instant {
   // The engine calls this for every piece of work: walk the day table as numbers (no objects,
   // no boxed results between calls). The same steps as the general loop below, which covers days
   // outside the table; test/core/calendar.test.ts checks the two agree.
-  let days = localDayNumber(t);
-  if (days >= 0) {
-    let at = t;
+  const first = localDayNumber(t);
+  if (first >= 0 && first < HOURS_TABLE_DAYS) {
+    // t's own day (t may fall inside its opening hours).
     let left = ms;
-    for (; days < HOURS_TABLE_DAYS; days++) {
-      if (DAY_KNOWN[days] === 0) hoursOnDayNumber(days);
-      const open = OPEN_AT[days];
-      if (open === open) {
-        if (at < open) at = open;
-        const close = CLOSE_AT[days];
-        if (at < close) {
-          const room = close - at;
-          if (left <= room) return at + left;
-          left -= room;
+    if (DAY_KNOWN[first] === 0) hoursOnDayNumber(first);
+    const open = OPEN_AT[first];
+    if (open === open) {
+      const at = t < open ? open : t;
+      const close = CLOSE_AT[first];
+      if (at < close) {
+        const room = close - at;
+        if (left <= room) return at + left;
+        left -= room;
+      }
+    }
+    // The days after it, each from its opening: the first day by whose close the opening time
+    // since `start` reaches `left` is the day the work ends (a binary search of the sums).
+    const start = first + 1;
+    if (left > 0 && start < HOURS_TABLE_DAYS) {
+      let to = openBeforeTo > start ? openBeforeTo : start;
+      openBeforeUpTo(start, to);
+      const base = OPEN_BEFORE[start];
+      while (OPEN_BEFORE[to] - base < left && to < HOURS_TABLE_DAYS) {
+        to = Math.min(HOURS_TABLE_DAYS, to + 64);
+        openBeforeUpTo(start, to);
+      }
+      if (OPEN_BEFORE[to] - base >= left) {
+        // The smallest e in (start, to] with OPEN_BEFORE[e] - base >= left; the work ends on day e - 1.
+        let lo = start + 1;
+        let hi = to;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (OPEN_BEFORE[mid] - base >= left) hi = mid;
+          else lo = mid + 1;
         }
+        const day = lo - 1;
+        return OPEN_AT[day] + (left - (OPEN_BEFORE[day] - base));
       }
     }
   }
@@ -576,7 +619,24 @@ export function workingDaysBetween(a: Instant, b: Instant): number {
   assertFinite('workingDaysBetween', b);
   let total = 0;
   const last = localDayNumber(b);
-  for (let days = localDayNumber(a); days <= last; days++) {
+  let days = localDayNumber(a);
+  // The day table as numbers where it reaches (the figures call this for every timescale): the
+  // same sums, in the same order, as the loop below, which covers any other day.
+  if (days >= 0 && last < HOURS_TABLE_DAYS) {
+    for (; days <= last; days++) {
+      if (DAY_KNOWN[days] === 0) hoursOnDayNumber(days);
+      const open = OPEN_AT[days];
+      if (open !== open) continue;
+      const close = CLOSE_AT[days];
+      const from = a > open ? a : open;
+      const to = b < close ? b : close;
+      if (to <= from) continue;
+      const length = close - open;
+      total += to - from === length ? 1 : (to - from) / length;
+    }
+    return total;
+  }
+  for (; days <= last; days++) {
     const h = hoursOnDayNumber(days);
     if (h === null) continue;
     const from = a > h.open ? a : h.open;

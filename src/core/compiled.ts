@@ -215,12 +215,22 @@ export function compileMachine(machine: AnyStateMachine, options: CompileOptions
   return options.share ? new SharingStepper(machineStepper) : machineStepper;
 }
 
-/** A shared snapshot, with the steps already computed from it (by event object). */
+/**
+ * A shared snapshot, with the steps already computed from it: the events met (by object) and the
+ * snapshot each led to, side by side. Speed: a snapshot meets a handful of distinct events, so
+ * comparing the few objects is quicker than a Map's look-up (the hottest line of a run); past
+ * `LINEAR_STEPS` the rest go in a Map.
+ */
 interface SharedSnapshot extends CompiledSnapshot {
-  readonly steps: Map<object, SharedSnapshot>;
+  readonly events: object[];
+  readonly nexts: SharedSnapshot[];
+  more: Map<object, SharedSnapshot> | null;
   /** Its number, from 0 in the order made (a caller can keep what it knows of it in an array). */
   readonly node: number;
 }
+
+/** How many of a shared snapshot's steps are kept side by side before the rest go in a Map. */
+const LINEAR_STEPS = 8;
 
 /**
  * A stepper that computes each step once and shares the snapshots (`CompileOptions.share`). A
@@ -239,7 +249,7 @@ class SharingStepper implements CompiledMachine {
   }
 
   private node(s: CompiledSnapshot): SharedSnapshot {
-    return { value: s.value, context: s.context, status: s.status, steps: new Map(), node: this.made++ };
+    return { value: s.value, context: s.context, status: s.status, events: [], nexts: [], more: null, node: this.made++ };
   }
 
   initial(input: unknown): CompiledSnapshot {
@@ -251,11 +261,17 @@ class SharingStepper implements CompiledMachine {
   transition(snapshot: CompiledSnapshot, event: { type: string }): CompiledSnapshot {
     // Only snapshots this stepper made are passed back to it (the engine keeps what it returns).
     const from = snapshot as SharedSnapshot;
-    let next = from.steps.get(event);
+    const events = from.events;
+    const n = events.length;
+    for (let k = 0; k < n; k++) if (events[k] === event) return from.nexts[k];
+    let next = from.more === null ? undefined : from.more.get(event);
     if (!next) {
       const computed = this.stepper.transition(from, event);
       next = computed === from ? from : this.node(computed);
-      from.steps.set(event, next);
+      if (n < LINEAR_STEPS) {
+        events.push(event);
+        from.nexts.push(next);
+      } else (from.more ??= new Map()).set(event, next);
     }
     return next;
   }
