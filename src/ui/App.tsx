@@ -24,7 +24,6 @@ const VIEWS: { route: Route; href: string; label: string }[] = [
   { route: 'threshold', href: '#/threshold', label: 'Threshold explorer' },
   { route: 'lab', href: '#/lab', label: 'Process lab' },
   { route: 'validation', href: '#/validation', label: 'Sources and validation' },
-  { route: 'lab', href: '#/lab', label: 'Process lab' },
 ];
 
 export function App() {

@@ -52,7 +52,8 @@ describe('Process lab: check', () => {
     await page.getByLabel('Generated scenarios to run').fill('1001');
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await expect.poll(() => page.textContent('.error-summary')).toContain('Runs must be a whole number from 1 to 1,000');
-    expect(await page.evaluate(() => document.activeElement?.className)).toContain('error-summary');
+    // Focus moves to the summary once it is drawn (the next frame): wait for it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? '')).toContain('error-summary');
   });
 
   it('cancels a check under way: the progress goes, nothing is reported, Check works again', async () => {
