@@ -405,17 +405,21 @@ describe('a balanced shift, the N shortcut and a time limit, in the browser', ()
     const opened = await openPage(browser!, `${server!.url}#/training`);
     pages.push(opened);
     const { page } = opened;
-    await page.clock.install();
-    await page.reload();
     await setUp(page, { seed: 'timed', mix: /^Balanced/, count: 4, limit: 2 });
     await expect.poll(() => page.locator('.tr-time-left').textContent()).toMatch(/Real time left\s*(2:00|1:5\d)/);
-    await page.clock.runFor(61_000);
-    // The fake clock also runs on by itself as the test goes: a minute gone, give or take seconds.
-    await expect.poll(() => page.locator('.tr-time-left').textContent()).toMatch(/Real time left\s*0:[45]\d/);
+    // The deadline is kept with the shift in the tab's storage, two minutes from the start.
+    const saved = await page.evaluate(() => JSON.parse(window.sessionStorage.getItem('spa-training:shift:v1') ?? 'null') as { deadline?: number } | null);
+    const now = await page.evaluate(() => Date.now());
+    expect(saved?.deadline).toBeGreaterThan(now + 100_000);
+    expect(saved?.deadline).toBeLessThanOrEqual(now + 120_000);
+    // A reload keeps that deadline (it does not restart the two minutes): bring it to three seconds
+    // from now in storage, reload, and the shift ends when it passes, in real time.
+    await page.evaluate(() => {
+      const key = 'spa-training:shift:v1';
+      const s = JSON.parse(window.sessionStorage.getItem(key)!) as { deadline: number };
+      window.sessionStorage.setItem(key, JSON.stringify({ ...s, deadline: Date.now() + 3000 }));
+    });
     await page.reload();
-    await expect.poll(() => page.locator('.tr-time-left').textContent()).toMatch(/Real time left\s*0:[45]\d/);
-    // Past the deadline, with room to spare: the limit's timer fires within the fake clock's run.
-    await page.clock.runFor(75_000);
     await expect.poll(() => page.locator('#tr-debrief-heading').count(), { timeout: 20_000 }).toBe(1);
     expect(await page.locator('.tr-timeout').textContent()).toContain('The time limit of 2 minutes ran out');
     expect(opened.errors).toEqual([]);
