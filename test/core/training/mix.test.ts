@@ -62,6 +62,11 @@ describe('a balanced shift', () => {
     expect(drawVignettes(library, 'class-8', 8, 'balanced').map((v) => v.id)).not.toEqual(a);
   });
 
+  it('ends, with the whole pool, when asked for more contacts than the pool holds', () => {
+    expect(drawVignettes(library, 'class-1', 999, 'levels-3-4')).toHaveLength(mixPool(library, 'levels-3-4').length);
+    expect(drawVignettes([], 'class-1', 5, 'balanced')).toEqual([]);
+  });
+
   it("keeps a shift saved before mixes (no mix) on the plain shuffle's contacts", () => {
     const old = startShift(library, { seed: 'class-7', rules: '2015', count: 8 });
     expect(old.cases.map((c) => c.id).sort()).toEqual(drawVignettes(library, 'class-7', 8).map((v) => v.id).sort());

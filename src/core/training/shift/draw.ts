@@ -82,7 +82,8 @@ export function drawVignettes(library: readonly Vignette[], seed: string, count:
   const levels = LEVELS.filter((l) => pool.some((v) => v.reference.level === l));
   const first = Math.floor(u() * levels.length);
   const order = [...levels.slice(first), ...levels.slice(0, first)];
-  const share = sharesByLevel(pool, order, count);
+  // Never more than the pool holds (validateConfig refuses that first; a direct call must still end).
+  const share = sharesByLevel(pool, order, Math.min(count, pool.length));
   const chosen = coverBoundaries(pool, share);
   const out: Vignette[] = [];
   for (const l of order) {
