@@ -122,10 +122,16 @@ export const DEFAULT_DURATIONS: Record<Activity, { meanWorkingHours: number; cv:
   // joint visits were delayed by police availability: most within a working day, a long tail.
   // Assumption: mean 12 working hours, cv 1.5 (the claim 2013-joint-visits-delayed judges it).
   jointVisit: { meanWorkingHours: 12, cv: 1.5 },
-  // DOMAIN.md: ICPC within 15 working days of the strategy discussion. Assumption: the enquiry takes
-  // a mean 13 working days and the conference is convened a mean 2 working days after it (the
-  // enquiry and conference together keep the 15 working days the enquiry alone had before).
+  // The whole section 47 enquiry, write-up included. Assumption: a mean 13 working days (within
+  // the 45 working days its assessment may take: DOMAIN.md statutory clocks). An enquiry that
+  // substantiates concerns convenes the conference halfway through (the chart's meta
+  // `work.soonerFor`), and the rest of its work goes on until the conference.
   section47Enquiry: { meanWorkingHours: 117, cv: 0.4 },
+  // The least time convening an initial conference takes once it is called: the family and the
+  // agencies invited, the social worker's report shared before it. The chart books the conference
+  // for the last working day of its 15 (DOMAIN.md statutory clocks; meta `bookedWithinTimescale`),
+  // so this decides only whether a conference called late is later still. Assumption: a mean 2
+  // working days, cv 0.5.
   initialConference: { meanWorkingHours: 18, cv: 0.5 },
   earlyHelp: { meanWorkingHours: 540, cv: 0.5 }, // assumption: about 12 weeks of early help
   // Clock hours, not working hours: the EDT works around the clock (004 ¶47, "emergency child

@@ -31,6 +31,14 @@ export class CaseTable {
   /** When the case's current piece of work started (the trace records it with the event that ends it). */
   readonly workStartedAt: Float64Array;
   /**
+   * When the case's first strategy discussion was held ('strategy.held'), as the figures time it;
+   * NaN before one. Kept only for a chart that books a meeting against it (meta
+   * `bookedWithinTimescale`).
+   */
+  readonly strategyAt: Float64Array;
+  /** When the meeting that ends the case's work in a booked state is booked for (NaN: not booked). */
+  readonly bookedFor: Float64Array;
+  /**
    * Each case's two random streams as mulberry32 states: its durations at 2i, what the world
    * answers at 2i + 1. The same draws as `streams.seeded(seed)`, two seeds per contact in arrival
    * order, the same for every process (common random numbers). Speed: numbers in a column, not a
@@ -50,6 +58,8 @@ export class CaseTable {
     this.openCase = new Uint8Array(count);
     this.inEarlyHelp = new Uint8Array(count);
     this.workStartedAt = new Float64Array(count).fill(NaN);
+    this.strategyAt = new Float64Array(count).fill(NaN);
+    this.bookedFor = new Float64Array(count).fill(NaN);
     this.rng = new Int32Array(count * 2);
     for (let i = 0; i < this.rng.length; i++) this.rng[i] = Math.floor(seeds() * 4294967296);
   }

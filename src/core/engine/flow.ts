@@ -7,7 +7,7 @@
  * decides where a case goes: the chart does.
  */
 import { RATING_OF_NUMBER, type Arrivals } from '../arrivals';
-import { DAY, HOUR, addWorkingDays, addWorkingMillis, dueByOneWorkingDay, type Instant } from '../calendar';
+import { DAY, HOUR, addWorkingDays, addWorkingMillis, dueByOneWorkingDay, openingHoursOn, type Instant } from '../calendar';
 import type { SpaContext, SpaEvent } from '../processes/common';
 import { KIND, type Agenda, type AgendaItem } from './agenda';
 import type { CaseTable } from './cases';
@@ -23,7 +23,7 @@ import type { Uniform } from '../rng';
 const RATING_GREEN = RATING_OF_NUMBER.indexOf('green');
 
 /** The parts a run's flow works with (composed by `createSimulation`), and when it starts. */
-export type FlowParts = Pick<CaseFlow, 'processLabel' | 'stepper' | 'states' | 'cases' | 'arrivals' | 'agenda' | 'pools' | 'world' | 'sink' | 'escalates' | 'outOfHoursService' | 'escalateAfterMs' | 'escalateGreenAfterMs' | 'recognitionDraw' | 'end'> & {
+export type FlowParts = Pick<CaseFlow, 'processLabel' | 'stepper' | 'states' | 'cases' | 'arrivals' | 'agenda' | 'pools' | 'world' | 'sink' | 'escalates' | 'outOfHoursService' | 'booksAgainstStrategy' | 'escalateAfterMs' | 'escalateGreenAfterMs' | 'recognitionDraw' | 'end'> & {
   readonly simStart: Instant;
 };
 
@@ -58,6 +58,12 @@ export class CaseFlow {
    * EDT, 004 ¶47). A chart that cannot answer it is never sent it, as with `escalates`.
    */
   readonly outOfHoursService: boolean;
+  /**
+   * Whether some state books the meeting that ends its work against a timescale counted from the
+   * strategy discussion (meta `bookedWithinTimescale`): only then does the flow keep each case's
+   * strategy discussion time.
+   */
+  readonly booksAgainstStrategy: boolean;
   /** Working time from a contact (or a step-up) rated red or amber to its escalation clock. */
   readonly escalateAfterMs: number;
   /** The same for a contact rated green (its target is the 24 hours itself: DOMAIN.md RAG targets). */
@@ -84,6 +90,7 @@ export class CaseFlow {
     this.sink = parts.sink;
     this.escalates = parts.escalates;
     this.outOfHoursService = parts.outOfHoursService;
+    this.booksAgainstStrategy = parts.booksAgainstStrategy;
     this.escalateAfterMs = parts.escalateAfterMs;
     this.escalateGreenAfterMs = parts.escalateGreenAfterMs;
     this.recognitionDraw = parts.recognitionDraw;
@@ -164,6 +171,8 @@ export class CaseFlow {
     const next = this.stepper.transition(prev, event);
     if (next.value === prev.value && next.context === prev.context) return false;
     cases.snapshot[c] = next;
+    // The strategy discussion a booked meeting's timescale counts from: the first, as the figures time it.
+    if (this.booksAgainstStrategy && event.type === 'strategy.held' && cases.strategyAt[c] !== cases.strategyAt[c]) cases.strategyAt[c] = this.now;
     const fromId = cases.state[c];
     const toId = this.states.idOfSnapshot(next);
     this.sink.record(c, this.now, this.states.states[fromId], this.states.states[toId], event, actor, workStartedAt);
@@ -187,6 +196,8 @@ export class CaseFlow {
     }
     const work = state.work;
     if (work) {
+      // The meeting that ends the work is booked now, against the state's timescale (meta `bookedWithinTimescale`).
+      if (work.booked !== null) this.cases.bookedFor[c] = this.bookedFor(c, work.booked);
       const pool = work.pool;
       if (pool.holds(c)) {
         // The same worker carries on (an allocated social worker goes on to assess).
@@ -227,7 +238,9 @@ export class CaseFlow {
     const token = this.cases.token[c];
     this.cases.workStartedAt[c] = this.now;
     // Work around the clock (the EDT) runs in clock hours; all other work in the SPA's working hours.
-    const doneAt = work.aroundTheClock ? this.now + ms : addWorkingMillis(this.now, ms);
+    let doneAt = work.aroundTheClock ? this.now + ms : addWorkingMillis(this.now, ms);
+    // A booked meeting: on its date, or when the work is done if that is later (late).
+    if (work.booked !== null && this.cases.bookedFor[c] > doneAt) doneAt = this.cases.bookedFor[c];
     this.agenda.scheduleWork(KIND.workDone, doneAt, c, token, event, work.pool.role);
     if (work.held) {
       // 004 ¶38: the team manager contacts parents and holds office visits during the hold.
@@ -238,6 +251,18 @@ export class CaseFlow {
         }
       }
     }
+  }
+
+  /**
+   * When a meeting booked on entering a state is held (meta `bookedWithinTimescale`): at the opening
+   * of the last working day the timescale allows, counted from the case's strategy discussion or
+   * from now. NaN when the timescale has no start (no strategy discussion before it): not booked.
+   */
+  private bookedFor(c: number, booked: { workingDays: number; fromStrategy: boolean }): Instant {
+    const since = booked.fromStrategy ? this.cases.strategyAt[c] : this.now;
+    if (since !== since) return NaN;
+    const due = addWorkingDays(since, booked.workingDays);
+    return openingHoursOn(due)!.open;
   }
 
   /** How urgent a case's job is: the state's priority for the contact's RAG rating (its meta), or immediate danger. */

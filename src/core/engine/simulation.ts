@@ -167,6 +167,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     escalates: chart.escalates,
     recognitionDraw: streams.stream('manager-recognises'),
     outOfHoursService: chart.outOfHoursService,
+    booksAgainstStrategy: chart.states.some((s) => s.bookedWithinTimescale && s.timescale?.from === 'strategyDiscussion'),
     escalateAfterMs: scenario.escalateAfterWorkingHours * HOUR,
     escalateGreenAfterMs: scenario.escalateGreenAfterWorkingHours * HOUR,
     simStart: window.simStart,

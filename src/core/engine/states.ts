@@ -37,6 +37,16 @@ export interface WorkRt {
   aroundTheClock: boolean;
   /** A threshold decision made here errs this many times as often as the scenario's `decisionAccuracy` says (meta `decisionError`). */
   errorFactor: number;
+  /** The outcome for which the work ends sooner (meta `work.soonerFor`), as the event it ends with, or null. */
+  soonerEvent: SpaEvent | null;
+  /** The share of the drawn duration after which it ends then. */
+  soonerShare: number;
+  /**
+   * The meeting that ends the work is booked against the state's timescale (meta
+   * `bookedWithinTimescale`): its working days, and whether it is counted from the strategy
+   * discussion (else from entry); null when not booked.
+   */
+  booked: { workingDays: number; fromStrategy: boolean } | null;
 }
 
 /** Events whose outcome the world draws when the work ends (see `World.answer`). */
@@ -56,6 +66,9 @@ function stateRt(facts: StateFacts, scenario: Scenario, pools: readonly RolePool
       held: facts.hold,
       errorFactor: facts.decisionErrorFactor,
       aroundTheClock: facts.aroundTheClock,
+      soonerEvent: facts.soonerFor ? eventOf(w.done, facts.soonerFor.outcome) : null,
+      soonerShare: facts.soonerFor?.shareOfWork ?? 1,
+      booked: facts.bookedWithinTimescale && facts.timescale ? { workingDays: facts.timescale.workingDays, fromStrategy: facts.timescale.from === 'strategyDiscussion' } : null,
     };
   }
   const h = facts.holdsCaseload;

@@ -81,6 +81,14 @@ export class World {
    * takes (`workMs`). The next draws of `parentsContactedOnHeldDay` are the same case's.
    */
   answer(caseIndex: number, work: WorkRt): SpaEvent {
+    const event = this.drawAnswer(caseIndex, work);
+    // The work ends sooner for this outcome (meta `work.soonerFor`): a section 47 enquiry that
+    // substantiates concerns convenes the conference then. No draw moves.
+    if (event === work.soonerEvent) this.workMs = Math.max(SHORTEST_WORK_MS, Math.round(this.workMs * work.soonerShare));
+    return event;
+  }
+
+  private drawAnswer(caseIndex: number, work: WorkRt): SpaEvent {
     this.drawing = caseIndex;
     const level = this.trueLevel[caseIndex];
     const ms = this.duration(caseIndex, work);

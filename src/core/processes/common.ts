@@ -227,7 +227,32 @@ export interface WorkMeta {
    * works around the clock in every state that gives it work or in none (validate.ts).
    */
   aroundTheClock?: boolean;
+  /**
+   * The work ends sooner when the world's answer is this outcome: after `shareOfWork` (above 0, at
+   * most 1) of its drawn duration, with its source. A section 47 enquiry that substantiates
+   * concerns convenes the initial conference then, not after its write-up: what is left of the
+   * enquiry goes on beside the conference's preparation (see `bookedWithinTimescale`). Only on
+   * work whose event has drawn outcomes (`DRAWN_OUTCOMES`); the draws are the same as without it.
+   */
+  soonerFor?: { outcome: string; shareOfWork: number; source: string };
 }
+
+/**
+ * The outcomes the world draws for the work events that have them (world.ts), so that a chart's
+ * meta can name one (`WorkMeta.soonerFor`; validate.ts checks the name).
+ */
+export const DRAWN_OUTCOMES: Partial<Record<SpaEventType, readonly string[]>> = {
+  'case.allocated': ['noFurtherAction'],
+  'assessment.completed': ['plan', 'stepDown', 'close', 'protection'] satisfies readonly AssessmentOutcome[],
+  'enquiry.completed': ['conference', 'childInNeed', 'close'] satisfies readonly EnquiryOutcome[],
+  'conference.held': ['plan', 'childInNeed', 'close'] satisfies readonly ConferenceOutcome[],
+};
+
+/**
+ * The timescale starts a meeting can be booked against (`bookedWithinTimescale`): those the engine
+ * knows when the case enters the state.
+ */
+export const BOOKABLE_TIMESCALE_STARTS: readonly TimescaleStart[] = ['strategyDiscussion', 'entry'];
 
 export interface StateMeta {
   /** File and paragraph the state comes from, e.g. '004 ¶38'. */
@@ -296,6 +321,17 @@ export interface StateMeta {
    * measure, how many working days, from when; judged when the case leaves the state.
    */
   timescale?: TimescaleMeta;
+  /**
+   * The work here ends at a meeting booked, when the case enters the state, against its
+   * `timescale` (the initial conference: within 15 working days of the strategy discussion): on the
+   * last working day the timescale allows (at that day's opening), or, if the work's drawn
+   * duration (the least time convening takes: invitations, the report shared before the meeting)
+   * runs past that, when the work is done, late. The case stays with its worker until the
+   * meeting. With its source. Only on a state with work and a timescale counted from one of
+   * `BOOKABLE_TIMESCALE_STARTS`; a case whose timescale has no start (no strategy discussion
+   * before it) is not booked: its work ends when done.
+   */
+  bookedWithinTimescale?: { source: string };
   /**
    * The child is on a plan of this kind from entering the state for `keepsCaseOpen.days` (the
    * figures count children on child protection plans at the end of a run: 004 ¶13, 000).
@@ -627,14 +663,31 @@ const statesAfterAllocation = {
     meta: {
       source: '004 ¶39',
       label: 'Section 47 enquiry',
-      description: 'Section 47 child protection enquiry by an experienced social worker.',
+      description:
+        'Section 47 child protection enquiry by an experienced social worker. An enquiry that substantiates concerns convenes an initial conference then; the rest of the enquiry goes on while the conference is prepared.',
       stage: 'section47Enquiry',
       // Assumption: child protection work goes to the front of its role's queue.
       priority: 'urgent',
       report: REPORT.childProtection,
       undecided: false,
       childSeen: true,
-      work: { role: 'raSocialWorker', activity: 'section47Enquiry', done: 'enquiry.completed' },
+      work: {
+        role: 'raSocialWorker',
+        activity: 'section47Enquiry',
+        done: 'enquiry.completed',
+        // Working Together 2013 (DOMAIN.md statutory clocks): where concerns are substantiated the
+        // social worker convenes an initial conference, within 15 working days of the strategy
+        // discussion, so the enquiry's finding must come well before its write-up ends (the
+        // enquiry's assessment may run to 45 working days; the conference may not). Assumption:
+        // concerns are substantiated halfway through the enquiry's work. The claim
+        // 2013-conferences-timely rests on it (10 runs of June 2013: 0.5 about 93% within 15
+        // working days, 0.7 about 81%, 0.8 about 66%, 1, the whole enquiry first, about 45%).
+        soonerFor: {
+          outcome: 'conference',
+          shareOfWork: 0.5,
+          source: 'Working Together 2013 (DOMAIN.md statutory clocks: ICPC within 15 working days of the strategy discussion); assumption: concerns substantiated halfway through the enquiry',
+        },
+      },
       allocateOverCaseloadAfter: CHILD_PROTECTION_ALLOCATION,
     } satisfies StateMeta,
     on: {
@@ -649,7 +702,8 @@ const statesAfterAllocation = {
     meta: {
       source: 'DOMAIN.md vocabulary (ICPC) and statutory clocks (ICPC within 15 working days of the strategy discussion); 004 ¶17',
       label: 'Initial child protection conference',
-      description: 'An initial child protection conference is convened and held; it may put the child on a child protection plan.',
+      description:
+        'An initial child protection conference is convened when the enquiry substantiates concerns, booked within 15 working days of the strategy discussion, and held; the social worker finishes the enquiry and the report meanwhile. It may put the child on a child protection plan.',
       stage: 'conference',
       // Assumption: child protection work goes to the front of its role's queue.
       priority: 'urgent',
@@ -660,6 +714,14 @@ const statesAfterAllocation = {
       work: { role: 'raSocialWorker', activity: 'initialConference', done: 'conference.held' },
       allocateOverCaseloadAfter: CHILD_PROTECTION_ALLOCATION,
       timescale: { measure: 'initialConference', workingDays: 15, from: 'strategyDiscussion', source: 'DOMAIN.md statutory clocks: ICPC within 15 working days of the strategy discussion' },
+      // The conference is booked against the statutory clock when it is convened, not after the
+      // enquiry is written up (Working Together 2013: the ICPC within 15 working days of the
+      // strategy discussion at which section 47 enquiries were initiated). Assumption: booked for
+      // the last working day the clock allows, which gives the social worker the most time to
+      // finish the enquiry and the report; 004 ¶17, 003 ¶7 ("without loss of timeliness").
+      bookedWithinTimescale: {
+        source: 'Working Together 2013 (DOMAIN.md statutory clocks: ICPC within 15 working days of the strategy discussion); 004 ¶17; assumption: booked for the last working day allowed',
+      },
     } satisfies StateMeta,
     on: {
       'conference.held': [

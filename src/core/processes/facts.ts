@@ -86,6 +86,16 @@ export interface StateFacts {
   readonly timescale: TimescaleMeta | null;
   /** An assessment (stage `assessment`) with a timescale: counted in `assessmentsInTimescale`. */
   readonly timedAssessment: boolean;
+  /**
+   * The work here ends at a meeting booked against the timescale when the case enters (meta
+   * `bookedWithinTimescale`): on the timescale's last working day, or when the work is done if later.
+   */
+  readonly bookedWithinTimescale: boolean;
+  /**
+   * The work here ends sooner for one drawn outcome, after this share of its drawn duration (meta
+   * `work.soonerFor`), or null.
+   */
+  readonly soonerFor: { readonly outcome: string; readonly shareOfWork: number } | null;
   /** The child is on a child protection plan from entering here, for `keepsCaseOpenDays` (meta `plan`). */
   readonly childProtectionPlan: boolean;
   /** Closure (stage `closure`). */
@@ -168,6 +178,8 @@ export function stateFactsOf(name: string, metaIn: StateMeta | undefined, final:
     openSocialCare: !undecided && work !== null && stage !== 'earlyHelp',
     timescale: meta.timescale ?? null,
     timedAssessment: stage === 'assessment' && meta.timescale !== undefined,
+    bookedWithinTimescale: meta.bookedWithinTimescale !== undefined && meta.timescale !== undefined && work !== null,
+    soonerFor: work?.soonerFor ? { outcome: work.soonerFor.outcome, shareOfWork: work.soonerFor.shareOfWork } : null,
     childProtectionPlan: meta.plan === 'childProtection',
     closure: stage === 'closure',
     protective: stage === 'emergencyResponse' || stage === 'strategyDiscussion',

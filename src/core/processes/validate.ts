@@ -7,7 +7,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { eventMatches } from './facts';
 import { LEVELS } from '../levels';
-import { RATINGS, ROLES, SPA_EVENT_TYPES, STAGES, TIMESCALE_MEASURES, TIMESCALE_STARTS, type Activity, type Role } from './common';
+import { BOOKABLE_TIMESCALE_STARTS, DRAWN_OUTCOMES, RATINGS, ROLES, SPA_EVENT_TYPES, STAGES, TIMESCALE_MEASURES, TIMESCALE_STARTS, type Activity, type Role, type SpaEventType } from './common';
 
 /** The named activities a state's work may name (the scenario gives each its duration). */
 export const ACTIVITIES = [
@@ -101,6 +101,16 @@ function metaProblems(at: string, meta: unknown, roles: Set<Role>): string[] {
       problems.push(`${at}.meta.timescale: must be { measure: one of ${TIMESCALE_MEASURES.join(', ')}, workingDays: a number above 0 and at most 250, from: one of ${TIMESCALE_STARTS.join(', ')}, source: where the timescale comes from }`);
     } else if (meta.work === undefined) problems.push(`${at}.meta.timescale: must be given only on a state with work (the timescale is judged when the work ends)`);
   }
+  if (meta.bookedWithinTimescale !== undefined) {
+    const b = meta.bookedWithinTimescale;
+    if (!isObject(b) || typeof b.source !== 'string' || b.source.trim() === '') problems.push(`${at}.meta.bookedWithinTimescale: must be { source: where the booking practice comes from }`);
+    if (meta.work === undefined || !isObject(meta.timescale)) problems.push(`${at}.meta.bookedWithinTimescale: must be given only on a state with work and a timescale (the meeting that ends the work is booked against the timescale)`);
+    else if (!(BOOKABLE_TIMESCALE_STARTS as readonly unknown[]).includes(meta.timescale.from)) {
+      problems.push(`${at}.meta.bookedWithinTimescale: the timescale must be counted from ${BOOKABLE_TIMESCALE_STARTS.join(' or ')} (the starts known when the case enters the state), not ${String(meta.timescale.from)}`);
+    } else if (!Number.isInteger(meta.timescale.workingDays)) {
+      problems.push(`${at}.meta.bookedWithinTimescale: the timescale's workingDays must be a whole number (the meeting is booked for a working day), not ${String(meta.timescale.workingDays)}`);
+    }
+  }
   if (meta.plan !== undefined) {
     if (meta.plan !== 'childInNeed' && meta.plan !== 'childProtection') problems.push(`${at}.meta.plan: must be "childInNeed" or "childProtection"`);
     else if (meta.keepsCaseOpen === undefined) problems.push(`${at}.meta.plan: must be given with keepsCaseOpen (how long the child is on the plan)`);
@@ -127,6 +137,14 @@ function workProblems(at: string, work: unknown, roles: Set<Role>): string[] {
   else if (!(SPA_EVENT_TYPES as readonly string[]).includes(work.done)) problems.push(`${at}.done: ${oneOf(SPA_EVENT_TYPES)}`);
   if (work.longerIfFormIncomplete !== undefined && !isBool(work.longerIfFormIncomplete)) problems.push(`${at}.longerIfFormIncomplete: must be true or false`);
   if (work.aroundTheClock !== undefined && !isBool(work.aroundTheClock)) problems.push(`${at}.aroundTheClock: must be true or false`);
+  if (work.soonerFor !== undefined) {
+    const f = work.soonerFor;
+    const outcomes = typeof work.done === 'string' ? DRAWN_OUTCOMES[work.done as SpaEventType] : undefined;
+    if (!isObject(f) || typeof f.shareOfWork !== 'number' || !Number.isFinite(f.shareOfWork) || f.shareOfWork <= 0 || f.shareOfWork > 1 || typeof f.source !== 'string' || f.source.trim() === '') {
+      problems.push(`${at}.soonerFor: must be { outcome: an outcome of the work's event, shareOfWork: a number above 0 and at most 1, source: where it comes from }`);
+    } else if (outcomes === undefined) problems.push(`${at}.soonerFor: must be given only on work whose event has drawn outcomes (${Object.keys(DRAWN_OUTCOMES).join(', ')}), not ${String(work.done)}`);
+    else if (!outcomes.includes(f.outcome as string)) problems.push(`${at}.soonerFor.outcome: ${oneOf(outcomes)} (an outcome of ${String(work.done)})`);
+  }
   return problems;
 }
 

@@ -101,6 +101,42 @@ describe('checking a chart before it runs', () => {
     expect(chartProblems(chartWith({ ...GOOD, managerRecognises: { trueLevelAtLeast: 4, share: 0.5, afterWorkingHours: 0, source: 'x' } })).problems).toEqual([]);
   });
 
+  it('names the rule for a booking against a timescale without work, without a timescale, or against a start not known on entry', () => {
+    const work = { role: 'raSocialWorker', activity: 'initialConference', done: 'conference.held' };
+    const timescale = (from: string, workingDays = 15) => ({ measure: 'initialConference', workingDays, from, source: 'DOMAIN.md' });
+    const booking = (meta: Record<string, unknown>) => chartProblems(chartWith({ ...GOOD, ...meta })).problems.filter((p) => p.includes('bookedWithinTimescale'));
+    expect(booking({ work, timescale: timescale('strategyDiscussion'), bookedWithinTimescale: { source: 'Working Together 2013' } })).toEqual([]);
+    expect(booking({ work, timescale: timescale('entry'), bookedWithinTimescale: { source: 'x' } })).toEqual([]);
+    expect(booking({ work, timescale: timescale('strategyDiscussion'), bookedWithinTimescale: {} })).toEqual(['states.only.meta.bookedWithinTimescale: must be { source: where the booking practice comes from }']);
+    expect(booking({ work, bookedWithinTimescale: { source: 'x' } })).toEqual([
+      'states.only.meta.bookedWithinTimescale: must be given only on a state with work and a timescale (the meeting that ends the work is booked against the timescale)',
+    ]);
+    expect(booking({ timescale: timescale('entry'), bookedWithinTimescale: { source: 'x' } })).toEqual([
+      'states.only.meta.bookedWithinTimescale: must be given only on a state with work and a timescale (the meeting that ends the work is booked against the timescale)',
+    ]);
+    expect(booking({ work, timescale: timescale('referral'), bookedWithinTimescale: { source: 'x' } })).toEqual([
+      'states.only.meta.bookedWithinTimescale: the timescale must be counted from strategyDiscussion or entry (the starts known when the case enters the state), not referral',
+    ]);
+    expect(booking({ work, timescale: timescale('entry', 14.5), bookedWithinTimescale: { source: 'x' } })).toEqual([
+      "states.only.meta.bookedWithinTimescale: the timescale's workingDays must be a whole number (the meeting is booked for a working day), not 14.5",
+    ]);
+  });
+
+  it('names the rule for work that ends sooner for an outcome its event does not have, or after a share out of bounds', () => {
+    const enquiry = (soonerFor: unknown, done = 'enquiry.completed') =>
+      chartProblems(chartWith({ ...GOOD, work: { role: 'raSocialWorker', activity: 'section47Enquiry', done, soonerFor } })).problems.filter((p) => p.includes('soonerFor'));
+    expect(enquiry({ outcome: 'conference', shareOfWork: 0.5, source: 'assumption' })).toEqual([]);
+    expect(enquiry({ outcome: 'conference', shareOfWork: 1, source: 'assumption' })).toEqual([]);
+    const rule = 'states.only.meta.work.soonerFor: must be { outcome: an outcome of the work\'s event, shareOfWork: a number above 0 and at most 1, source: where it comes from }';
+    for (const bad of [{ outcome: 'conference', shareOfWork: 0, source: 'x' }, { outcome: 'conference', shareOfWork: 1.5, source: 'x' }, { outcome: 'conference', shareOfWork: 0.5 }, 'half']) {
+      expect(enquiry(bad)).toEqual([rule]);
+    }
+    expect(enquiry({ outcome: 'plan', shareOfWork: 0.5, source: 'x' })).toEqual(['states.only.meta.work.soonerFor.outcome: must be one of conference, childInNeed, close (an outcome of enquiry.completed)']);
+    expect(enquiry({ outcome: 'conference', shareOfWork: 0.5, source: 'x' }, 'strategy.held')).toEqual([
+      'states.only.meta.work.soonerFor: must be given only on work whose event has drawn outcomes (case.allocated, assessment.completed, enquiry.completed, conference.held), not strategy.held',
+    ]);
+  });
+
   it('asks for the meta a state must have', () => {
     expect(chartProblems(chartWith(undefined as never)).problems).toEqual(['states.only.meta: is required (source, description, report, undecided)']);
     expect(chartProblems(chartWith({ ...GOOD, report: undefined, undecided: 'no' })).problems).toEqual([
