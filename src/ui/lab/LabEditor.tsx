@@ -656,7 +656,7 @@ function NamePanel({ file, apply, refusal }: Omit<PanelProps, 'labelOf'>) {
         </p>
         <p>
           <label htmlFor="lab-name-description">What it is (its description in the file)</label>
-          <textarea id="lab-name-description" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
+          <textarea id="lab-name-description" rows={5} value={description} onChange={(e) => setDescription(e.target.value)} />
         </p>
         {refusal && <RefusalBox refusal={refusal} />}
         <button type="submit" className="button button-secondary">
