@@ -6,8 +6,10 @@
 // 200% zoom is emulated as a 683x850 window: zoom halves the CSS pixels a 1366 px screen has, and
 // that is all reflow depends on. (Playwright's deviceScaleFactor does not do it: it makes the
 // pixels sharper, not the layout narrower.)
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/scenarios';
 import { launchBrowser, openPage, startPreview, type OpenedPage, type PreviewHandle } from './harness';
 
 const PHONE = { width: 390, height: 844 };
@@ -137,6 +139,34 @@ describe('every view reflows on a phone and at 200% zoom', () => {
     await expectReflows(page, 'sources and validation');
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it('process lab: empty, editing 2015, an edit refused, a check\u2019s report with its counterexample and text; the counterexample on the replay page', async () => {
+    const { page, errors } = await open('#/lab');
+    await page.waitForSelector('#lab-not-ready');
+    await expectReflows(page, 'the lab, empty');
+    await page.getByRole('button', { name: 'Start from 2015' }).click();
+    await page.waitForSelector('svg[data-process-diagram="lab-diagram"] [data-edge]');
+    await expectReflows(page, 'the lab, editing 2015');
+    // The strategy discussion's one way out: refused, with the command line's message (a long field path) beside it.
+    const sd = await page.$$eval('#lab-state option', (os) => (os as HTMLOptionElement[]).find((x) => x.textContent === 'Strategy discussion')?.value);
+    await page.selectOption('#lab-state', sd!);
+    await page.click('.lab-transitions [data-lab-remove]');
+    await page.waitForSelector('[data-lab-refusal="transitions"]');
+    await expectReflows(page, 'the lab, an edit refused');
+    await page.locator('input[data-lab-load]').setInputFiles(join(ROOT, 'examples/spa2015-no-escalation.json'));
+    await page.getByLabel('Generated scenarios to run').fill('20');
+    await page.getByLabel('Seed').fill('2015');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.waitForSelector('.lab-report', { timeout: 120_000 });
+    expect(await page.locator('.lab-failure').count(), 'a safeguard broken, so a counterexample to show').toBeGreaterThan(0);
+    await page.locator('.lab-text-report > summary').click();
+    await expectReflows(page, 'the lab, a check\u2019s report, its counterexample and the text report open');
+    await page.getByRole('button', { name: 'Open this counterexample on the replay page' }).first().click();
+    await ready(page);
+    await page.waitForSelector('.chronology');
+    await expectReflows(page, 'a lab counterexample on the replay page, its case open');
+    expect(errors).toEqual([]);
+  }, 300_000);
 
   it('the sticky clocks are one line on a phone; the replay clock opens the rest on demand, by keyboard, and says so with aria-expanded', async () => {
     const { page } = await open('#/replay?s=kingston-2013&seed=7');

@@ -630,10 +630,12 @@ function ClockNote() {
 function NamePanel({ file, apply, refusal }: Omit<PanelProps, 'labelOf'>) {
   const [id, setId] = useState(file.id);
   const [name, setName] = useState(file.name);
+  const [description, setDescription] = useState(file.description);
   useEffect(() => {
     setId(file.id);
     setName(file.name);
-  }, [file.id, file.name]);
+    setDescription(file.description);
+  }, [file.id, file.name, file.description]);
   return (
     <section className="lab-panel" aria-labelledby="lab-name-heading">
       <h3 id="lab-name-heading">Name the process</h3>
@@ -641,7 +643,7 @@ function NamePanel({ file, apply, refusal }: Omit<PanelProps, 'labelOf'>) {
         className="lab-form"
         onSubmit={(e) => {
           e.preventDefault();
-          apply('name', rename(file, { id, name }), `Named the process ${name}`);
+          apply('name', rename(file, { id, name, description }), `Named the process ${name}`);
         }}
       >
         <p>
@@ -651,6 +653,10 @@ function NamePanel({ file, apply, refusal }: Omit<PanelProps, 'labelOf'>) {
         <p>
           <label htmlFor="lab-name-name">Name</label>
           <input id="lab-name-name" value={name} onChange={(e) => setName(e.target.value)} />
+        </p>
+        <p>
+          <label htmlFor="lab-name-description">What it is (its description in the file)</label>
+          <textarea id="lab-name-description" rows={5} value={description} onChange={(e) => setDescription(e.target.value)} />
         </p>
         {refusal && <RefusalBox refusal={refusal} />}
         <button type="submit" className="button button-secondary">

@@ -6,12 +6,12 @@
 import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
 import type { Contact } from '../../core/contact';
 import { stateLabel } from '../../core/labels';
-import { PROCESSES } from '../../core/processes';
 import type { CaseSummary } from '../../core/metrics';
 import { caseRecordAt } from '../../core/timeline';
 import { formatShort } from './format';
 import { viewsOf } from './selectors';
 import { type ProcessKey, type ProcessView } from './store';
+import { sideMachine } from './store/processKeys';
 import { Term } from './Term';
 import { useReplay, useSideNames, useStore } from './useReplay';
 
@@ -52,6 +52,8 @@ export function CaseList() {
   const store = useStore();
   const run = useReplay((s) => s.run);
   const selectedState = useReplay((s) => s.selectedState);
+  const variant = useReplay((s) => s.variant);
+  const sideNames = useSideNames();
   const selectedCase = useReplay((s) => s.selectedCase);
   const tNow = useReplay((s) => s.t);
   const t = useDeferredValue(tNow);
@@ -160,7 +162,7 @@ export function CaseList() {
       )}
       {selectedState && (
         <p className="filter-note">
-          Only cases in <strong>{stateLabel(PROCESSES[selectedState.process], selectedState.state)}</strong> in the {selectedState.process} process at {formatShort(t)}.{' '}
+          Only cases in <strong>{stateLabel(sideMachine(variant, selectedState.process), selectedState.state)}</strong> in the {sideNames[selectedState.process]} process at {formatShort(t)}.{' '}
           <button type="button" className="link-button" onClick={() => store.selectState(null)}>
             Show cases in every state
           </button>

@@ -3,15 +3,16 @@
  * who acted, the state it led to and what the weekly report recorded. Where 2013's report hid
  * the case (undecided, but not shown as waiting), the row says so in words.
  */
+import type { AnyStateMachine } from 'xstate';
 import type { TraceRecord } from '../../core/engine';
 import { actorLabel, detailLabel, eventLabel, stateLabel } from '../../core/labels';
 import { LEVEL_INFO } from '../../core/levels';
-import { PROCESSES } from '../../core/processes';
 import type { CaseSummary } from '../../core/metrics';
 import { formatClock, formatShort } from './format';
 import { PROCESS_TITLES } from './ProcessPane';
 import { viewsOf } from './selectors';
 import { PROCESS_KEYS, type ProcessKey, type ProcessView } from './store';
+import { sideMachine } from './store/processKeys';
 import { Term } from './Term';
 import { useReplay, useSideNames, useStore } from './useReplay';
 
@@ -74,6 +75,8 @@ function ProcessChronology({ process, view, caseId }: { process: ProcessKey; vie
   const headingId = `chron-${process}`;
   const variant = useReplay((s) => s.variant);
   const name = useSideNames()[process];
+  // The chart this side ran: a lab variant's own on the right, the process it came from on the left.
+  const machine = sideMachine(variant, process);
   const titles = variant ? { title: name, subtitle: process === '2013' ? 'the process the variant came from' : 'the variant from the process lab' } : PROCESS_TITLES[process];
   if (!view) {
     return (
@@ -110,7 +113,7 @@ function ProcessChronology({ process, view, caseId }: { process: ProcessKey; vie
         </thead>
         <tbody>
           {records.map((r, i) => (
-            <Row key={r.seq} process={process} r={r} future={r.t > t} current={i === current} onGo={() => { store.pause(); store.setT(r.t); }} />
+            <Row key={r.seq} machine={machine} r={r} future={r.t > t} current={i === current} onGo={() => { store.pause(); store.setT(r.t); }} />
           ))}
         </tbody>
       </table>
@@ -118,7 +121,7 @@ function ProcessChronology({ process, view, caseId }: { process: ProcessKey; vie
   );
 }
 
-function Row({ process, r, future, current, onGo }: { process: ProcessKey; r: TraceRecord; future: boolean; current: boolean; onGo: () => void }) {
+function Row({ machine, r, future, current, onGo }: { machine: AnyStateMachine; r: TraceRecord; future: boolean; current: boolean; onGo: () => void }) {
   const hidden = r.undecided && !r.reportPending;
   const detail = detailLabel(r.detail);
   return (
@@ -136,7 +139,7 @@ function Row({ process, r, future, current, onGo }: { process: ProcessKey; r: Tr
         {detail ? `: ${detail}` : ''}
         <span className="actor"> by {actorLabel(r.actor)}</span>
       </td>
-      <td>{r.from === r.to ? <span className="hint">no change</span> : stateLabel(PROCESSES[process], r.to)}</td>
+      <td>{r.from === r.to ? <span className="hint">no change</span> : stateLabel(machine, r.to)}</td>
       <td>
         {r.report}
         {hidden && <span className="tag tag-hidden">hidden from report</span>}

@@ -33,6 +33,8 @@ export function Figures() {
           <code>npm run sim -- run &lt;scenario&gt; --json --process 2013 --seed {first.seed}</code> (and <code>--process 2015</code>).
         </p>
       )}
+      {/* A lab variant's long name in the headings can make it wider than a small phone: it scrolls in its own box (focusable, so the keyboard can scroll it). */}
+      <div className="table-box" role="region" aria-label="Figures table" tabIndex={0}>
       <table className="table figures-table" data-figures-seed={first?.seed}>
         <caption className="visually-hidden">Figures for the 2013 and the 2015 process, same children, same seed</caption>
         <thead>
@@ -68,6 +70,7 @@ export function Figures() {
           })}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }
