@@ -15,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { build } from 'vite';
 import { LMS_DEFAULTS, OPTION_NAMES, PASS_MARK, parseLmsConfig, type LmsConfig } from '../src/ui/training/lms/config';
+import { InputError } from '../src/cli/io';
+import { parseCommandLine } from '../src/cli/options';
 import { LMS_PACKAGE_DIR } from './hosting';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,36 +36,35 @@ export const USAGE = `npm run build:lms -- [options]
   --out FILE           where the zip goes (default dist-lms/front-door-training-scorm12.zip, or -scorm2004.zip)
   --help               this text`;
 
-const FLAGS: Record<string, keyof LmsConfig | 'out'> = Object.fromEntries([...Object.entries(OPTION_NAMES).map(([k, v]) => [v, k]), ['--out', 'out']]) as Record<string, keyof LmsConfig | 'out'>;
+/** The options, as the commands in src/cli read theirs (src/cli/options.ts): one field each, named as OPTION_NAMES says. */
+const FIELDS: Record<string, keyof LmsConfig> = Object.fromEntries(Object.entries(OPTION_NAMES).map(([field, flag]) => [flag.slice(2), field as keyof LmsConfig]));
+const OPTIONS = {
+  ...Object.fromEntries(Object.keys(FIELDS).map((name) => [name, { type: 'string' as const }])),
+  out: { type: 'string' as const },
+  help: { type: 'boolean' as const, short: 'h' },
+};
 
 export type LmsArgs = { help: true } | { config: LmsConfig; out: string } | { errors: string[] };
 
 /** Command-line words to checked options; every error names the option and its rule. */
 export function parseLmsArgs(argv: readonly string[]): LmsArgs {
-  const input: Record<string, unknown> = {};
-  const errors: string[] = [];
-  let out: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i];
-    if (word === '--help' || word === '-h') return { help: true };
-    const [flag, inline] = word.includes('=') ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)] : [word, undefined];
-    const field = FLAGS[flag];
-    if (!field) {
-      errors.push(`${word}: is not an option (see --help)`);
-      continue;
-    }
-    const value = inline ?? argv[++i];
-    if (value === undefined) {
-      errors.push(`${flag}: needs a value`);
-      continue;
-    }
-    if (field === 'out') out = resolve(value);
-    else if (field === 'passMark') input.passMark = /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN;
-    else input[field] = value;
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseCommandLine('build:lms', argv, OPTIONS, { positionals: 0 }).values;
+  } catch (e) {
+    if (e instanceof InputError) return { errors: [e.message.replace(/^build:lms: /, '')] };
+    throw e;
   }
+  if (values.help) return { help: true };
+  const input: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(FIELDS)) {
+    const value = values[name];
+    if (typeof value !== 'string') continue;
+    input[field] = field === 'passMark' ? (/^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN) : value;
+  }
+  const out = typeof values.out === 'string' ? resolve(values.out) : undefined;
   const r = parseLmsConfig(input);
-  if ('errors' in r) errors.push(...r.errors);
-  if (errors.length || 'errors' in r) return { errors };
+  if ('errors' in r) return { errors: r.errors };
   return { config: r.config, out: out ?? defaultZip(r.config.scorm) };
 }
 
@@ -194,7 +195,7 @@ async function main(): Promise<void> {
     return;
   }
   if ('errors' in args) {
-    console.error(`build:lms: ${args.errors.join('\n  ')}\n\n${USAGE}`);
+    console.error(`${args.errors.map((e) => (e.startsWith('build:lms') ? e : `build:lms: ${e}`)).join('\n')}\n\n${USAGE}`);
     process.exitCode = 2;
     return;
   }

@@ -41,6 +41,8 @@ export function parseCommandLine<O extends OptionsConfig>(
     if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new InputError(`${command}: ${name} is not an option of ${command} (it takes ${list(takes)})`);
     if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       if (/argument missing/.test(err.message)) throw new InputError(`${command}: ${name} needs a value`);
+      // The next word starts with a dash (`--seed -5`): it may be a value or a forgotten one.
+      if (/ambiguous/.test(err.message)) throw new InputError(`${command}: ${name} needs a value; give one that starts with a dash as ${name}=VALUE`);
       throw new InputError(`${command}: ${name} takes no value`);
     }
     throw new InputError(`${command}: ${err.message.replace(/\. To specify.*$/s, '')}`);

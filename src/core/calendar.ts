@@ -636,7 +636,18 @@ export function workingDaysBetween(a: Instant, b: Instant): number {
     }
     return total;
   }
-  for (; days <= last; days++) {
+  return workingDaysBetweenByDay(a, b);
+}
+
+/**
+ * workingDaysBetween one calendar day at a time through the opening hours, for any day: the
+ * reference for the day table above, which must give the same sums in the same order (to the bit).
+ */
+export function workingDaysBetweenByDay(a: Instant, b: Instant): number {
+  if (!(b > a)) return 0;
+  let total = 0;
+  const last = localDayNumber(b);
+  for (let days = localDayNumber(a); days <= last; days++) {
     const h = hoursOnDayNumber(days);
     if (h === null) continue;
     const from = a > h.open ? a : h.open;

@@ -32,6 +32,7 @@ export function App() {
   const [validation] = useState(() => new ValidationStore());
   const [check] = useState(() => new CheckStore(checkWorker));
   const [hash, setHash] = useState(() => window.location.hash);
+  const [menuOpen, setMenuOpen] = useState(false);
   const lastHash = useRef(hash);
   const { route, query } = parseHash(hash);
 
@@ -70,11 +71,15 @@ export function App() {
           <h1 className="site-title">
             Front door simulator <span className="site-sub">Kingston upon Thames SPA, 2013 and 2015. Every child is synthetic.</span>
           </h1>
-          <nav aria-label="Views">
-            <ul className="nav">
+          <nav aria-label="Views" className="site-nav" data-open={menuOpen}>
+            {/* On a phone the views fold behind one button (the header stays one or two lines); wider, the button is hidden and the list shows. */}
+            <button type="button" className="nav-toggle" aria-expanded={menuOpen} aria-controls="site-nav-list" onClick={() => setMenuOpen(!menuOpen)}>
+              Menu<span className="visually-hidden">: the views</span>
+            </button>
+            <ul className="nav" id="site-nav-list">
               {VIEWS.map((v) => (
                 <li key={v.route}>
-                  <a href={v.href} aria-current={route === v.route ? 'page' : undefined}>
+                  <a href={v.href} aria-current={route === v.route ? 'page' : undefined} onClick={() => setMenuOpen(false)}>
                     {v.label}
                   </a>
                 </li>

@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import type { Result as AxeResult, RunOptions as AxeRunOptions } from 'axe-core';
 import { chromium as pw, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -402,4 +403,47 @@ export function formatViolations(violations: readonly AxeResult[]): string {
   return violations
     .map((v) => `[${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`)
     .join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// One page for a describe block
+// ---------------------------------------------------------------------------------------------
+
+export interface SuitePage {
+  /** Set before the block's first test. */
+  readonly server: PreviewHandle;
+  readonly browser: Browser;
+  readonly opened: OpenedPage;
+}
+
+/**
+ * The set-up most browser tests share: before the block's tests, start the preview server and the
+ * browser and open one page at `hash` in a laptop-sized window (1366x850); after them, close all
+ * three. `then` runs after the page opens, inside the same beforeAll (e.g. a command-line run to
+ * compare with).
+ */
+export function suitePage(hash: string, then?: () => Promise<void>): SuitePage {
+  let server: PreviewHandle | undefined;
+  let browser: Browser | undefined;
+  let opened: OpenedPage | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
+    opened = await openPage(browser, `${server.url}${hash}`);
+    await opened.page.setViewportSize({ width: 1366, height: 850 });
+    await then?.();
+  }, 180_000);
+  afterAll(async () => {
+    await opened?.close().catch(() => {});
+    await browser?.close();
+    await server?.close();
+  });
+  const ready = <T>(what: string, v: T | undefined): T => {
+    if (v === undefined) throw new Error(`suitePage(${hash}): the ${what} is not open yet (use it inside a test)`);
+    return v;
+  };
+  return {
+    get server() { return ready('server', server); },
+    get browser() { return ready('browser', browser); },
+    get opened() { return ready('page', opened); },
+  };
 }

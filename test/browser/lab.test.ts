@@ -4,11 +4,10 @@
 // for the same seed and runs; Cancel stops a check under way; it works by keyboard, at 1366x850
 // and 390x844 with no sideways scroll and no axe violations. Screenshots: /tmp/lab-check-*.png.
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run, type Io } from '../../src/cli/check-process';
 import { ROOT } from '../support/scenarios';
-import { formatViolations, launchBrowser, openPage, runAxe, startPreview, type OpenedPage, type PreviewHandle } from './harness';
+import { formatViolations, runAxe, suitePage } from './harness';
 
 const FILE = 'examples/spa2015-no-escalation.json';
 const SEED = 7;
@@ -22,24 +21,10 @@ async function cli(args: string[]): Promise<{ code: number; out: string }> {
 }
 
 describe('Process lab: check', () => {
-  let server: PreviewHandle | undefined;
-  let browser: Browser | undefined;
-  let o: OpenedPage;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
-    o = await openPage(browser, `${server.url}#/lab`);
-    await o.page.setViewportSize({ width: 1366, height: 850 });
-  }, 180_000);
-
-  afterAll(async () => {
-    await o?.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-  });
+  const s = suitePage('#/lab');
 
   it('is linked from the navigation and loads a process file', async () => {
-    const { page } = o;
+    const { page } = s.opened;
     await page.waitForSelector('.lab');
     expect(await page.getAttribute('nav a[href="#/lab"]', 'aria-current')).toBe('page');
     await page.locator('input[data-lab-load]').setInputFiles(join(ROOT, FILE));
@@ -48,7 +33,7 @@ describe('Process lab: check', () => {
   });
 
   it('refuses runs beyond the bound by name, in an error summary', async () => {
-    const { page } = o;
+    const { page } = s.opened;
     await page.getByLabel('Generated scenarios to run').fill('1001');
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await expect.poll(() => page.textContent('.error-summary')).toContain('Runs must be a whole number from 1 to 1,000');
@@ -57,7 +42,7 @@ describe('Process lab: check', () => {
   });
 
   it('cancels a check under way: the progress goes, nothing is reported, Check works again', async () => {
-    const { page } = o;
+    const { page } = s.opened;
     await page.getByLabel('Generated scenarios to run').fill('1000');
     await page.getByLabel('Seed').fill(String(SEED));
     await page.getByRole('button', { name: 'Check', exact: true }).click();
@@ -74,7 +59,7 @@ describe('Process lab: check', () => {
   });
 
   it('shows the broken safeguards and the same report as check-process for the same seed and runs', async () => {
-    const { page } = o;
+    const { page } = s.opened;
     const [json, text] = await Promise.all([cli([FILE, '--seed', String(SEED), '--runs', String(RUNS), '--json']), cli([FILE, '--seed', String(SEED), '--runs', String(RUNS)])]);
     const expected = JSON.parse(json.out) as { failures: { invariant: string }[]; invariants: { id: string; holds: boolean; failingRuns: number }[] };
     expect(expected.failures.length).toBeGreaterThan(0);
@@ -100,7 +85,7 @@ describe('Process lab: check', () => {
     [1366, 850],
     [390, 844],
   ])('at %dx%d: no sideways scroll, no axe violations', async (width, height) => {
-    const { page } = o;
+    const { page } = s.opened;
     await page.setViewportSize({ width, height });
     const facts = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
     expect(facts.scrollWidth, `page ${facts.scrollWidth} px wide in a ${facts.clientWidth} px window`).toBeLessThanOrEqual(facts.clientWidth);
@@ -112,11 +97,11 @@ describe('Process lab: check', () => {
     await page.screenshot({ path: `/tmp/lab-check-${width}-failure.png` });
     const violations = await runAxe(page);
     expect(violations, formatViolations(violations)).toEqual([]);
-    expect(o.errors).toEqual([]);
+    expect(s.opened.errors).toEqual([]);
   }, 60_000);
 
   it('opens the smallest counterexample on the replay page: the variant beside 2015, on its generated scenario, at its case', async () => {
-    const { page } = o;
+    const { page } = s.opened;
     await page.setViewportSize({ width: 1366, height: 850 });
     await page.locator('.lab-failure').first().getByRole('button', { name: 'Open this counterexample on the replay page' }).click();
     await page.waitForSelector('.replay[data-status="ready"]', { timeout: 120_000 });
@@ -129,7 +114,7 @@ describe('Process lab: check', () => {
   }, 180_000);
 
   it('compares the variant with 2015 from the lab, and goes back to 2013 and 2015', async () => {
-    const { page } = o;
+    const { page } = s.opened;
     await page.getByRole('link', { name: 'Back to the process lab' }).click();
     await page.locator('input[data-lab-load]').setInputFiles(join(ROOT, FILE));
     await page.getByRole('button', { name: 'Compare with 2015 on the replay page' }).click();
@@ -147,6 +132,6 @@ describe('Process lab: check', () => {
     await page.waitForSelector('.replay[data-status="ready"]', { timeout: 170_000 });
     await expect.poll(() => page.textContent('#pane-2013-heading')).toContain('the front door the inspectors found failing');
     expect(await page.locator('.variant-notice').count()).toBe(0);
-    expect(o.errors).toEqual([]);
+    expect(s.opened.errors).toEqual([]);
   }, 400_000);
 });

@@ -4,11 +4,11 @@
 // command line's own message; the downloaded file is the file the core's edit gives; a shared link
 // opens the same process in a fresh browser; no axe violations and no sideways scroll at 390 px.
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { processFileText, shippedProcessFile } from '../../src/core/processes';
 import { problemsOf, removeTransition, transitionsOf } from '../../src/core/processes/edit';
-import { formatViolations, launchBrowser, openPage, runAxe, startPreview, type OpenedPage, type PreviewHandle } from './harness';
+import { formatViolations, openPage, runAxe, suitePage } from './harness';
 
 /** The escalation out of information gathering in the shipped 2015 file, found by its event and its state's label. */
 function escalationOfInformationGathering() {
@@ -27,25 +27,11 @@ async function chooseState(page: Page, label: string) {
 }
 
 describe('Process lab: the editor', () => {
-  let server: PreviewHandle | undefined;
-  let browser: Browser | undefined;
-  let o: OpenedPage;
   const { file, t, edge } = escalationOfInformationGathering();
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
-    o = await openPage(browser, `${server.url}#/lab`);
-    await o.page.setViewportSize({ width: 1366, height: 850 });
-  }, 180_000);
-
-  afterAll(async () => {
-    await o?.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-  });
+  const s = suitePage('#/lab');
 
   it('starts from 2015 and draws its chart as the replay page does', async () => {
-    const { page } = o;
+    const { page } = s.opened;
     await page.getByRole('button', { name: 'Start from 2015' }).click();
     await page.waitForSelector('svg[data-process-diagram="lab-diagram"] [data-edge]');
     expect(await edges(page)).toContain(edge);
@@ -53,7 +39,7 @@ describe('Process lab: the editor', () => {
   });
 
   it('removing the escalation out of information gathering takes its arrow off the chart and lists the change', async () => {
-    const { page } = o;
+    const { page } = s.opened;
     await chooseState(page, 'Information gathering');
     await page.click(`[data-transition="${t.state}|${t.event}|${t.index}"] [data-lab-remove]`);
     await page.waitForFunction((e) => !document.querySelector(`svg[data-process-diagram="lab-diagram"] [data-edge="${e}"]`), edge);
@@ -62,7 +48,7 @@ describe('Process lab: the editor', () => {
   });
 
   it('downloads the file the core\u2019s edit gives, byte for byte', async () => {
-    const { page } = o;
+    const { page } = s.opened;
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the process file' }).click()]);
     const text = await readFile((await download.path())!, 'utf8');
     const edited = removeTransition(file, t);
@@ -72,7 +58,7 @@ describe('Process lab: the editor', () => {
   });
 
   it('Ctrl+Z undoes the change and Redo makes it again', async () => {
-    const { page } = o;
+    const { page } = s.opened;
     await page.locator('body').focus();
     await page.keyboard.press('Control+z');
     await page.waitForSelector(`svg[data-process-diagram="lab-diagram"] [data-edge="${edge}"]`);
@@ -82,7 +68,7 @@ describe('Process lab: the editor', () => {
   });
 
   it('a refresh keeps the draft, with its undo steps', async () => {
-    const { page } = o;
+    const { page } = s.opened;
     await page.reload({ waitUntil: 'load' });
     await page.waitForSelector('svg[data-process-diagram="lab-diagram"] [data-edge]');
     expect(await edges(page)).not.toContain(edge);
@@ -91,7 +77,7 @@ describe('Process lab: the editor', () => {
   });
 
   it('a bad edit (the strategy discussion left with no way out) is refused with the command line\u2019s message, and changes nothing', async () => {
-    const { page } = o;
+    const { page } = s.opened;
     const before = await edges(page);
     await chooseState(page, 'Strategy discussion');
     await page.click('.lab-transitions [data-lab-remove]');
@@ -110,12 +96,12 @@ describe('Process lab: the editor', () => {
   });
 
   it('shares the draft by a link that opens the same process in a fresh browser', async () => {
-    const { page } = o;
+    const { page } = s.opened;
     await page.getByRole('button', { name: 'Share by a link' }).click();
     const url = await page.inputValue('#lab-share-url');
     expect(url).toMatch(/#\/lab\?process=z\./);
     expect(url.length).toBeLessThan(8_000);
-    const other = await openPage(browser!, url);
+    const other = await openPage(s.browser, url);
     try {
       await other.page.waitForSelector('svg[data-process-diagram="lab-diagram"] [data-edge]');
       expect(await edges(other.page)).not.toContain(edge);
@@ -128,17 +114,17 @@ describe('Process lab: the editor', () => {
   });
 
   it('has no axe violations, and no sideways scroll at 390 px', async () => {
-    const { page } = o;
+    const { page } = s.opened;
     expect(formatViolations(await runAxe(page))).toBe('');
     await page.setViewportSize({ width: 390, height: 844 });
     const m = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
     expect(m.sw).toBe(m.cw);
     expect(formatViolations(await runAxe(page))).toBe('');
-    expect(o.errors).toEqual([]);
+    expect(s.opened.errors).toEqual([]);
   });
 
   it('Discard asks first, then forgets the draft, also after a refresh', async () => {
-    const { page } = o;
+    const { page } = s.opened;
     await page.getByRole('button', { name: 'Discard the draft' }).click();
     await page.getByRole('button', { name: 'Yes, discard the draft' }).click();
     await page.getByRole('button', { name: 'Start from 2015' }).waitFor();

@@ -168,6 +168,68 @@ describe('every view reflows on a phone and at 200% zoom', () => {
     expect(errors).toEqual([]);
   }, 300_000);
 
+  it('on a phone the header is compact, the views behind a Menu button that says whether it is open; wider, the views show', async () => {
+    const { page } = await open('#/replay?s=kingston-2013&seed=7');
+    await ready(page);
+    const toggle = page.locator('.nav-toggle');
+    const training = page.locator('.nav a[href="#/training"]');
+    expect(await toggle.isVisible()).toBe(false);
+    expect(await training.isVisible()).toBe(true);
+    for (const size of [PHONE, SMALL_PHONE]) {
+      await page.setViewportSize(size);
+      const header = await page.locator('header').evaluate((el) => el.getBoundingClientRect().height);
+      expect(header, `the header at ${size.width}x${size.height} (three lines of views took 213 px at 390)`).toBeLessThanOrEqual(120);
+    }
+    await page.setViewportSize(PHONE);
+    expect(await training.isVisible()).toBe(false);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await training.isVisible()).toBe(true);
+    await expectReflows(page, 'replay with the menu open', [PHONE, SMALL_PHONE]);
+    await page.setViewportSize(PHONE);
+    await training.click();
+    await page.waitForSelector('#training-heading');
+    expect(await toggle.getAttribute('aria-expanded'), 'choosing a view closes the menu').toBe('false');
+    expect(await training.isVisible()).toBe(false);
+  }, 180_000);
+
+  it('the timeline\u2019s day labels never overlap, on a phone or a laptop, and it keeps at least two', async () => {
+    const { page } = await open('#/replay?s=kingston-2013&seed=7');
+    await ready(page);
+    for (const size of [LAPTOP, ZOOM_200, PHONE, SMALL_PHONE]) {
+      await page.setViewportSize(size);
+      if (size.width <= 760 && (await page.locator('.controls-toggle').getAttribute('aria-expanded')) === 'false') await page.locator('.controls-toggle').click();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const boxes = await page.$$eval('.day-label', (ls) => ls.map((l) => ({ text: l.textContent!, left: l.getBoundingClientRect().left, right: l.getBoundingClientRect().right })));
+      expect(boxes.length, `labels at ${size.width}`).toBeGreaterThanOrEqual(2);
+      for (let i = 1; i < boxes.length; i++) {
+        expect(boxes[i - 1].right, `at ${size.width}x${size.height}: "${boxes[i - 1].text}" runs into "${boxes[i].text}"`).toBeLessThanOrEqual(boxes[i].left);
+      }
+    }
+  }, 180_000);
+
+  it('the case table, wider than a phone, says it scrolls sideways, with words and a shadow on the side that has more', async () => {
+    const { page } = await open('#/replay?s=kingston-2013&seed=7');
+    await ready(page);
+    const box = page.locator('.table-box[aria-label="Cases table"]');
+    const hint = page.locator('[data-scroll-hint]');
+    await page.setViewportSize(PHONE);
+    await expect.poll(() => hint.isVisible()).toBe(true);
+    expect(await hint.textContent()).toContain('Scroll the table sideways for more columns');
+    expect(await box.getAttribute('data-edge')).toBe('start');
+    expect(await box.evaluate((el) => getComputedStyle(el).boxShadow)).not.toBe('none');
+    await box.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await expect.poll(() => box.getAttribute('data-edge')).toBe('end');
+    await box.evaluate((el) => el.scrollTo({ left: 40 }));
+    await expect.poll(() => box.getAttribute('data-edge')).toBe('middle');
+    // Where the table fits there is nothing to say.
+    await page.setViewportSize(LAPTOP);
+    await expect.poll(() => hint.count()).toBe(0);
+    expect(await box.evaluate((el) => getComputedStyle(el).boxShadow)).toBe('none');
+  }, 180_000);
+
   it('the sticky clocks are one line on a phone; the replay clock opens the rest on demand, by keyboard, and says so with aria-expanded', async () => {
     const { page } = await open('#/replay?s=kingston-2013&seed=7');
     await ready(page);

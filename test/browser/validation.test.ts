@@ -4,12 +4,12 @@
 // filters by keyboard, has no sideways scroll at 1366x850 or 390x844, chart text of at least 11 px
 // and no axe violations. Screenshots: /tmp/valpage-1366.png, /tmp/valpage-390.png (and -full).
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/validate';
 import { CLAIMS } from '../../src/core/validation';
 import { callMain } from '../support/cli';
-import { formatViolations, launchBrowser, openPage, runAxe, startPreview, type OpenedPage, type PreviewHandle } from './harness';
+import { formatViolations, runAxe, suitePage } from './harness';
 
 const REPS = 2;
 const SEED = 7;
@@ -32,27 +32,14 @@ async function layoutFacts(page: Page) {
 }
 
 describe('Sources and validation view', () => {
-  let server: PreviewHandle | undefined;
-  let browser: Browser | undefined;
-  let o: OpenedPage;
   let cli: CliJson;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startPreview(), launchBrowser()]);
-    o = await openPage(browser, `${server.url}#/validation`);
-    await o.page.setViewportSize({ width: 1366, height: 850 });
+  const s = suitePage('#/validation', async () => {
     const r = await callMain(main, ['--quick', '--json', '--replications', String(REPS), '--seed', String(SEED), '--workers', '1']);
     cli = JSON.parse(r.out);
-  }, 180_000);
-
-  afterAll(async () => {
-    await o?.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
   });
 
   it('is linked from the navigation and explains what "004 ¶38" means, with every document the claims cite', async () => {
-    const { page } = o;
+    const { page } = s.opened;
     await page.waitForSelector('#validation-heading');
     expect(await page.getAttribute('nav a[href="#/validation"]', 'aria-current')).toBe('page');
     const legend = await page.textContent('.sources-legend');
@@ -62,7 +49,7 @@ describe('Sources and validation view', () => {
   });
 
   it('can be cancelled while it runs, with a progress bar', async () => {
-    const { page } = o;
+    const { page } = s.opened;
     await page.fill('#validation-reps', '200');
     await page.getByRole('button', { name: 'Run the validation' }).click();
     await page.waitForSelector('progress#validation-progress');
@@ -72,7 +59,7 @@ describe('Sources and validation view', () => {
   });
 
   it('runs the quick form in workers and shows the command\u2019s verdicts for the same replications and seed', async () => {
-    const { page } = o;
+    const { page } = s.opened;
     await page.fill('#validation-reps', String(REPS));
     await page.fill('#validation-seed', String(SEED));
     await page.getByRole('button', { name: 'Run the validation' }).click();
@@ -94,7 +81,7 @@ describe('Sources and validation view', () => {
   }, 90_000);
 
   it('filters by keyboard: outside, then not measured, then all', async () => {
-    const { page } = o;
+    const { page } = s.opened;
     await page.getByRole('radio', { name: /^All claims/ }).focus();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.$$eval('.validation-table tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-verdict')))).toEqual(Array(cli.summary.outside).fill('outside'));
@@ -116,7 +103,7 @@ describe('Sources and validation view', () => {
     [1366, 850],
     [390, 844],
   ])('at %dx%d: no sideways scroll, chart text at least 11 px, no axe violations', async (width, height) => {
-    const { page } = o;
+    const { page } = s.opened;
     await page.setViewportSize({ width, height });
     const facts = await layoutFacts(page);
     expect(facts.scrollWidth, `page ${facts.scrollWidth} px wide in a ${facts.clientWidth} px window`).toBeLessThanOrEqual(facts.clientWidth);
@@ -133,6 +120,6 @@ describe('Sources and validation view', () => {
     await page.screenshot({ path: `/tmp/valpage-${width}-top.png` });
     const violations = await runAxe(page);
     expect(violations, formatViolations(violations)).toEqual([]);
-    expect(o.errors).toEqual([]);
+    expect(s.opened.errors).toEqual([]);
   }, 60_000);
 });

@@ -31,6 +31,7 @@ describe('parseCommandLine', () => {
 
   it('says when an option needs a value or takes none', () => {
     expect(problem(() => parseCommandLine('run', ['--seed'], OPTIONS))).toBe('run: --seed needs a value');
+    expect(problem(() => parseCommandLine('run', ['--seed', '-5'], OPTIONS))).toBe('run: --seed needs a value; give one that starts with a dash as --seed=VALUE');
     expect(problem(() => parseCommandLine('run', ['--json=yes'], OPTIONS))).toBe('run: --json takes no value');
   });
 

@@ -9,10 +9,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BOUNDED_FIELDS, BOUNDS, LIST_LIMITS, SHARE, ruleOf, type NumberBound } from '../../src/core/bounds';
 import { ROLES } from '../../src/core/processes';
-import { DEFAULT_DURATIONS, DEFAULT_EDT_STAFF, parseScenario, parseScenarioText, ScenarioError } from '../../src/core/scenario';
-import { ROOT, SCENARIO_DIR } from '../support/scenarios';
+import { DEFAULT_DURATIONS, DEFAULT_EDT_STAFF, parseScenario } from '../../src/core/scenario';
+import { loadScenarioJson, ROOT, scenarioIssues as issuesOf } from '../support/scenarios';
 
-const BASE = JSON.parse(readFileSync(join(SCENARIO_DIR, 'kingston-2013.json'), 'utf8')) as Record<string, unknown>;
+const BASE = loadScenarioJson('kingston-2013.json');
 const ACTIVITIES = Object.keys(DEFAULT_DURATIONS);
 
 /** Every concrete path a bound applies to, with its bound. */
@@ -59,17 +59,6 @@ function withValue(path: string, value: unknown): Record<string, unknown> {
   return json;
 }
 
-function issuesOf(json: unknown, asText = false): { field: string; rule: string }[] {
-  try {
-    if (asText) parseScenarioText(json as string);
-    else parseScenario(json);
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.issues;
-    throw e;
-  }
-  return [];
-}
-
 /** zod's own words, which must never reach a person. */
 const LIBRARY_WORDS = /Invalid input|expected|received|Too (big|small)|Number must be|Required/;
 
@@ -109,7 +98,7 @@ describe('bounds on a scenario\u2019s numbers', () => {
         const marker = '"__VALUE__"';
         const json = JSON.stringify(withValue(path, '__VALUE__')).replace(marker, text);
         const value = JSON.parse(text) as unknown;
-        const issues = issuesOf(json, true);
+        const issues = issuesOf(json, { asText: true });
         for (const i of issues) expect(i.rule, `${i.field}: ${i.rule}`).not.toMatch(LIBRARY_WORDS);
         const inBound = typeof value === 'number' && Number.isFinite(value) && value >= bound.min && value <= bound.max && (!bound.whole || Number.isInteger(value));
         if (!inBound) expect(issues.map((i) => i.field), `${path} = ${text}`).toContain(path);

@@ -29,6 +29,7 @@ import {
   startOfLocalDay,
   toLondon,
   workingDaysBetween,
+  workingDaysBetweenByDay,
   workingMillisBetween,
 } from '../../src/core/calendar';
 
@@ -507,21 +508,10 @@ describe('working time between two instants', () => {
     const ms = workingMillisBetween(L('2013-06-03'), L('2013-06-10'));
     expect(ms).toBe(4 * (9 * HOUR + 15 * MINUTE) + 9 * HOUR);
   });
-  it('sums the same fractions of working days in the same order as a walk of the opening hours day by day (to the bit)', () => {
-    const reference = (a: number, b: number): number => {
-      if (!(b > a)) return 0;
-      let total = 0;
-      for (let d = startOfLocalDay(a); d <= b; d = addLocalDays(d, 1)) {
-        const h = openingHoursOn(d);
-        if (h === null) continue;
-        const from = a > h.open ? a : h.open;
-        const to = b < h.close ? b : h.close;
-        if (to <= from) continue;
-        const length = h.close - h.open;
-        total += to - from === length ? 1 : (to - from) / length;
-      }
-      return total;
-    };
+  it('sums the same fractions of working days in the same order as the day-by-day walk, workingDaysBetweenByDay (to the bit)', () => {
+    // Deliberately the same arithmetic: the day table is a faster path through the same sums. The
+    // walk itself is checked against an independent minute-by-minute count below.
+    const reference = workingDaysBetweenByDay;
     let x = 4242;
     const rand = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
     const from = L('2005-01-01');
@@ -589,6 +579,85 @@ describe('addWorkingMillis', () => {
       const t = from + rand() * span;
       const ms = k % 3 === 0 ? rand() * 3_000 * HOUR : Math.round(rand() * 40 * HOUR);
       expect(addWorkingMillis(t, ms)).toBe(addWorkingMillisByDay(t, ms));
+    }
+  });
+});
+
+/**
+ * An oracle that shares nothing with the module but its figures (SPA_HOURS, the bank holidays):
+ * London wall-clock time from the platform's time-zone database (Intl), and working time counted
+ * a minute at a time. Only for instants and durations on a whole-minute grid.
+ */
+describe('the day-by-day walks against a minute-by-minute count', () => {
+  const wall = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short' });
+  const holidays = new Set(ENGLISH_BANK_HOLIDAYS);
+  const hm = (x: { hour: number; minute: number }) => x.hour * 60 + x.minute;
+  const OPEN = hm(SPA_HOURS.open);
+  // London is a whole number of hours from UTC, so one UTC hour is one London hour of one date.
+  const hours = new Map<number, { date: string; weekday: string; minuteOfDay: number }>();
+  const londonAt = (t: number) => {
+    const start = Math.floor(t / HOUR) * HOUR;
+    let h = hours.get(start);
+    if (!h) {
+      const p = Object.fromEntries(wall.formatToParts(start).map((x) => [x.type, x.value]));
+      h = { date: `${p.year}-${p.month}-${p.day}`, weekday: p.weekday, minuteOfDay: Number(p.hour) * 60 + Number(p.minute) };
+      hours.set(start, h);
+    }
+    return { ...h, minuteOfDay: h.minuteOfDay + (t - start) / MINUTE };
+  };
+  const closeOn = (weekday: string) => hm(weekday === 'Fri' ? SPA_HOURS.closeFri : SPA_HOURS.closeMonThu);
+  const openMinute = (t: number): boolean => {
+    const l = londonAt(t);
+    if (l.weekday === 'Sat' || l.weekday === 'Sun' || holidays.has(l.date)) return false;
+    return l.minuteOfDay >= OPEN && l.minuteOfDay < closeOn(l.weekday);
+  };
+  /** Skip closed minutes to the first open one, then count `ms` of open minutes; end where the last one ends. */
+  const addByMinutes = (t: number, ms: number): number => {
+    let m = t;
+    let left = ms / MINUTE;
+    while (!openMinute(m)) m += MINUTE;
+    while (left > 0) {
+      while (!openMinute(m)) m += MINUTE;
+      m += MINUTE;
+      left--;
+    }
+    return m;
+  };
+  /** Each open minute in [a, b) counts as one part in that day's number of open minutes. */
+  const daysByMinutes = (a: number, b: number): number => {
+    let total = 0;
+    for (let m = a; m < b; m += MINUTE) if (openMinute(m)) total += 1 / (closeOn(londonAt(m).weekday) - OPEN);
+    return total;
+  };
+
+  let x = 2024;
+  const rand = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const onMinute = (t: number) => Math.floor(t / MINUTE) * MINUTE;
+  // Random instants from 2012 to 2017, and instants around both clock changes, Easter and Christmas.
+  const starts = [
+    ...Array.from({ length: 150 }, () => onMinute(L('2012-01-01') + rand() * (L('2017-12-31') - L('2012-01-01')))),
+    ...['2013-03-29', '2013-10-25', '2014-03-28', '2014-10-24', '2015-12-23', '2016-03-24', '2014-08-22'].flatMap((d) =>
+      [0, 7 * 60 + 59, 8 * 60, 12 * 60 + 31, 16 * 60 + 59, 17 * 60 + 14, 17 * 60 + 15, 23 * 60 + 59].map((min) => L(d) + min * MINUTE),
+    ),
+  ];
+
+  it('addWorkingMillisByDay (and addWorkingMillis) end where counting open minutes ends', () => {
+    for (const t of starts) {
+      for (const ms of [0, MINUTE, 59 * MINUTE, 9 * HOUR, 9 * HOUR + 15 * MINUTE, Math.round(rand() * 30 * 60) * MINUTE]) {
+        const expected = addByMinutes(t, ms);
+        expect(formatLondon(addWorkingMillisByDay(t, ms)), `${formatLondon(t)} + ${ms / MINUTE} min`).toBe(formatLondon(expected));
+        expect(addWorkingMillisByDay(t, ms)).toBe(expected);
+        expect(addWorkingMillis(t, ms)).toBe(expected);
+      }
+    }
+  });
+
+  it('workingDaysBetweenByDay (and workingDaysBetween) is the count of open minutes, each a share of its day', () => {
+    for (const a of starts) {
+      const b = a + Math.round(rand() * 6 * 24 * 60) * MINUTE;
+      const expected = daysByMinutes(a, b);
+      expect(workingDaysBetweenByDay(a, b), `${formatLondon(a)} to ${formatLondon(b)}`).toBeCloseTo(expected, 9);
+      expect(workingDaysBetween(a, b)).toBeCloseTo(expected, 9);
     }
   });
 });

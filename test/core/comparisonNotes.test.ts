@@ -5,12 +5,10 @@
  * decisions within one working day, or the scenario carries a note (`comparisonNotes`) that says
  * why, which the replay page shows.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareProcesses } from '../../src/core/run';
-import { COMPARISON_FIGURES, parseScenario, ScenarioError, type ComparisonFigure } from '../../src/core/scenario';
-import { loadScenario, SCENARIO_DIR, shippedScenarios } from '../support/scenarios';
+import { COMPARISON_FIGURES, type ComparisonFigure } from '../../src/core/scenario';
+import { loadScenario, loadScenarioJson, scenarioIssues as issuesOf, shippedScenarios } from '../support/scenarios';
 
 /**
  * Replications of the same children: as many as about 1,200 simulated days allow (each process
@@ -31,16 +29,6 @@ const WORSE_BEYOND: Record<ComparisonFigure, { worse: (y2013: number, y2015: num
   strategyDiscussionWithinOneWorkingDay: { worse: (a, b) => a - b, margin: 0.005 },
   decidedWithinOneWorkingDay: { worse: (a, b) => a - b, margin: 0.005 },
 };
-
-function issuesOf(json: unknown): { field: string; rule: string }[] {
-  try {
-    parseScenario(json);
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.issues;
-    throw e;
-  }
-  return [];
-}
 
 describe('comparisons that contradict the sources say why', () => {
   for (const file of shippedScenarios()) {
@@ -67,7 +55,7 @@ describe('comparisons that contradict the sources say why', () => {
 });
 
 describe('a comparison note', () => {
-  const json = () => JSON.parse(readFileSync(join(SCENARIO_DIR, 'kingston-2015.json'), 'utf8')) as { comparisonNotes?: unknown[] };
+  const json = () => loadScenarioJson<{ comparisonNotes?: unknown[] }>('kingston-2015.json');
 
   it('names one of the compared figures', () => {
     const j = json();

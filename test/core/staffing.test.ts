@@ -3,24 +3,10 @@
  * with it, the other with the scenario's own, on the same children; every problem names the field.
  */
 import { describe, expect, it } from 'vitest';
-import { parseScenario, ScenarioError, staffedFor, staffingWords } from '../../src/core/scenario';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadScenario, SCENARIO_DIR } from '../support/scenarios';
-
-const loadScenarioJson = (name: string): unknown => JSON.parse(readFileSync(join(SCENARIO_DIR, name), 'utf8'));
+import { staffedFor, staffingWords } from '../../src/core/scenario';
+import { loadScenario, loadScenarioJson, scenarioIssues as issuesOf } from '../support/scenarios';
 
 const june2013 = loadScenario('kingston-2013.json');
-
-function issuesOf(json: unknown): { field: string; rule: string }[] {
-  try {
-    parseScenario(json);
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.issues;
-    throw e;
-  }
-  return [];
-}
 
 describe('a workforce for each era', () => {
   it('runs the 2015 process on June 2013 with 2015\u2019s workforce and the 2013 process with the scenario\u2019s own', () => {

@@ -19,8 +19,14 @@ describe('npm run build:lms options', () => {
   it('takes a pass mark from 0 to 100 and refuses anything else by name', () => {
     expect(parseLmsArgs(['--pass-mark', '0'])).toMatchObject({ config: { passMark: 0 } });
     expect(parseLmsArgs(['--pass-mark=100'])).toMatchObject({ config: { passMark: 100 } });
-    for (const bad of ['101', '-1', '72.5', 'eighty', '']) expect(errorsOf(['--pass-mark', bad])).toEqual(['--pass-mark: must be a whole number from 0 to 100']);
-    expect(errorsOf(['--pass-mark'])).toEqual(['--pass-mark: needs a value']);
+    for (const bad of ['101', '72.5', 'eighty', '']) expect(errorsOf(['--pass-mark', bad])).toEqual(['--pass-mark: must be a whole number from 0 to 100']);
+    expect(errorsOf(['--pass-mark=-1'])).toEqual(['--pass-mark: must be a whole number from 0 to 100']);
+    // Read as every command reads its options (src/cli/options.ts).
+    expect(errorsOf(['--pass-mark'])).toEqual(['--pass-mark needs a value']);
+    expect(errorsOf(['--pass-mark', '-1'])).toEqual(['--pass-mark needs a value; give one that starts with a dash as --pass-mark=VALUE']);
+    expect(errorsOf(['--pass-mark', '70', '--pass-mark', '80'])).toEqual(['--pass-mark is given twice; give it once']);
+    expect(errorsOf(['extra.zip'])[0]).toMatch(/^build:lms takes no file arguments/);
+    expect(parseLmsArgs(['-h'])).toEqual({ help: true });
   });
 
   it('takes only an https endpoint without credentials in it, and auth only with an endpoint', () => {
@@ -29,7 +35,7 @@ describe('npm run build:lms options', () => {
       expect(errorsOf(['--xapi-endpoint', bad])[0]).toMatch(/^--xapi-endpoint: must be an https:\/\/ address/);
     }
     expect(errorsOf(['--xapi-auth', 'Basic abc='])).toEqual(['--xapi-auth: is given without --xapi-endpoint: there is nowhere to send it']);
-    expect(errorsOf(['--nonsense', 'x'])[0]).toBe('--nonsense: is not an option (see --help)');
+    expect(errorsOf(['--nonsense', 'x'])[0]).toMatch(/^--nonsense is not an option of build:lms \(it takes --scorm, --pass-mark, .*--help\)$/);
   });
 
   it('writes a SCORM 1.2 manifest with the title escaped and the pass mark as the mastery score', () => {

@@ -8,6 +8,7 @@
 import { useEffect, useRef, useSyncExternalStore, type FormEvent, type ReactNode, type RefObject } from 'react';
 import type { ProcessFile } from '../../core/processes';
 import { SEED_RULE } from '../../core/seed';
+import { ErrorSummary } from '../ErrorSummary';
 import { downloadText } from '../replay/download';
 import { formatDuration } from '../replay/format';
 import type { CheckJson, CounterexampleRun } from './checkProtocol';
@@ -59,22 +60,12 @@ export function CheckPanel({ store, process, onOpenRun }: { store: CheckStore; p
         Runs the process on generated scenarios made from <code>{base.scenarioFile}</code> (the scenario of the process it was derived from) and checks every safeguard on every run, then
         shrinks each break to the smallest scenario that still shows it. The same check as <code>npm run check-process -- {process.id}.json</code>.
       </p>
-      {errorKeys.length > 0 && (
-        <div className="error-summary" ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="lab-check-error-title">
-          <h3 id="lab-check-error-title" className="error-summary-title">
-            There is a problem with the check
-          </h3>
-          <ul>
-            {errorKeys.map((k) => (
-              <li key={k}>
-                <a href={`#lab-check-${k}`} onClick={(e) => (e.preventDefault(), document.getElementById(`lab-check-${k}`)?.focus())}>
-                  {errors[k]}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary
+        ref={summaryRef}
+        titleId="lab-check-error-title"
+        title="There is a problem with the check"
+        items={errorKeys.map((k) => ({ key: k, message: errors[k], fieldId: `lab-check-${k}` }))}
+      />
       <form className="lab-check-form" onSubmit={onSubmit} noValidate>
         {(Object.keys(LABELS) as (keyof CheckForm)[]).map((k) => (
           <div key={k} className={`form-group${errors[k] ? ' form-group-error' : ''}`}>

@@ -8,6 +8,7 @@ import type { Contact } from '../../core/contact';
 import { stateLabel } from '../../core/labels';
 import type { CaseSummary } from '../../core/metrics';
 import { caseRecordAt } from '../../core/timeline';
+import { ScrollBox } from '../ScrollBox';
 import { formatShort } from './format';
 import { viewsOf } from './selectors';
 import { type ProcessKey, type ProcessView } from './store';
@@ -172,8 +173,8 @@ export function CaseList() {
         {filtered.length} {filtered.length === 1 ? 'case' : 'cases'}
         {pages > 1 ? `, page ${p + 1} of ${pages}` : ''}
       </p>
-      {/* Wider than a phone: scrolls in its own box (focusable, so the keyboard can scroll it). */}
-      <div className="table-box" role="region" aria-label="Cases table" tabIndex={0}>
+      {/* Wider than a phone: scrolls in its own box, and says so. */}
+      <ScrollBox label="Cases table">
       <table className="table case-table">
         <caption className="visually-hidden">Cases, oldest first</caption>
         <thead>
@@ -210,7 +211,7 @@ export function CaseList() {
           ))}
         </tbody>
       </table>
-      </div>
+      </ScrollBox>
       {pages > 1 && (
         <nav className="pager" aria-label="Pages of cases">
           <button type="button" className="button button-secondary" disabled={p === 0} onClick={() => setPage(p - 1)}>

@@ -3,12 +3,13 @@
  * a day at a time, and a timeline of the period's days to scrub (working days white, weekends and
  * bank holidays shaded and labelled in the key).
  */
-import { memo, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { DAY, HOUR, addLocalDays, isOpen, nextOpening, startOfLocalDay, toLondon, type Instant } from '../../core/calendar';
 import { workingDayStarts } from '../../core/timeline';
 import { closedReason, formatClock, formatDay, formatShort, formatWeekday } from './format';
 import { SPEEDS, isSpeed } from './permalink';
 import { Term } from './Term';
+import { useMeasure } from '../useMeasure';
 import { useReplay, useStore } from './useReplay';
 
 export function Controls() {
@@ -162,8 +163,13 @@ export function Controls() {
   );
 }
 
-/** The period's days as a strip: working days plain, closed days shaded; labels on Mondays or months. */
+/**
+ * The period's days as a strip: working days plain, closed days shaded; labels on Mondays or months
+ * (and the first day), as many as fit the strip's width without running into each other.
+ */
 const DayStrip = memo(function DayStrip({ start, end }: { start: Instant; end: Instant }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const { width, font } = useMeasure(ref, (el) => ({ width: el.clientWidth, font: labelFont(el) }), { width: 0, font: '' });
   const days = useMemo(() => {
     const out: { at: Instant; closed: boolean }[] = [];
     for (let d = startOfLocalDay(start); d < end; d = addLocalDays(d, 1)) out.push({ at: d, closed: closedReason(d + 12 * HOUR) !== null });
@@ -171,27 +177,60 @@ const DayStrip = memo(function DayStrip({ start, end }: { start: Instant; end: I
   }, [start, end]);
   const span = end - start;
   const long = days.length > 62;
-  const labels = days.filter((d, i) => {
-    const l = toLondon(d.at + 12 * HOUR);
-    return long ? l.day === 1 : l.weekday === 1 || i === 0;
-  });
+  const at = (t: Instant) => Math.max(0, t - start) / span;
+  const candidates = days
+    .filter((d, i) => {
+      const l = toLondon(d.at + 12 * HOUR);
+      return long ? l.day === 1 : l.weekday === 1 || i === 0;
+    })
+    .map((d) => ({ at: d.at, text: long ? formatDay(d.at).replace(/^1 /, '') : formatWeekday(d.at) }));
+  const labels = fitLabels(candidates, (d) => at(d.at) * width, font);
   return (
-    <div className="day-strip" aria-hidden="true">
+    <div className="day-strip" aria-hidden="true" ref={ref}>
       {days.map((d) => (
-        <span
-          key={d.at}
-          className={d.closed ? 'day closed' : 'day'}
-          style={{ left: `${(Math.max(0, d.at - start) / span) * 100}%`, width: `${(Math.min(DAY, end - Math.max(d.at, start)) / span) * 100}%` }}
-        />
+        <span key={d.at} className={d.closed ? 'day closed' : 'day'} style={{ left: `${at(d.at) * 100}%`, width: `${(Math.min(DAY, end - Math.max(d.at, start)) / span) * 100}%` }} />
       ))}
       {labels.map((d) => (
-        <span key={`l${d.at}`} className="day-label" style={{ left: `${(Math.max(0, d.at - start) / span) * 100}%` }}>
-          {long ? formatDay(d.at).replace(/^1 /, '') : formatWeekday(d.at)}
+        <span key={`l${d.at}`} className="day-label" style={{ left: `${at(d.at) * 100}%` }}>
+          {d.text}
         </span>
       ))}
     </div>
   );
 });
+
+/** The gap left between two labels, px. */
+const LABEL_GAP = 6;
+let canvas: CanvasRenderingContext2D | null | undefined;
+
+/** The font a day label is drawn in (the strip's family at the label's 0.72rem). */
+function labelFont(el: HTMLElement): string {
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  return `${0.72 * rem}px ${getComputedStyle(el).fontFamily}`;
+}
+
+/** A day label's width, px: its text in its font, a little over, with its tick line and padding (an estimate where there is no canvas). */
+function labelWidth(text: string, font: string): number {
+  if (canvas === undefined) canvas = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!canvas || !font) return text.length * 0.62 * 11.52 + 4;
+  canvas.font = font;
+  return canvas.measureText(text).width * 1.05 + 4;
+}
+
+/**
+ * The labels that fit without overlapping, from the right: a label stays if it ends LABEL_GAP
+ * before the next one kept starts, so the period's first day gives way to the Monday after it.
+ * Before the strip has a width (hidden, or not yet laid out) every label stays.
+ */
+function fitLabels<T extends { text: string }>(all: readonly T[], x: (v: T) => number, font: string): T[] {
+  if (all.length === 0 || x(all[all.length - 1]) === 0) return [...all];
+  const kept: T[] = [];
+  for (let i = all.length - 1; i >= 0; i--) {
+    const next = kept[0];
+    if (!next || x(all[i]) + labelWidth(all[i].text, font) + LABEL_GAP <= x(next)) kept.unshift(all[i]);
+  }
+  return kept;
+}
 
 function CopyLink() {
   const store = useStore();

@@ -3,7 +3,8 @@
  * Problems show beside the field they name (GOV.UK error pattern: a summary at the top that
  * links to each field, and a message at the field); what was typed stays as typed.
  */
-import { useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { ErrorSummary } from '../ErrorSummary';
 import { SHIPPED } from '../scenarios';
 import { Help, Term } from './Term';
 import { FIELDS, GROUP_KEYS, levelMixSum, type FieldDef } from './scenarioForm';
@@ -141,7 +142,6 @@ function ScenarioForm() {
   const errors = useReplay((s) => s.formErrors);
   const other = useReplay((s) => s.formOther);
   const errorKeys = Object.keys(errors);
-  const hasErrors = errorKeys.length > 0 || other.length > 0;
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const onSubmit = (e: FormEvent) => {
@@ -155,27 +155,14 @@ function ScenarioForm() {
   return (
     <div className="scenario-form" id="scenario-form">
       <form onSubmit={onSubmit} noValidate aria-label="The scenario's main figures">
-        {hasErrors && (
-          <div className="error-summary" ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="form-error-title">
-            <h3 id="form-error-title" className="error-summary-title">
-              There is a problem
-            </h3>
-            <ul>
-              {errorKeys.map((k) => (
-                <li key={k}>
-                  <a href={`#field-${cssId(k === GROUP_KEYS.levelMix ? 'levelMix.1' : k)}`} onClick={(e) => focusField(e, k === GROUP_KEYS.levelMix ? 'levelMix.1' : k)}>
-                    {errors[k]}
-                  </a>
-                </li>
-              ))}
-              {other.map((i, n) => (
-                <li key={`o${n}`}>
-                  <code>{i.field}</code> {i.rule}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <ErrorSummary
+          ref={summaryRef}
+          titleId="form-error-title"
+          items={[
+            ...errorKeys.map((k) => ({ key: k, message: errors[k], fieldId: `field-${cssId(k === GROUP_KEYS.levelMix ? 'levelMix.1' : k)}` })),
+            ...other.map((i, n) => ({ key: `o${n}`, message: (<><code>{i.field}</code> {i.rule}</>) })),
+          ]}
+        />
         <div className="form-grid">
           <fieldset>
             <legend>Demand</legend>
@@ -219,12 +206,6 @@ function ScenarioForm() {
 
 function cssId(key: string): string {
   return key.replace(/\./g, '-');
-}
-
-function focusField(e: MouseEvent, key: string) {
-  // The page's address is its route and link; move focus instead of following the fragment.
-  e.preventDefault();
-  document.getElementById(`field-${cssId(key)}`)?.focus();
 }
 
 function NumberField({ def, value, error, onChange }: { def: FieldDef; value: string; error?: string; onChange: (v: string) => void }) {

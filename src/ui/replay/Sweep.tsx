@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useRef, type FormEvent } from 'react';
 import { rowsToCsv } from '../../core/export';
+import { ErrorSummary } from '../ErrorSummary';
 import { FIGURE_HELP, LABELS, SHARE_FIGURES, formatFigure } from '../../core/labels';
 import { sweepRows } from '../../core/sweep';
 import { COLOURS, LineChart, niceScale, type Series } from './chartKit';
@@ -85,22 +86,12 @@ export function Sweep() {
         Vary one figure of the scenario over a range and run both processes at each value, with replications, to see where each front door stops coping. It runs in the background in the same
         workers as replications ({defaultPoolSize()} at a time), with seed {applied ? String(applied.seed) : 'N'} as the first replication.
       </p>
-      {errorList.length > 0 && (
-        <div className="error-summary" ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="sweep-error-title">
-          <h3 id="sweep-error-title" className="error-summary-title">
-            There is a problem with the sweep
-          </h3>
-          <ul>
-            {errorList.map((k) => (
-              <li key={k}>
-                <a href={`#sweep-${k}`} onClick={(e) => (e.preventDefault(), document.getElementById(`sweep-${k}`)?.focus())}>
-                  {errors[k]}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary
+        ref={summaryRef}
+        titleId="sweep-error-title"
+        title="There is a problem with the sweep"
+        items={errorList.map((k) => ({ key: k, message: errors[k], fieldId: `sweep-${k}` }))}
+      />
       <form className="sweep-form" onSubmit={onSubmit} noValidate aria-describedby="sweep-hint">
         <div className={`form-group${errors.choice || errors.path ? ' form-group-error' : ''}`}>
           <label htmlFor="sweep-choice">Field to vary</label>

@@ -2,7 +2,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { LEVELS, LEVEL_INFO, type Level } from '../../core/levels';
 import { responsesFor, validateDecision, type FieldIssue, type ResponseId } from '../../core/training';
-import { ErrorSummary } from './ErrorSummary';
+import { ErrorSummary } from '../ErrorSummary';
 
 interface Props {
   escalated: boolean;
@@ -45,7 +45,7 @@ export function DecisionForm({ escalated, onDecide }: Props) {
 
   return (
     <form className="tr-decision-form" onSubmit={submit} noValidate>
-      <ErrorSummary ref={summaryRef} issues={issues} idFor={idFor} />
+      <ErrorSummary ref={summaryRef} titleId="tr-decision-error-title" items={issues.map((i) => ({ key: `${i.field}:${i.rule}`, message: i.rule, fieldId: idFor(i.field) }))} />
       {escalated && (
         <p className="tr-escalated-note">
           <strong>Escalated:</strong> the one-working-day clock is close to running out, so you decide now, as the manager, on what is known.

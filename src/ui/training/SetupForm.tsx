@@ -1,7 +1,7 @@
 /** The trainer's settings for a shift: seed, rules, number of contacts; and the learner's name. */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { SHIFT_DEFAULTS, SHIFT_LIMITS, SHIFT_MIXES, mixPool, validateConfig, type FieldIssue, type LibraryLoad, type Rules, type ShiftConfig, type ShiftMix } from '../../core/training';
-import { ErrorSummary } from './ErrorSummary';
+import { ErrorSummary } from '../ErrorSummary';
 
 export function SetupForm({ library, onStart }: { library: LibraryLoad; onStart: (config: ShiftConfig, learner: string) => void }) {
   const [learner, setLearner] = useState('');
@@ -36,7 +36,11 @@ export function SetupForm({ library, onStart }: { library: LibraryLoad; onStart:
 
   return (
     <form className="tr-setup" onSubmit={submit} noValidate>
-      <ErrorSummary ref={summaryRef} issues={issues} idFor={(f) => (f === 'rules' ? `${fieldId('rules')}-2013` : fieldId(f))} />
+      <ErrorSummary
+        ref={summaryRef}
+        titleId={fieldId('error-title')}
+        items={issues.map((i) => ({ key: `${i.field}:${i.rule}`, message: i.rule, fieldId: i.field === 'rules' ? `${fieldId('rules')}-2013` : fieldId(i.field) }))}
+      />
       <div className="tr-setup-grid">
         <div>
           <h3>For the learner</h3>
