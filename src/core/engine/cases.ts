@@ -30,6 +30,8 @@ export class CaseTable {
   readonly inEarlyHelp: Uint8Array;
   /** When the case's current piece of work started (the trace records it with the event that ends it). */
   readonly workStartedAt: Float64Array;
+  /** When a worker's contact with the case's parents started (meta `contactsParents`; the trace records it with the event that ends it). */
+  readonly parentContactStartedAt: Float64Array;
   /**
    * Each case's two random streams as mulberry32 states: its durations at 2i, what the world
    * answers at 2i + 1. The same draws as `streams.seeded(seed)`, two seeds per contact in arrival
@@ -50,6 +52,7 @@ export class CaseTable {
     this.openCase = new Uint8Array(count);
     this.inEarlyHelp = new Uint8Array(count);
     this.workStartedAt = new Float64Array(count).fill(NaN);
+    this.parentContactStartedAt = new Float64Array(count).fill(NaN);
     this.rng = new Int32Array(count * 2);
     for (let i = 0; i < this.rng.length; i++) this.rng[i] = Math.floor(seeds() * 4294967296);
   }
