@@ -191,6 +191,7 @@ export function aRole(actor: string): string {
 export const ACTIVITY_LABELS: Readonly<Record<Activity, string>> = {
   screening: 'screening',
   heldInformationGathering: 'information gathering, held in the SPA',
+  parentContact: 'contact with the parents and office visits',
   informationGathering: 'information gathering',
   camhsScreening: 'CAMHS screening',
   thresholdDecision: 'threshold decision',

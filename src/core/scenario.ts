@@ -103,6 +103,10 @@ export const DEFAULT_DURATIONS: Record<Activity, { meanWorkingHours: number; cv:
   // as London front doors did before a MASH (DOMAIN.md calibration figures, ISPCAN 2016; the
   // claim 2013-level-3-time-to-decide). Assumption: a long tail (cv 1), so some holds last weeks.
   heldInformationGathering: { meanWorkingHours: 36, cv: 1 },
+  // 004 ¶38: during the hold the team manager "makes contact with parents/carers and conducts
+  // office visits with families". No source gives its length. Assumption: a mean 1.5 working hours
+  // (telephone calls to the parents, or an office visit with the family, and the note of it), cv 0.6.
+  parentContact: { meanWorkingHours: 1.5, cv: 0.6 },
   informationGathering: { meanWorkingHours: 3, cv: 0.6 }, // 000: "usually within 24 hours"; assumption
   camhsScreening: { meanWorkingHours: 3, cv: 0.6 }, // 000: CAMHS in the SPA; assumption
   thresholdDecision: { meanWorkingHours: 0.5, cv: 0.5 }, // assumption
@@ -362,15 +366,22 @@ export const ScenarioSchema = z.object({
   /** Extra chance of under-thresholding when the decision rests on what parents said (004 ¶20, ¶29, ¶38). */
   parentalAccountUnderThreshold: share.default(0.3),
   /**
-   * Chance per working day in a 2013 hold that the team manager contacts the parents (004 ¶38);
-   * the 2013 chart ends the hold there and the decision follows on the parents' response.
+   * Chance per working day in a 2013 hold that the team manager's contact with the parents falls
+   * due (004 ¶38; the chart's meta `contactsParents`): the case then waits for a team manager, who
+   * spends the `parentContact` duration on it; the 2013 chart ends the hold there and the decision
+   * follows on the parents' response.
    * Calibrated, not sourced: against 2013-held-unacceptably (at most 20 contacts waiting over
    * five working days, 004 ¶38) and 2013-level-3-time-to-decide (at least 2.0 working days,
    * ISPCAN 2016), which pull in opposite directions. Measured (kingston-2013, 40 replications):
    * 0.04 gives 22.2 over five days (too many) and 2.22 days; 0.05 gives 20.6 and 2.13; 0.06
    * gives 19.7 and 2.09; 0.07 gives 19.1 and 2.09 (20 replications); 0.08 gives 17.7 and 2.01;
    * 0.10 gives 16.9 and 1.97 (too quick); 0.15 gives 13.7 and 1.77 (30 replications). Both hold
-   * only near 0.07: a knife-edge, reported as such.
+   * only near 0.07: a knife-edge, reported as such. Since the contact is the team manager's work
+   * (the `parentContact` duration, after the day's decisions), measured (100 replications, 1.5
+   * hours each): 0.07 gives 17.4 over five days and 2.08 days, strategy discussions within a
+   * working day 81.5%; kept. (With the contact in turn with the decisions instead: 0.04 gives
+   * 20.1, too many; 0.05 gives 19.0 and 2.18 days but the weekly report's decided-in-a-day 94.6%,
+   * under its 95%; 0.07 gives strategy discussions 79.5%, under their 80%; 0.10 gives 78.4%.)
    */
   parentContactPerHoldDay: share.default(0.07),
   /** Chance an early-help case escalates (step-up) when the child's true need is level 3 or 4. */

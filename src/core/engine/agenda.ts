@@ -34,7 +34,7 @@ export const KIND = {
   none: 0,
   /** A case's work ends: the event its state's work names, or the outcome the world drew. */
   workDone: 1,
-  /** Something happens during a case's work (2013's hold: the team manager contacts parents). */
+  /** Something happens during a case's work (a manager recognises child protection concerns). */
   duringWork: 2,
   /** A decision clock that would have fallen before the last in its line (never, with the shipped rules). */
   lateClock: 3,
@@ -56,6 +56,13 @@ export const KIND = {
    * the slot is free for the next case. In the heap.
    */
   caseloadReleased: 9,
+  /**
+   * The parent contact alongside a case's work falls due (meta `contactsParents`: 2013's hold):
+   * the case joins the contact's role's queue. In the heap.
+   */
+  parentContactDue: 10,
+  /** A worker's contact with a case's parents ends (meta `contactsParents`): their slot is free. In the heap. */
+  parentContactDone: 11,
 } as const;
 export type Kind = (typeof KIND)[keyof typeof KIND];
 
@@ -72,7 +79,7 @@ export interface AgendaItem extends Keyed {
   /** The case's clock epoch when set (a late clock): stale after a step-up. */
   epoch: number;
   event: SpaEvent | null;
-  /** Who acts: the role whose work is done, 'teamManager' during a hold, 'clock'. */
+  /** Who acts: the role whose work is done (or who contacted the parents), 'teamManager' overseeing, 'clock'. */
   actor: string;
 }
 
@@ -115,6 +122,11 @@ export class Agenda {
 
   /** A case's work ends, or something happens during it, at t (in the heap, after arrivals and clocks at t). */
   scheduleWork(kind: typeof KIND.workDone | typeof KIND.duringWork, t: Instant, caseIndex: number, token: number, event: SpaEvent, actor: string): void {
+    this.push(kind, t, PRIORITY.work, this.seq++, caseIndex, token, 0, event, actor);
+  }
+
+  /** The parent contact alongside a case's work falls due at t, or a worker's contact with the parents ends (in the heap, as work ending at t). */
+  scheduleParentContact(kind: typeof KIND.parentContactDue | typeof KIND.parentContactDone, t: Instant, caseIndex: number, token: number, event: SpaEvent, actor: string): void {
     this.push(kind, t, PRIORITY.work, this.seq++, caseIndex, token, 0, event, actor);
   }
 

@@ -30,6 +30,8 @@ export class CaseTable {
   readonly inEarlyHelp: Uint8Array;
   /** When the case's current piece of work started (the trace records it with the event that ends it). */
   readonly workStartedAt: Float64Array;
+  /** When a worker's contact with the case's parents started (meta `contactsParents`; the trace records it with the event that ends it). */
+  readonly parentContactStartedAt: Float64Array;
   /**
    * When the case's first strategy discussion was held ('strategy.held'), as the figures time it;
    * NaN before one. Kept only for a chart that books a meeting against it (meta
@@ -60,6 +62,7 @@ export class CaseTable {
     this.workStartedAt = new Float64Array(count).fill(NaN);
     this.strategyAt = new Float64Array(count).fill(NaN);
     this.bookedFor = new Float64Array(count).fill(NaN);
+    this.parentContactStartedAt = new Float64Array(count).fill(NaN);
     this.rng = new Int32Array(count * 2);
     for (let i = 0; i < this.rng.length; i++) this.rng[i] = Math.floor(seeds() * 4294967296);
   }

@@ -8,7 +8,7 @@
  */
 import { RATING_OF_NUMBER, type Arrivals } from '../arrivals';
 import { DAY, HOUR, addWorkingDays, addWorkingMillis, dueByOneWorkingDay, openingHoursOn, type Instant } from '../calendar';
-import type { SpaContext, SpaEvent } from '../processes/common';
+import { ROLES, type Role, type SpaContext, type SpaEvent } from '../processes/common';
 import { KIND, type Agenda, type AgendaItem } from './agenda';
 import type { CaseTable } from './cases';
 import { EVENTS, inputOf } from './events';
@@ -17,13 +17,13 @@ import type { TraceSink } from './sink';
 import type { StateTable } from './states';
 import type { Stepper } from './stepper';
 import type { World } from './world';
-import type { Uniform } from '../rng';
+import { lognormalDraw, type Uniform } from '../rng';
 
 /** A green rating in the arrivals' rating column. */
 const RATING_GREEN = RATING_OF_NUMBER.indexOf('green');
 
 /** The parts a run's flow works with (composed by `createSimulation`), and when it starts. */
-export type FlowParts = Pick<CaseFlow, 'processLabel' | 'stepper' | 'states' | 'cases' | 'arrivals' | 'agenda' | 'pools' | 'world' | 'sink' | 'escalates' | 'outOfHoursService' | 'booksAgainstStrategy' | 'escalateAfterMs' | 'escalateGreenAfterMs' | 'recognitionDraw' | 'end'> & {
+export type FlowParts = Pick<CaseFlow, 'processLabel' | 'stepper' | 'states' | 'cases' | 'arrivals' | 'agenda' | 'pools' | 'world' | 'sink' | 'escalates' | 'outOfHoursService' | 'booksAgainstStrategy' | 'escalateAfterMs' | 'escalateGreenAfterMs' | 'recognitionDraw' | 'parentContactDraw' | 'end'> & {
   readonly simStart: Instant;
 };
 
@@ -74,6 +74,11 @@ export class CaseFlow {
    * no other draw moves.
    */
   readonly recognitionDraw: Uniform;
+  /**
+   * The draws of how long a worker's contact with a case's parents takes (meta `contactsParents`):
+   * a stream of its own, so no other draw moves.
+   */
+  readonly parentContactDraw: Uniform;
   /** The end of the run: nothing at or after it happens. */
   readonly end: Instant;
 
@@ -94,6 +99,7 @@ export class CaseFlow {
     this.escalateAfterMs = parts.escalateAfterMs;
     this.escalateGreenAfterMs = parts.escalateGreenAfterMs;
     this.recognitionDraw = parts.recognitionDraw;
+    this.parentContactDraw = parts.parentContactDraw;
     this.end = parts.end;
   }
 
@@ -242,12 +248,17 @@ export class CaseFlow {
     // A booked meeting: on its date, or when the work is done if that is later (late).
     if (work.booked !== null && this.cases.bookedFor[c] > doneAt) doneAt = this.cases.bookedFor[c];
     this.agenda.scheduleWork(KIND.workDone, doneAt, c, token, event, work.pool.role);
-    if (work.held) {
-      // 004 ¶38: the team manager contacts parents and holds office visits during the hold.
+    const contact = work.contactsParents;
+    if (contact !== null) {
+      // Alongside the work, the parent contact falls due (meta `contactsParents`; 2013: the team
+      // manager's contact with the parents and office visits, 004 ¶38) on the first day drawn.
+      // Every day is drawn, so the case's later draws are the same whichever day it falls due.
       const heldDays = world.heldDays(ms);
+      let due = false;
       for (let d = 1; d <= heldDays; d++) {
-        if (world.parentsContactedOnHeldDay()) {
-          this.agenda.scheduleWork(KIND.duringWork, addWorkingMillis(this.now, world.parentContactAfter(d)), c, token, EVENTS.parentsContacted, 'teamManager');
+        if (world.parentsContactedOnHeldDay() && !due) {
+          due = true;
+          this.agenda.scheduleParentContact(KIND.parentContactDue, addWorkingMillis(this.now, world.parentContactAfter(d)), c, token, contact.event, contact.pool.role);
         }
       }
     }
@@ -265,6 +276,17 @@ export class CaseFlow {
     return openingHoursOn(due)!.open;
   }
 
+  /**
+   * A worker starts a contact with a case's parents alongside the case's own work (meta
+   * `contactsParents`): it takes the scenario's duration of its activity, in working hours.
+   */
+  private startParentContact(c: number): void {
+    const contact = this.states.states[this.cases.state[c]].work!.contactsParents!;
+    const ms = Math.max(60_000, Math.round(lognormalDraw(this.parentContactDraw, contact.hours) * HOUR));
+    this.cases.parentContactStartedAt[c] = this.now;
+    this.agenda.scheduleParentContact(KIND.parentContactDone, addWorkingMillis(this.now, ms), c, this.cases.token[c], contact.event, contact.pool.role);
+  }
+
   /** How urgent a case's job is: the state's priority for the contact's RAG rating (its meta), or immediate danger. */
   private jobPriority(c: number): number {
     const context = this.cases.snapshot[c].context as SpaContext;
@@ -275,7 +297,10 @@ export class CaseFlow {
 
   /** Start work for as many waiting cases as the pool has free slots today. */
   private dispatch(pool: RolePool): void {
-    for (let c = pool.dispatch(this.day); c >= 0; c = pool.dispatch(this.day)) this.startWork(c);
+    for (let c = pool.dispatch(this.day); c >= 0; c = pool.dispatch(this.day)) {
+      if (pool.dispatchedAlongside) this.startParentContact(c);
+      else this.startWork(c);
+    }
   }
 
   /** The case gives back the slot it holds, if any, and the next case in that pool starts. */
@@ -311,7 +336,7 @@ export class CaseFlow {
     if (epoch === this.cases.clockEpoch[c]) this.send(c, event, 'clock');
   }
 
-  /** An event from the heap: work done, something during work, a late clock, an allocation over the caseload, or a carried plan leaving a caseload. */
+  /** An event from the heap: work done, something during work, a late clock, an allocation over the caseload, a carried plan leaving a caseload, or a parent contact falling due or ending. */
   private handle(item: AgendaItem): void {
     const c = item.caseIndex;
     switch (item.kind) {
@@ -332,6 +357,21 @@ export class CaseFlow {
         if (pool.holds(c)) break;
         pool.takeOverCaseload(c);
         this.startWork(c);
+        break;
+      }
+      case KIND.parentContactDue: {
+        if (this.cases.token[c] !== item.token) break; // the case left the state before the contact fell due
+        const contact = this.states.states[this.cases.state[c]].work!.contactsParents!;
+        contact.pool.request(c, contact.jobPriority, this.now, this.agenda.nextSeq(), true);
+        this.dispatch(contact.pool);
+        break;
+      }
+      case KIND.parentContactDone: {
+        // The worker's time is spent whether or not the case is still there: their slot is free.
+        const pool = this.pools[ROLES.indexOf(item.actor as Role)];
+        pool.releaseAlongside();
+        this.dispatch(pool);
+        if (this.cases.token[c] === item.token) this.send(c, item.event!, item.actor, this.cases.parentContactStartedAt[c]);
         break;
       }
       case KIND.caseloadReleased:

@@ -18,6 +18,8 @@ export const JOB_PRIORITY = {
   /** A case escalated to a manager (2015). */
   escalated: 1,
   routine: 2,
+  /** Work that waits until no routine work does (a contact with parents in a 2013 hold: meta `contactsParents`). */
+  afterRoutine: 3,
 } as const;
 
 /** A case waiting for a slot (since t, at its priority, seq its place in the agenda's order). */
@@ -25,6 +27,11 @@ interface Job extends Keyed {
   caseIndex: number;
   /** The case's token when queued: the job is stale once it has changed. */
   token: number;
+  /**
+   * Work alongside the case's own (a contact with the parents, meta `contactsParents`): it takes a
+   * slot, but the case's slot column keeps the worker of its own work.
+   */
+  alongside: boolean;
 }
 
 export class RolePool {
@@ -34,6 +41,8 @@ export class RolePool {
   private readonly queue = new Heap<Job>(byPriorityThenTime);
   /** Speed: jobs taken from the queue, kept for reuse. */
   private readonly spare: Job[] = [];
+  /** Whether the case `dispatch` last returned is work alongside the case's own (its slot column unchanged). */
+  dispatchedAlongside = false;
 
   /**
    * @param role the role whose work this is
@@ -59,8 +68,9 @@ export class RolePool {
   }
 
   /** A case asks for a worker: it joins the queue with its current token. */
-  request(caseIndex: number, priority: number, t: Instant, seq: number): void {
-    const job = this.spare.pop() ?? { t: 0, priority: 0, seq: 0, caseIndex, token: 0 };
+  request(caseIndex: number, priority: number, t: Instant, seq: number, alongside = false): void {
+    const job = this.spare.pop() ?? { t: 0, priority: 0, seq: 0, caseIndex, token: 0, alongside: false };
+    job.alongside = alongside;
     job.t = t;
     job.priority = priority;
     job.seq = seq;
@@ -71,22 +81,31 @@ export class RolePool {
 
   /**
    * The next case to start work, now holding a slot, while the day's capacity allows and a live
-   * job waits (stale jobs are dropped on the way); -1 when none. Call until -1.
+   * job waits (stale jobs are dropped on the way); -1 when none. Call until -1. For work alongside
+   * the case's own (`dispatchedAlongside`), the slot is taken but the case's slot column is left
+   * as it is: give it back with `releaseAlongside`.
    */
   dispatch(day: number): number {
     const capacity = this.capacity(day);
     while (this.busy < capacity && this.queue.size > 0) {
       const job = this.queue.pop()!;
       const caseIndex = job.caseIndex;
+      const alongside = job.alongside;
       // Stale: the case moved on while it waited, or a manager gave it a slot over the caseload.
-      const stale = this.tokens[caseIndex] !== job.token || this.slots[caseIndex] === this.index;
+      const stale = this.tokens[caseIndex] !== job.token || (!alongside && this.slots[caseIndex] === this.index);
       this.spare.push(job);
       if (stale) continue;
       this.busy++;
-      this.slots[caseIndex] = this.index;
+      this.dispatchedAlongside = alongside;
+      if (!alongside) this.slots[caseIndex] = this.index;
       return caseIndex;
     }
     return -1;
+  }
+
+  /** Work alongside a case's own ends: its slot is free (then `dispatch` the next). */
+  releaseAlongside(): void {
+    this.busy--;
   }
 
   /**
@@ -112,6 +131,6 @@ export class RolePool {
 
   /** Cases waiting, not yet started (stale jobs, which stay in the heap until popped, are not counted). */
   queueLength(): number {
-    return this.queue.count((job) => this.tokens[job.caseIndex] === job.token && this.slots[job.caseIndex] !== this.index);
+    return this.queue.count((job) => this.tokens[job.caseIndex] === job.token && (job.alongside || this.slots[job.caseIndex] !== this.index));
   }
 }

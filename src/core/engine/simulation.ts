@@ -166,6 +166,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     sink: new TraceSink(options.trace ?? true, figures, arrivals),
     escalates: chart.escalates,
     recognitionDraw: streams.stream('manager-recognises'),
+    // How long each contact with the parents takes: a stream of its own, so no other draw moves.
+    parentContactDraw: streams.stream('parent-contact-durations'),
     outOfHoursService: chart.outOfHoursService,
     booksAgainstStrategy: chart.states.some((s) => s.bookedWithinTimescale && s.timescale?.from === 'strategyDiscussion'),
     escalateAfterMs: scenario.escalateAfterWorkingHours * HOUR,

@@ -8,7 +8,7 @@ import type { ChartFacts, StateFacts } from '../processes/facts';
 import { lognormalParams, type LognormalParams } from '../rng';
 import type { Scenario } from '../scenario';
 import { eventOf } from './events';
-import type { RolePool } from './pool';
+import { JOB_PRIORITY, type RolePool } from './pool';
 import type { Snap } from './stepper';
 
 /** What the engine reads of a state (its facts, from the chart's meta). */
@@ -31,8 +31,8 @@ export interface WorkRt {
   hours: LognormalParams;
   /** An incomplete referral form lengthens this work (004 ¶37). */
   longerIfFormIncomplete: boolean;
-  /** 2013's hold, during which the team manager contacts parents (004 ¶38). */
-  held: boolean;
+  /** The parent contact alongside this work, another role's work (meta `contactsParents`: 2013's hold, the team manager, 004 ¶38), or null. */
+  contactsParents: ParentContactRt | null;
   /** The work runs in clock hours, day and night (meta `work.aroundTheClock`: the EDT, 004 ¶47), not in the SPA's working hours. */
   aroundTheClock: boolean;
   /** A threshold decision made here errs this many times as often as the scenario's `decisionAccuracy` says (meta `decisionError`). */
@@ -49,8 +49,25 @@ export interface WorkRt {
   booked: { workingDays: number; fromStrategy: boolean } | null;
 }
 
+/** The parent contact alongside a state's work (its meta.contactsParents), with its role's pool and the duration's parameters. */
+export interface ParentContactRt {
+  pool: RolePool;
+  /** The event sent when the contact ends. */
+  event: SpaEvent;
+  /** How many working hours the contact takes (drawn per contact). */
+  hours: LognormalParams;
+  /** The contact's place in the role's queue (JOB_PRIORITY, from meta `contactsParents.priority`). */
+  jobPriority: number;
+}
+
 /** Events whose outcome the world draws when the work ends (see `World.answer`). */
 const DRAWN: ReadonlySet<SpaEventType> = new Set(['threshold.decided', 'case.allocated', 'assessment.completed', 'enquiry.completed', 'conference.held', 'earlyHelp.completed']);
+
+function parentContactRt(c: NonNullable<StateFacts['contactsParents']>, scenario: Scenario, pools: readonly RolePool[]): ParentContactRt {
+  const spec = scenario.durations[c.activity];
+  const jobPriority = c.priority === 'afterRoutine' ? JOB_PRIORITY.afterRoutine : JOB_PRIORITY.routine;
+  return { pool: pools[ROLES.indexOf(c.role)], event: eventOf(c.done), hours: lognormalParams(spec.meanWorkingHours, spec.cv), jobPriority };
+}
 
 function stateRt(facts: StateFacts, scenario: Scenario, pools: readonly RolePool[]): StateRt {
   const w = facts.work;
@@ -63,7 +80,7 @@ function stateRt(facts: StateFacts, scenario: Scenario, pools: readonly RolePool
       event: DRAWN.has(w.done) ? null : eventOf(w.done),
       hours: lognormalParams(spec.meanWorkingHours, spec.cv),
       longerIfFormIncomplete: facts.longerIfFormIncomplete,
-      held: facts.hold,
+      contactsParents: facts.contactsParents ? parentContactRt(facts.contactsParents, scenario, pools) : null,
       errorFactor: facts.decisionErrorFactor,
       aroundTheClock: facts.aroundTheClock,
       soonerEvent: facts.soonerFor ? eventOf(w.done, facts.soonerFor.outcome) : null,

@@ -131,7 +131,7 @@ export class World {
     return this.scenario.parentContactPerHoldDay > 0 ? Math.floor(ms / (WORKING_DAY_HOURS * HOUR)) : 0;
   }
 
-  /** Whether the team manager contacts the parents on one day of the hold (a draw of the case `answer` last answered). */
+  /** Whether the parent contact alongside a hold (meta `contactsParents`) falls due on one day of it (a draw of the case `answer` last answered). */
   parentsContactedOnHeldDay(): boolean {
     return bernoulli(this.uWorld, this.scenario.parentContactPerHoldDay);
   }

@@ -35,6 +35,7 @@ export const ROLES: readonly Role[] = ['spaSocialWorker', 'teamManager', 'caseCo
 export type Activity =
   | 'screening'
   | 'heldInformationGathering' // 2013: by phone, no child seen, weeks (004 ¶20, ¶38)
+  | 'parentContact' // 2013: the team manager's contact with the parents and office visits during the hold (004 ¶38)
   | 'informationGathering' // 2015: qualified, within the one-working-day clock (000)
   | 'camhsScreening' // 2015: CAMHS in the SPA (000)
   | 'thresholdDecision'
@@ -348,6 +349,32 @@ export interface StateMeta {
    * ignores it (validate.ts checks the figures: share 0 to 1, 0 to 90 working hours).
    */
   managerRecognises?: { trueLevelAtLeast: Level; share: number; afterWorkingHours: number; source: string };
+  /**
+   * While the state's own work goes on, a worker of another role contacts the child's parents
+   * (2013: the team manager makes contact with parents and carers and holds office visits with
+   * families during the hold, 004 ¶38), and that contact is that role's work: on each working day
+   * of the state's work the contact falls due with the scenario's chance `parentContactPerHoldDay`;
+   * from the first day it falls due the case waits in `role`'s queue (at the contact's `priority`)
+   * beside the work already there, a worker takes it for the scenario's duration of `activity`, in
+   * working hours, and when it ends the engine sends `done` (unless the case has left the state
+   * meanwhile: the time is spent all the same). The chart says what `done` does (2013: the hold
+   * ends). With its source. Only on a state with work, whose transitions answer `done`.
+   */
+  contactsParents?: ContactsParentsMeta;
+}
+
+/** The parent contact alongside a state's work (StateMeta `contactsParents`): whose work, which activity, the event that ends it. */
+export interface ContactsParentsMeta {
+  role: Role;
+  activity: Activity;
+  done: SpaEventType;
+  /**
+   * Where the contact waits in the role's queue: 'routine' (the default) in turn with routine work,
+   * by when it fell due; 'afterRoutine' behind every routine, escalated and urgent job, taken only
+   * when none waits (work on the worker's own time between decisions).
+   */
+  priority?: 'routine' | 'afterRoutine';
+  source: string;
 }
 
 /**

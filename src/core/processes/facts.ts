@@ -9,7 +9,7 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import type { Level } from '../levels';
-import { RATINGS, type Rating, type Role, type SpaEventType, type Stage, type StateMeta, type TimescaleMeta, type WorkMeta } from './common';
+import { RATINGS, type ContactsParentsMeta, type Rating, type Role, type SpaEventType, type Stage, type StateMeta, type TimescaleMeta, type WorkMeta } from './common';
 
 /** The first response a threshold decision stands for, as the figures count it. */
 export type FirstResponse = 'advice' | 'earlyHelp' | 'childInNeed' | 'childProtection' | 'allocatedWorker';
@@ -54,7 +54,7 @@ export interface StateFacts {
   readonly urgent: boolean;
   /** The RAG ratings for which work here goes to the front of its role's queue (meta `priorityByRating`, else `priority`). */
   readonly urgentFor: ReadonlySet<Rating>;
-  /** 2013's hold: inside the SPA, recorded as advice; the team manager contacts parents (004 ¶20, ¶38). */
+  /** 2013's hold: inside the SPA, recorded as advice (004 ¶20, ¶38). */
   readonly hold: boolean;
   readonly escalated: boolean;
   readonly longerIfFormIncomplete: boolean;
@@ -108,6 +108,11 @@ export interface StateFacts {
   readonly protective: boolean;
   /** The work here runs in clock hours, day and night (meta `work.aroundTheClock`), not in the SPA's working hours. */
   readonly aroundTheClock: boolean;
+  /**
+   * Alongside the work here, a worker of another role contacts the parents, as that role's work
+   * (meta `contactsParents`: 2013's hold, the team manager, 004 ¶38), or null.
+   */
+  readonly contactsParents: Readonly<Required<Omit<ContactsParentsMeta, 'source'>>> | null;
 }
 
 /** The facts of a whole chart. */
@@ -116,7 +121,7 @@ export interface ChartFacts {
   /** Every top-level state, in definition order. */
   readonly states: readonly StateFacts[];
   readonly initial: string;
-  /** Roles the chart puts work on (or holds cases on: meta `holdsCaseload`), in the order its states first use them. */
+  /** Roles the chart puts work on (or holds cases on: meta `holdsCaseload`; or contacts parents with: meta `contactsParents`), in the order its states first use them. */
   readonly roles: readonly Role[];
   /** Whether some state answers the escalation clock (2015 does; 2013 has no escalation: 004 ¶38). */
   readonly escalates: boolean;
@@ -184,6 +189,9 @@ export function stateFactsOf(name: string, metaIn: StateMeta | undefined, final:
     closure: stage === 'closure',
     protective: stage === 'emergencyResponse' || stage === 'strategyDiscussion',
     aroundTheClock: work?.aroundTheClock === true,
+    contactsParents: meta.contactsParents && work
+      ? { role: meta.contactsParents.role, activity: meta.contactsParents.activity, done: meta.contactsParents.done, priority: meta.contactsParents.priority ?? 'routine' }
+      : null,
   };
 }
 
@@ -221,6 +229,8 @@ function readChart(machine: AnyStateMachine): ChartFacts {
     if (s.role && !roles.includes(s.role)) roles.push(s.role);
     // A plan held on a worker's caseload needs that role staffed too.
     if (s.holdsCaseload && !roles.includes(s.holdsCaseload.role)) roles.push(s.holdsCaseload.role);
+    // So does a parent contact alongside a state's work.
+    if (s.contactsParents && !roles.includes(s.contactsParents.role)) roles.push(s.contactsParents.role);
   }
   const events = machine.events as readonly string[];
   const answers = (event: string) => events.some((key) => eventMatches(key, event));

@@ -11,7 +11,7 @@ import { BOOKABLE_TIMESCALE_STARTS, DRAWN_OUTCOMES, RATINGS, ROLES, SPA_EVENT_TY
 
 /** The named activities a state's work may name (the scenario gives each its duration). */
 export const ACTIVITIES = [
-  'screening', 'heldInformationGathering', 'informationGathering', 'camhsScreening', 'thresholdDecision', 'escalatedDecision',
+  'screening', 'heldInformationGathering', 'parentContact', 'informationGathering', 'camhsScreening', 'thresholdDecision', 'escalatedDecision',
   'allocation', 'assessment', 'initialAssessment', 'coreAssessment', 'strategyDiscussion', 'jointVisit', 'section47Enquiry', 'initialConference', 'earlyHelp', 'emergencyResponse',
 ] as const satisfies readonly Activity[];
 
@@ -124,6 +124,20 @@ function metaProblems(at: string, meta: unknown, roles: Set<Role>): string[] {
     }
   }
   if (meta.work !== undefined) problems.push(...workProblems(`${at}.meta.work`, meta.work, roles));
+  if (meta.contactsParents !== undefined) {
+    const c = meta.contactsParents;
+    const rule = `must be { role: one of ${ROLES.join(', ')}, activity: one of ${ACTIVITIES.join(', ')}, done: the event that ends the contact, priority?: "routine" or "afterRoutine", source: where it comes from }`;
+    if (!isObject(c)) problems.push(`${at}.meta.contactsParents: ${rule}`);
+    else {
+      if (!(ROLES as readonly unknown[]).includes(c.role)) problems.push(`${at}.meta.contactsParents.role: ${oneOf(ROLES)}`);
+      else roles.add(c.role as Role);
+      if (!(ACTIVITIES as readonly unknown[]).includes(c.activity)) problems.push(`${at}.meta.contactsParents.activity: ${oneOf(ACTIVITIES)}`);
+      if (!(SPA_EVENT_TYPES as readonly unknown[]).includes(c.done)) problems.push(`${at}.meta.contactsParents.done: ${oneOf(SPA_EVENT_TYPES)}`);
+      if (c.priority !== undefined && c.priority !== 'routine' && c.priority !== 'afterRoutine') problems.push(`${at}.meta.contactsParents.priority: must be "routine" or "afterRoutine"`);
+      if (typeof c.source !== 'string' || c.source.trim() === '') problems.push(`${at}.meta.contactsParents.source: must say where the parent contact comes from (e.g. "004 ¶38", or "assumption")`);
+    }
+    if (meta.work === undefined) problems.push(`${at}.meta.contactsParents: must be given only on a state with work (the contact falls due on the days of that work)`);
+  }
   return problems;
 }
 
@@ -170,6 +184,11 @@ export function chartProblems(machine: AnyStateMachine): { problems: string[]; r
       else if (first.aroundTheClock !== aroundTheClock) {
         problems.push(`${at}.meta.work.aroundTheClock: must be the same for every state the role ${String(work.role)} works (${aroundTheClock ? 'true here' : 'not set here'}, ${first.aroundTheClock ? 'true' : 'not set'} in "${first.state}"): a role works around the clock or in working hours`);
       }
+    }
+    // The parent contact alongside the work ends with an event the state must answer, as its work's does.
+    const contactDone = (node.meta as { contactsParents?: { done?: unknown } } | undefined)?.contactsParents?.done;
+    if (typeof contactDone === 'string' && node.type !== 'final' && ![...(node.transitions?.keys() ?? [])].some((key) => eventMatches(key, contactDone))) {
+      problems.push(`${at}.on: must answer "${contactDone}", the event its meta.contactsParents says ends the contact with the parents`);
     }
     const done = work?.done;
     if (typeof done === 'string') {

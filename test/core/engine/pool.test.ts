@@ -151,3 +151,30 @@ describe('RolePool', () => {
     }
   });
 });
+
+describe('RolePool: work alongside a case\u2019s own (a contact with the parents)', () => {
+  it('takes a slot without changing which worker holds the case, goes after routine work, and gives the slot back', () => {
+    const { pool, slots, request, dispatchAll } = poolOf([1]);
+    slots[0] = 2; // case 0 holds a slot of another role (its own work goes on)
+    pool.request(0, JOB_PRIORITY.afterRoutine, 0, 100, true);
+    request(1, JOB_PRIORITY.routine, 5);
+    expect(dispatchAll()).toEqual([1]); // the routine job first, though it came later
+    expect(pool.queueLength()).toBe(1);
+    pool.release(1);
+    expect(dispatchAll()).toEqual([0]);
+    expect(pool.dispatchedAlongside).toBe(true);
+    expect(slots[0]).toBe(2);
+    expect(pool.busy).toBe(1);
+    pool.releaseAlongside();
+    expect(pool.busy).toBe(0);
+  });
+
+  it('is stale once the case has moved on', () => {
+    const { pool, tokens, dispatchAll } = poolOf([1]);
+    pool.request(3, JOB_PRIORITY.afterRoutine, 0, 0, true);
+    tokens[3]++;
+    expect(pool.queueLength()).toBe(0);
+    expect(dispatchAll()).toEqual([]);
+    expect(pool.busy).toBe(0);
+  });
+});

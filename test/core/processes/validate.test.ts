@@ -137,6 +137,31 @@ describe('checking a chart before it runs', () => {
     ]);
   });
 
+  it('names the field and the rule for a bad parent contact alongside a state\u2019s work, and asks that the state answer its event', () => {
+    const work = { role: 'caseCoordinator', activity: 'heldInformationGathering', done: 'information.gathered' };
+    const good = { role: 'teamManager', activity: 'parentContact', done: 'parents.contacted', priority: 'afterRoutine', source: '004 ¶38' };
+    const answering = (meta: Record<string, unknown>) =>
+      spaSetup.createMachine({ id: 'held', initial: 'only', states: { only: { meta, on: { 'information.gathered': 'done', 'parents.contacted': 'done' } }, done: { type: 'final', meta: { ...GOOD, undecided: false } } } } as never) as unknown as AnyStateMachine;
+    expect(chartProblems(answering({ ...GOOD, work, contactsParents: good })).problems).toEqual([]);
+    expect(chartProblems(answering({ ...GOOD, work, contactsParents: good })).roles).toEqual(['caseCoordinator', 'teamManager']);
+    expect(chartProblems(answering({ ...GOOD, work, contactsParents: { ...good, role: 'nobody' } })).problems).toEqual([expect.stringMatching(/^states\.only\.meta\.contactsParents\.role: must be one of /)]);
+    expect(chartProblems(answering({ ...GOOD, work, contactsParents: { ...good, activity: 'chat' } })).problems).toEqual([expect.stringMatching(/^states\.only\.meta\.contactsParents\.activity: must be one of /)]);
+    expect(chartProblems(answering({ ...GOOD, work, contactsParents: { ...good, done: 'parents.seen' } })).problems).toEqual([
+      expect.stringMatching(/^states\.only\.meta\.contactsParents\.done: must be one of /),
+      'states.only.on: must answer "parents.seen", the event its meta.contactsParents says ends the contact with the parents',
+    ]);
+    expect(chartProblems(answering({ ...GOOD, work, contactsParents: { ...good, priority: 'soon' } })).problems).toEqual(['states.only.meta.contactsParents.priority: must be "routine" or "afterRoutine"']);
+    expect(chartProblems(answering({ ...GOOD, work, contactsParents: { ...good, source: '' } })).problems).toEqual([expect.stringMatching(/^states\.only\.meta\.contactsParents\.source: must say where/)]);
+    expect(chartProblems(answering({ ...GOOD, work, contactsParents: 'the manager' })).problems).toEqual([expect.stringMatching(/^states\.only\.meta\.contactsParents: must be \{ role: /)]);
+    expect(chartProblems(answering({ ...GOOD, contactsParents: good })).problems).toEqual([
+      'states.only.meta.contactsParents: must be given only on a state with work (the contact falls due on the days of that work)',
+    ]);
+    expect(chartProblems(chartWith({ ...GOOD, work, contactsParents: good })).problems).toEqual([
+      'states.only.on: must answer "parents.contacted", the event its meta.contactsParents says ends the contact with the parents',
+      'states.only.on: must answer "information.gathered", the event its meta.work says ends the work',
+    ]);
+  });
+
   it('asks for the meta a state must have', () => {
     expect(chartProblems(chartWith(undefined as never)).problems).toEqual(['states.only.meta: is required (source, description, report, undecided)']);
     expect(chartProblems(chartWith({ ...GOOD, report: undefined, undecided: 'no' })).problems).toEqual([
