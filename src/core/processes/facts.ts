@@ -141,6 +141,32 @@ export function escalationPoints(clocks: ChartClockFacts, scenario: { escalateAf
   };
 }
 
+/** The scenario's fields a chart's own clocks override (root meta `clocks`), with the words for each. */
+const OVERRIDDEN = [
+  { field: 'escalateAfterWorkingHours', what: 'escalation point' },
+  { field: 'escalateGreenAfterWorkingHours', what: 'escalation point for contacts rated green' },
+] as const;
+
+/**
+ * Where a chart's own clocks take the place of the scenario's figures: one line each, for the
+ * command line's output and the replay page's notice ("this process fixes its own escalation
+ * point (4 working hours); the scenario's is not used"). Empty for the shipped charts.
+ */
+export function clockOverrides(clocks: ChartClockFacts): { field: 'escalateAfterWorkingHours' | 'escalateGreenAfterWorkingHours'; hours: number; text: string }[] {
+  return OVERRIDDEN.flatMap(({ field, what }) => {
+    const hours = clocks[field];
+    return hours === null ? [] : [{ field, hours, text: `this process fixes its own ${what} (${hours} working hours); the scenario's is not used` }];
+  });
+}
+
+/** What a chart's own decision clock means for the figures, or null when it has none (the standard one working day). */
+export function decisionClockNote(clocks: ChartClockFacts): string | null {
+  const h = clocks.decisionWithinWorkingHours;
+  return h === null
+    ? null
+    : `this process's own decision clock runs out after ${h} working hours (one working day is 9); the figures still measure decisions against one working day`;
+}
+
 /** "someNewState" -> "Some new state". */
 export function wordsOfName(name: string): string {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, loadScenario } from '../../support/scenarios';
 import { createSimulation } from '../../../src/core/engine';
+import { clockOverrides } from '../../../src/core/processes/facts';
+import { parseVariation, sweepJobs } from '../../../src/core/sweep';
 import { chartFacts, processFileText, processFromFile, processFromText, shippedProcessFile, type ProcessFile } from '../../../src/core/processes';
 import {
   addState,
@@ -346,6 +348,18 @@ describe('the chart\u2019s own clocks', () => {
     expect(processFileText(cleared)).toBe(processFileText(fileOf('2015')));
     // Clearing one clock keeps the others.
     expect(clocksOf(accepted(setClocks(f, { escalateAfterWorkingHours: null })))).toEqual({ decisionWithinWorkingHours: 13.5, source: LAB_CLOCK_SOURCE });
+  });
+
+  it('says where a process fixes its own escalation point, and a sweep of that scenario field with it is refused naming the field and the rule', () => {
+    const f = accepted(setClocks(fileOf('2015'), { escalateAfterWorkingHours: 4 }));
+    expect(clockOverrides(chartFacts(processFromFile(f).machine).clocks).map((o) => o.text)).toEqual(["this process fixes its own escalation point (4 working hours); the scenario's is not used"]);
+    expect(clockOverrides(chartFacts(processFromFile(fileOf('2015')).machine).clocks)).toEqual([]);
+    const scenario = loadScenario('kingston-2015.json');
+    expect(() => sweepJobs(scenario, parseVariation('escalateAfterWorkingHours=2:6:2'), ['2015', f], 1, 1)).toThrow(
+      /--vary: cannot vary escalateAfterWorkingHours: the process spa2015 fixes its own \(chart\.meta\.clocks\.escalateAfterWorkingHours is 4 working hours\), so the scenario's is not used/,
+    );
+    // The green escalation point is the scenario's still: it can be varied.
+    expect(sweepJobs(scenario, parseVariation('escalateGreenAfterWorkingHours=6:8:2'), ['2015', f], 1, 1)).toHaveLength(4);
   });
 
   it('a decision clock of 9 working hours is the standard one working day: the same trace as the shipped chart', () => {
