@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, loadScenario } from '../../support/scenarios';
 import { createSimulation } from '../../../src/core/engine';
+import { checkInvariants } from '../../../src/core/invariants';
 import { clockOverrides } from '../../../src/core/processes/facts';
 import { parseVariation, sweepJobs } from '../../../src/core/sweep';
 import { chartFacts, processFileText, processFromFile, processFromText, shippedProcessFile, type ProcessFile } from '../../../src/core/processes';
@@ -360,6 +361,14 @@ describe('the chart\u2019s own clocks', () => {
     );
     // The green escalation point is the scenario's still: it can be varied.
     expect(sweepJobs(scenario, parseVariation('escalateGreenAfterWorkingHours=6:8:2'), ['2015', f], 1, 1)).toHaveLength(4);
+  });
+
+  it('the safeguards judge a variant by the standard one working day: escalating only at 9 working hours breaks "with a manager by the deadline", which the shipped 2015 keeps', () => {
+    const verdict = (f: ProcessFile) => checkInvariants(run(f)).find((r) => r.invariant.id === 'with-a-manager-by-the-deadline')!;
+    expect(verdict(fileOf('2015')).holds).toBe(true);
+    const late = verdict(accepted(setClocks(fileOf('2015'), { escalateAfterWorkingHours: 9, escalateGreenAfterWorkingHours: 9 })));
+    expect(late.holds).toBe(false);
+    expect(late.violations.length).toBeGreaterThan(0);
   });
 
   it('a decision clock of 9 working hours is the standard one working day: the same trace as the shipped chart', () => {
