@@ -7,7 +7,7 @@
  */
 import { BOUNDS, formatBounds } from '../core/bounds';
 import { compareCsv, traceToCsv, traceToJsonl, rowsToCsv } from '../core/export';
-import { PROCESS_NAMES, processFileText, shippedProcessFile, type ProcessFile, type ProcessName } from '../core/processes';
+import { PROCESS_NAMES, chartFacts, clockOverrides, decisionClockNote, processFileText, shippedProcessFile, type ProcessFile, type ProcessName } from '../core/processes';
 import { aggregate, comparisonJobs, processLabel, processRunOptions, runScenario, type ProcessChoice } from '../core/run';
 import { RUN_LIMITS, groupDigits, runSizeProblem, sizeOf, type SizedRun } from '../core/runSize';
 import { parseVariation, sweepJobs, sweepPoints, sweepRows } from '../core/sweep';
@@ -131,6 +131,24 @@ function checkRunSize(command: string, runs: readonly SizedRun[], traced: boolea
   if (problem) throw new InputError(`${command}: ${problem}. Make it smaller (fewer days, replications, sweep values or contacts a day), or add --allow-large-run to go ahead.`);
 }
 
+/**
+ * Where a process file's own clocks (its chart's meta `clocks`) take the place of the scenario's
+ * figures, one line each: with the figures, or on stderr when the output is JSON, CSV or a trace,
+ * so that output stays one format.
+ */
+function sayClockNotes(io: Io, processes: readonly (ProcessChoice | undefined)[], toStderr: boolean): void {
+  const lines: string[] = [];
+  for (const p of processes) {
+    if (p === undefined || typeof p === 'string') continue;
+    const clocks = chartFacts(processRunOptions(p).machine!).clocks;
+    const notes = [...clockOverrides(clocks).map((o) => o.text), decisionClockNote(clocks)].filter((x): x is string => x !== null);
+    for (const note of notes) lines.push(`Note (${p.id}): ${note}.`);
+  }
+  if (lines.length === 0) return;
+  if (toStderr) io.err(lines.join('\n') + '\n');
+  else io.out('\n' + lines.join('\n') + '\n');
+}
+
 function progressBar(io: Io): ((f: number) => void) | undefined {
   if (!io.isTTY) return undefined;
   let last = -1;
@@ -178,6 +196,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       checkRunSize(command, [{ scenario, days }], false, allowLarge);
       const { summary } = runScenario(scenario, { seed, days, ...(process && processRunOptions(process)), trace: false, onProgress: progressBar(io) });
       io.out(values.json ? JSON.stringify(summary) + '\n' : formatRun(summary));
+      sayClockNotes(io, [process], values.json === true);
       return 0;
     }
     case 'compare': {
@@ -196,6 +215,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (values.json) io.out(JSON.stringify(result) + '\n');
       else if (values.csv) io.out(compareCsv(result));
       else io.out(formatCompare(result));
+      sayClockNotes(io, processes, values.json === true || values.csv === true);
       return 0;
     }
     case 'sweep': {
@@ -240,6 +260,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const text = format === 'csv' ? traceToCsv(sim.trace) : traceToJsonl(sim.trace);
       if (values.out) writeFileAtomic(values.out, text);
       else io.out(text);
+      sayClockNotes(io, [process], true);
       return 0;
     }
     default:

@@ -84,6 +84,26 @@ export const BOUNDS = {
   surgeExtraContacts: { min: 0, max: 10_000, whole: true, why: 'more than a borough\u2019s year of contacts arriving at once' },
 } as const satisfies Record<string, NumberBound>;
 
+/**
+ * Bounds of a chart's own clocks (a process's root meta `clocks`: processes/common.ts `ChartClocks`,
+ * checked in processes/validate.ts), in working hours from receipt (9 working hours are one
+ * working day: calendar.ts `dueAfterWorkingHours`).
+ */
+export const CHART_CLOCK_BOUNDS = {
+  /**
+   * The chart's decision clock: at least an hour (a shorter clock is no time to screen and decide),
+   * at most five working days (a week: the longest "decide within" any front door is held to; the
+   * statutory one is one working day, DOMAIN.md statutory clocks).
+   */
+  decisionWithinWorkingHours: { min: 1, max: 45, whole: false, why: 'an hour to five working days (45 hours): a week is the longest any front door gives itself to decide' },
+  /**
+   * The chart's escalation points: from receipt (0) up to the chart's decision clock (the rule
+   * beside the bound: the escalation comes within the clock it is there to keep, as the
+   * scenario's `escalateAfterWorkingHours` comes within the one working day).
+   */
+  escalateAfterWorkingHours: { min: 0, max: 45, whole: false, why: 'the escalation comes within the chart\u2019s own decision clock (at most 45 working hours), as the scenario\u2019s comes within the one working day' },
+} as const satisfies Record<string, NumberBound>;
+
 /** Limits on lists and text in a scenario: not front-door facts, but a scenario file is read whole and printed. */
 export const LIST_LIMITS = {
   /** Surges in one scenario; one a week for a year is more than any front door has seen. */

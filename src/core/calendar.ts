@@ -694,6 +694,24 @@ export function dueByOneWorkingDay(receivedAt: Instant): Instant {
   return addWorkingDays(receivedAt, 1);
 }
 
+/** The working hours counted as one working day by a clock given in working hours (`dueAfterWorkingHours`). */
+export const WORKING_DAY_HOURS = 9;
+
+/**
+ * The end of a clock of `hours` working hours from `from` (a chart's own decision clock, meta
+ * `clocks.decisionWithinWorkingHours`): each whole 9 hours is one working day (`addWorkingDays`,
+ * the same time the next working day, as `dueByOneWorkingDay`), and what is left over is working
+ * time (`addWorkingMillis`). So 9 hours is exactly `dueByOneWorkingDay`, 18 two working days, and
+ * 13.5 one working day and four and a half working hours.
+ */
+export function dueAfterWorkingHours(from: Instant, hours: number): Instant {
+  if (!Number.isFinite(hours) || hours < 0) throw new RangeError(`dueAfterWorkingHours: hours must be a finite number >= 0, got ${String(hours)}`);
+  const days = Math.floor(hours / WORKING_DAY_HOURS);
+  const rest = hours - days * WORKING_DAY_HOURS;
+  const afterDays = addWorkingDays(from, days);
+  return rest > 0 ? addWorkingMillis(afterDays, rest * HOUR) : afterDays;
+}
+
 /** Local midnight at the start of t's London date. */
 export function startOfLocalDay(t: Instant): Instant {
   return fromLocalMs(localDayNumber(t) * DAY);

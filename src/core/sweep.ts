@@ -2,6 +2,7 @@
  * Capacity-planning sweeps: one scenario field varied over a range, both processes, replicated.
  * `--vary contactsPerWorkingDay=20:80:10` or `--vary staff.raSocialWorker.count=10:20:2`.
  */
+import { chartFacts, clockOverrides, processFromFile } from './processes';
 import { COMPARED_METRICS, aggregate, comparisonJobs, processLabel, type CompareResult, type ProcessChoice, type ReplicationJob, type RunSummary } from './run';
 import { parseScenario, ScenarioError, type Scenario } from './scenario';
 
@@ -52,8 +53,26 @@ export interface SweepPoint {
 /** A sweep's runs are comparison runs on a varied scenario. */
 export type SweepJob<P extends ProcessChoice = ProcessChoice> = ReplicationJob<P>;
 
+/**
+ * Why a sweep cannot vary a field with these processes, or null: a process file that fixes its own
+ * escalation point (its chart's meta `clocks`) does not use the scenario's, so varying the
+ * scenario's would show a line that does not move for the reason that it is not used.
+ */
+export function sweepFieldProblem(field: string, processes: readonly ProcessChoice[]): string | null {
+  for (const p of processes) {
+    if (typeof p === 'string') continue;
+    const fixed = clockOverrides(chartFacts(processFromFile(p).machine).clocks).find((o) => o.field === field);
+    if (fixed) {
+      return `cannot vary ${field}: the process ${p.id} fixes its own (chart.meta.clocks.${field} is ${fixed.hours} working hours), so the scenario's is not used; a process's own clock overrides the scenario's. Clear it in the process lab, or vary another field`;
+    }
+  }
+  return null;
+}
+
 /** The runs a sweep needs, point-major then replication then process (the order results come back in). */
 export function sweepJobs<P extends ProcessChoice>(scenario: Scenario, variation: Variation, processes: readonly P[], replications: number, seed: string | number, days?: number): SweepJob<P>[] {
+  const problem = sweepFieldProblem(variation.field, processes);
+  if (problem) throw new ScenarioError([{ field: '--vary', rule: problem }]);
   const jobs: SweepJob<P>[] = [];
   for (const value of variation.values) jobs.push(...comparisonJobs(applyVariation(scenario, variation.field, value), processes, replications, seed, days));
   return jobs;

@@ -123,6 +123,36 @@ describe('Process lab: the editor', () => {
     expect(s.opened.errors).toEqual([]);
   });
 
+  it('sets the escalation point, with the rule beside a value past the decision clock, keeps it after a refresh, and undoes it', async () => {
+    const { page } = s.opened;
+    await page.setViewportSize({ width: 1366, height: 850 });
+    const box = '[data-lab-clock="escalateAfterWorkingHours"]';
+    expect(await page.inputValue(box)).toBe('');
+    await page.fill(box, '12');
+    const error = await page.waitForSelector('[data-lab-clock-error="escalateAfterWorkingHours"]');
+    expect(await error.textContent()).toBe(
+      "chart.meta.clocks.escalateAfterWorkingHours: must be at most the chart's decision clock (9 working hours, one working day): the escalation comes within the clock it is there to keep",
+    );
+    expect(await page.getAttribute(box, 'aria-invalid')).toBe('true');
+    // By keyboard: type the value and press Enter in the box.
+    await page.fill(box, '');
+    await page.focus(box);
+    await page.keyboard.type('4');
+    expect(await page.$('[data-lab-clock-error]')).toBeNull();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-lab-status]')?.textContent?.startsWith('Set the clocks'));
+    expect(await page.textContent('[data-lab-changes]')).toContain('Escalate red and amber contacts after 4 working hours, was the scenario\u2019s figure');
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForSelector(box);
+    expect(await page.inputValue(box)).toBe('4');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForFunction((b: string) => (document.querySelector(b) as HTMLInputElement | null)?.value === '', box);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await page.waitForFunction((b: string) => (document.querySelector(b) as HTMLInputElement | null)?.value === '4', box);
+    expect(formatViolations(await runAxe(page))).toBe('');
+    expect(s.opened.errors).toEqual([]);
+  });
+
   it('Discard asks first, then forgets the draft, also after a refresh', async () => {
     const { page } = s.opened;
     await page.getByRole('button', { name: 'Discard the draft' }).click();

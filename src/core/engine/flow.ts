@@ -7,7 +7,7 @@
  * decides where a case goes: the chart does.
  */
 import { RATING_OF_NUMBER, type Arrivals } from '../arrivals';
-import { DAY, HOUR, addWorkingDays, addWorkingMillis, dueByOneWorkingDay, openingHoursOn, type Instant } from '../calendar';
+import { DAY, HOUR, addWorkingDays, addWorkingMillis, dueAfterWorkingHours, dueByOneWorkingDay, openingHoursOn, type Instant } from '../calendar';
 import { ROLES, type Role, type SpaContext, type SpaEvent } from '../processes/common';
 import { KIND, type Agenda, type AgendaItem } from './agenda';
 import type { CaseTable } from './cases';
@@ -23,7 +23,7 @@ import { lognormalDraw, type Uniform } from '../rng';
 const RATING_GREEN = RATING_OF_NUMBER.indexOf('green');
 
 /** The parts a run's flow works with (composed by `createSimulation`), and when it starts. */
-export type FlowParts = Pick<CaseFlow, 'processLabel' | 'stepper' | 'states' | 'cases' | 'arrivals' | 'agenda' | 'pools' | 'world' | 'sink' | 'escalates' | 'outOfHoursService' | 'booksAgainstStrategy' | 'escalateAfterMs' | 'escalateGreenAfterMs' | 'recognitionDraw' | 'parentContactDraw' | 'end'> & {
+export type FlowParts = Pick<CaseFlow, 'processLabel' | 'stepper' | 'states' | 'cases' | 'arrivals' | 'agenda' | 'pools' | 'world' | 'sink' | 'escalates' | 'outOfHoursService' | 'booksAgainstStrategy' | 'escalateAfterMs' | 'escalateGreenAfterMs' | 'decisionClockHours' | 'recognitionDraw' | 'parentContactDraw' | 'end'> & {
   readonly simStart: Instant;
 };
 
@@ -69,6 +69,12 @@ export class CaseFlow {
   /** The same for a contact rated green (its target is the 24 hours itself: DOMAIN.md RAG targets). */
   readonly escalateGreenAfterMs: number;
   /**
+   * The chart's own decision clock in working hours (root meta `clocks.decisionWithinWorkingHours`),
+   * or null: the standard one working day (the arrivals' `due`, which the figures also measure
+   * against). Only when the clock rings moves with it, never what the figures count as in time.
+   */
+  readonly decisionClockHours: number | null;
+  /**
    * The draws of whether a manager overseeing a state recognises a child's concerns (meta
    * `managerRecognises`): a stream of its own, drawn only for the children it can recognise, so
    * no other draw moves.
@@ -98,6 +104,7 @@ export class CaseFlow {
     this.booksAgainstStrategy = parts.booksAgainstStrategy;
     this.escalateAfterMs = parts.escalateAfterMs;
     this.escalateGreenAfterMs = parts.escalateGreenAfterMs;
+    this.decisionClockHours = parts.decisionClockHours;
     this.recognitionDraw = parts.recognitionDraw;
     this.parentContactDraw = parts.parentContactDraw;
     this.end = parts.end;
@@ -160,7 +167,8 @@ export class CaseFlow {
     cases.state[index] = id;
     cases.arrived = index + 1;
     this.sink.record(index, this.now, null, this.states.states[id], EVENTS.contactReceived, this.sink.arrivalActor(index));
-    this.setDecisionClocks(index, arrivals.receivedAt[index], arrivals.due[index]);
+    const receivedAt = arrivals.receivedAt[index];
+    this.setDecisionClocks(index, receivedAt, this.decisionClockHours === null ? arrivals.due[index] : dueAfterWorkingHours(receivedAt, this.decisionClockHours));
     // The SPA is closed: the chart says whether an out-of-hours service takes the contact now
     // (send enters the new state); if not, the contact waits in its first state for the SPA.
     if (this.outOfHoursService && arrivals.outOfHours[index] === 1 && this.send(index, EVENTS.receivedOutOfHours, 'clock')) return;
@@ -186,7 +194,7 @@ export class CaseFlow {
       cases.state[c] = toId;
       cases.token[c]++;
       // A step-up needs a new decision, on a new one-working-day clock.
-      if (event.type === 'earlyHelp.escalated') this.setDecisionClocks(c, this.now, dueByOneWorkingDay(this.now));
+      if (event.type === 'earlyHelp.escalated') this.setDecisionClocks(c, this.now, this.decisionClockHours === null ? dueByOneWorkingDay(this.now) : dueAfterWorkingHours(this.now, this.decisionClockHours));
       this.enter(c);
     }
     return true;

@@ -18,7 +18,7 @@ import { copyContact, type Contact } from '../contact';
 import { MetricsAccumulator, type RunMetrics } from '../metrics';
 import { PROCESSES, type ProcessName } from '../processes';
 import { ROLES, type Role, type SpaContext } from '../processes/common';
-import { chartFacts } from '../processes/facts';
+import { chartFacts, escalationPoints } from '../processes/facts';
 import { createStreams, type Streams } from '../rng';
 import { checkStaffFor, staffedFor, type Scenario } from '../scenario';
 import { Agenda, KIND } from './agenda';
@@ -149,6 +149,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const cases = new CaseTable(arrivals.count, streams.stream('case-seeds'));
   const stepper = makeStepper(machine, options.engine ?? 'compiled');
   const chart = chartFacts(machine);
+  const escalation = escalationPoints(chart.clocks, scenario);
   // The process's workforce: its era's, when the scenario gives one (`staffingByProcess`).
   const staffed = staffedFor(scenario, options.machine ? (options.workforce ?? options.machine) : process);
   const pools = ROLES.map((role, index) => new RolePool(role, index, staffingByDay(staffed, role, streams, window.simStart, totalDays), cases.token, cases.slot));
@@ -170,8 +171,10 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     parentContactDraw: streams.stream('parent-contact-durations'),
     outOfHoursService: chart.outOfHoursService,
     booksAgainstStrategy: chart.states.some((s) => s.bookedWithinTimescale && s.timescale?.from === 'strategyDiscussion'),
-    escalateAfterMs: scenario.escalateAfterWorkingHours * HOUR,
-    escalateGreenAfterMs: scenario.escalateGreenAfterWorkingHours * HOUR,
+    // The chart's own escalation points where it gives them (root meta `clocks`), else the scenario's.
+    escalateAfterMs: escalation.escalateAfterWorkingHours * HOUR,
+    escalateGreenAfterMs: escalation.escalateGreenAfterWorkingHours * HOUR,
+    decisionClockHours: chart.clocks.decisionWithinWorkingHours,
     simStart: window.simStart,
     end: window.end,
   });

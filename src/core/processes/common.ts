@@ -378,6 +378,39 @@ export interface ContactsParentsMeta {
 }
 
 /**
+ * A chart's own clocks (the chart's root `meta.clocks`), in working hours from receipt (or from a
+ * step-up, which starts a new decision). Each is optional: a figure not given is the standard's or
+ * the scenario's. Bounds in bounds.ts `CHART_CLOCK_BOUNDS`; validate.ts checks them.
+ */
+export interface ChartClocks {
+  /**
+   * When the chart's own decision clock runs out: the engine sends `clock.oneWorkingDayElapsed`
+   * this many working hours after receipt (each whole 9 hours one working day: calendar.ts
+   * `dueAfterWorkingHours`), so the breach the chart notes (`markBreached`) and anything else it
+   * hangs on that event move with it. Absent: one working day (`dueByOneWorkingDay`), the
+   * statutory clock (DOMAIN.md). 1 to 45. The figures ("decided within one working day") stay
+   * measured against the standard one working day: a longer clock notes fewer breaches on the
+   * case files, while what happened to the children is the same.
+   */
+  decisionWithinWorkingHours?: number;
+  /**
+   * The escalation point for contacts rated red or amber, overriding the scenario's
+   * `escalateAfterWorkingHours` for this chart. 0 up to the decision clock (9 when that is absent).
+   */
+  escalateAfterWorkingHours?: number;
+  /** The same for contacts rated green, overriding the scenario's `escalateGreenAfterWorkingHours`. */
+  escalateGreenAfterWorkingHours?: number;
+  /** Where the figures come from (a document and paragraph, or "assumption"): required when any is given. */
+  source?: string;
+}
+
+/** What a chart says of the process as a whole: its root `meta` (the machine configuration's own `meta`). */
+export interface ChartMeta {
+  /** The chart's own decision clock and escalation points (see `ChartClocks`); absent, the standard's and the scenario's. */
+  clocks?: ChartClocks;
+}
+
+/**
  * A copy of a context, field by field in initialContext's order. V8 keeps an object literal's
  * fields inside the object, while a spread copy of this many fields puts most of them in a second
  * array; the compiled stepper copies a context at every assign (src/core/compiled.ts).

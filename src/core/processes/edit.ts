@@ -12,7 +12,7 @@
  * state's report and clocks are. Transitions are those of `on` (the shipped charts have no
  * eventless `always` transitions; the lab leaves any it meets as they are).
  */
-import { ROLES, SPA_EVENT_TYPES, type Activity, type Role, type SpaEventType } from './common';
+import { ROLES, SPA_EVENT_TYPES, type Activity, type ChartClocks, type Role, type SpaEventType } from './common';
 import { ProcessFileError, processFromFile, shippedProcessFile, setupNames, type ProcessFile } from './processFile';
 import { ACTIVITIES } from './validate';
 
@@ -321,6 +321,56 @@ export function rename(file: ProcessFile, info: { id?: string; name?: string; de
   if (info.name !== undefined) next.name = info.name;
   if (info.description !== undefined) next.description = info.description;
   return checked(next);
+}
+
+/** The chart's own clocks as the file has them (root meta `clocks`), or an empty group when it has none. */
+export function clocksOf(file: ProcessFile): ChartClocks {
+  const clocks = file.chart.meta?.clocks;
+  return isObject(clocks) ? { ...clocks } : {};
+}
+
+/** The figures of the chart's clocks (every field but the source). */
+export type ClockField = Exclude<keyof ChartClocks, 'source'>;
+export const CLOCK_FIELDS: readonly ClockField[] = ['decisionWithinWorkingHours', 'escalateAfterWorkingHours', 'escalateGreenAfterWorkingHours'];
+
+/** The source a clock set in the lab is given when the designer gives none. */
+export const LAB_CLOCK_SOURCE = 'assumption: set in the process lab';
+
+/**
+ * Set or clear the chart's own clocks (root meta `clocks`, common.ts `ChartClocks`): each field
+ * given a number is set, each given null is cleared (the standard's one working day, the
+ * scenario's escalation point), each left out stays as it is. The source is kept, or given the
+ * lab's ("assumption: ...") when the chart had none. Clearing the last clock removes `clocks`
+ * (and an empty `meta`), so the file is as the shipped one again.
+ */
+export function setClocks(file: ProcessFile, change: Partial<Record<ClockField, number | null>> & { source?: string }): Edited {
+  const next = copy(file);
+  const clocks: Record<string, unknown> = { ...clocksOf(next) };
+  for (const field of CLOCK_FIELDS) {
+    if (!(field in change)) continue;
+    const value = change[field];
+    if (value === null || value === undefined) delete clocks[field];
+    else clocks[field] = value;
+  }
+  if (change.source !== undefined) clocks.source = change.source;
+  const meta: Record<string, unknown> = isObject(next.chart.meta) ? { ...next.chart.meta } : {};
+  if (CLOCK_FIELDS.some((f) => clocks[f] !== undefined)) {
+    if (clocks.source === undefined) clocks.source = LAB_CLOCK_SOURCE;
+    // The clocks in a fixed order (the file reads the same whatever order they were set in).
+    const ordered: Record<string, unknown> = {};
+    for (const k of [...CLOCK_FIELDS, 'source']) if (clocks[k] !== undefined) ordered[k] = clocks[k];
+    for (const k of Object.keys(clocks)) if (!(k in ordered)) ordered[k] = clocks[k];
+    meta.clocks = ordered;
+  } else delete meta.clocks;
+  // The chart's meta first, as XState's configurations put it, before initial and states.
+  const { meta: _old, ...chart } = next.chart;
+  next.chart = Object.keys(meta).length ? { meta, ...chart } : chart;
+  return checked(next);
+}
+
+/** Remove every clock of the chart's own (the standard one working day and the scenario's escalation points apply). */
+export function clearClocks(file: ProcessFile): Edited {
+  return setClocks(file, { decisionWithinWorkingHours: null, escalateAfterWorkingHours: null, escalateGreenAfterWorkingHours: null });
 }
 
 /** The roles, activities and events a new state may name (for the lab's lists). */

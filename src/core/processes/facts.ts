@@ -9,7 +9,7 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import type { Level } from '../levels';
-import { RATINGS, type ContactsParentsMeta, type Rating, type Role, type SpaEventType, type Stage, type StateMeta, type TimescaleMeta, type WorkMeta } from './common';
+import { RATINGS, type ChartMeta, type ContactsParentsMeta, type Rating, type Role, type SpaEventType, type Stage, type StateMeta, type TimescaleMeta, type WorkMeta } from './common';
 
 /** The first response a threshold decision stands for, as the figures count it. */
 export type FirstResponse = 'advice' | 'earlyHelp' | 'childInNeed' | 'childProtection' | 'allocatedWorker';
@@ -127,12 +127,59 @@ export interface ChartFacts {
   readonly escalates: boolean;
   /** Whether some state answers an out-of-hours arrival (`contact.receivedOutOfHours`: an out-of-hours service such as the EDT, 004 ¶47). */
   readonly outOfHoursService: boolean;
+  /**
+   * The chart's own clocks (root meta `clocks`), in working hours; null where the chart gives none
+   * (the standard one working day, the scenario's escalation points).
+   */
+  readonly clocks: ChartClockFacts;
   /** A state's facts, or undefined if the chart has no such state. */
   find(name: string): StateFacts | undefined;
   /** A state's facts; throws naming the chart if it has no such state. */
   state(name: string): StateFacts;
   /** Whether some state of the chart answers an event (wildcards included). */
   answers(event: string): boolean;
+}
+
+/** A chart's own clocks (common.ts `ChartClocks`): null where the chart gives none. */
+export interface ChartClockFacts {
+  readonly decisionWithinWorkingHours: number | null;
+  readonly escalateAfterWorkingHours: number | null;
+  readonly escalateGreenAfterWorkingHours: number | null;
+  readonly source: string | null;
+}
+
+/** The escalation points a run of the chart uses: the chart's own where it gives them, else the scenario's. */
+export function escalationPoints(clocks: ChartClockFacts, scenario: { escalateAfterWorkingHours: number; escalateGreenAfterWorkingHours: number }): { escalateAfterWorkingHours: number; escalateGreenAfterWorkingHours: number } {
+  return {
+    escalateAfterWorkingHours: clocks.escalateAfterWorkingHours ?? scenario.escalateAfterWorkingHours,
+    escalateGreenAfterWorkingHours: clocks.escalateGreenAfterWorkingHours ?? scenario.escalateGreenAfterWorkingHours,
+  };
+}
+
+/** The scenario's fields a chart's own clocks override (root meta `clocks`), with the words for each. */
+const OVERRIDDEN = [
+  { field: 'escalateAfterWorkingHours', what: 'escalation point' },
+  { field: 'escalateGreenAfterWorkingHours', what: 'escalation point for contacts rated green' },
+] as const;
+
+/**
+ * Where a chart's own clocks take the place of the scenario's figures: one line each, for the
+ * command line's output and the replay page's notice ("this process fixes its own escalation
+ * point (4 working hours); the scenario's is not used"). Empty for the shipped charts.
+ */
+export function clockOverrides(clocks: ChartClockFacts): { field: 'escalateAfterWorkingHours' | 'escalateGreenAfterWorkingHours'; hours: number; text: string }[] {
+  return OVERRIDDEN.flatMap(({ field, what }) => {
+    const hours = clocks[field];
+    return hours === null ? [] : [{ field, hours, text: `this process fixes its own ${what} (${hours} working hours); the scenario's is not used` }];
+  });
+}
+
+/** What a chart's own decision clock means for the figures, or null when it has none (the standard one working day). */
+export function decisionClockNote(clocks: ChartClockFacts): string | null {
+  const h = clocks.decisionWithinWorkingHours;
+  return h === null
+    ? null
+    : `this process's own decision clock runs out after ${h} working hours (one working day is 9); the figures still measure decisions against one working day`;
 }
 
 /** "someNewState" -> "Some new state". */
@@ -235,6 +282,7 @@ function readChart(machine: AnyStateMachine): ChartFacts {
   const events = machine.events as readonly string[];
   const answers = (event: string) => events.some((key) => eventMatches(key, event));
   const initial = String(machine.config.initial ?? states[0]?.name ?? '');
+  const clocks = (machine.root.meta as ChartMeta | undefined)?.clocks;
   return {
     id: machine.id,
     states,
@@ -242,6 +290,12 @@ function readChart(machine: AnyStateMachine): ChartFacts {
     roles,
     escalates: answers('clock.escalationDue' satisfies SpaEventType),
     outOfHoursService: answers('contact.receivedOutOfHours' satisfies SpaEventType),
+    clocks: {
+      decisionWithinWorkingHours: clocks?.decisionWithinWorkingHours ?? null,
+      escalateAfterWorkingHours: clocks?.escalateAfterWorkingHours ?? null,
+      escalateGreenAfterWorkingHours: clocks?.escalateGreenAfterWorkingHours ?? null,
+      source: clocks?.source ?? null,
+    },
     find: (name) => byName.get(name),
     state(name) {
       const f = byName.get(name);

@@ -1,7 +1,8 @@
 /**
  * A process as data: a process file is JSON, with a format tag and version, an id, a name, a
  * description, the process it was derived from, and the chart as XState's own machine
- * configuration (`initial` and `states`, each state with its `type`, `meta`, `on` and `always`),
+ * configuration (`initial` and `states`, each state with its `type`, `meta`, `on` and `always`,
+ * and the chart's own `meta` where it has one: its clocks, common.ts `ChartMeta`),
  * whose guards and actions are named from the ones the shared setup provides (common.ts
  * `spaSetup`). A service designer can change a process without writing code, and every command
  * that takes a process takes such a file.
@@ -24,7 +25,7 @@ import { z } from '../zod';
 import type { AnyStateMachine } from 'xstate';
 import { PROCESS_FILE_LIMITS as LIMITS } from '../bounds';
 import { issuesOf, type Issue } from '../issues';
-import { SPA_EVENT_TYPES, initialContext, spaSetup, type SpaInput } from './common';
+import { SPA_EVENT_TYPES, initialContext, spaSetup, type ChartMeta, type SpaInput } from './common';
 import { eventMatches } from './facts';
 import { spa2013 } from './spa2013';
 import { spa2015 } from './spa2015';
@@ -55,6 +56,8 @@ export const SHIPPED_PROCESS_INFO: Record<ShippedName, { id: string; name: strin
 
 /** The chart: XState's machine configuration, as JSON. */
 export interface ChartConfig {
+  /** What the chart says of the process as a whole (common.ts `ChartMeta`: its own clocks); absent on the shipped charts. */
+  meta?: ChartMeta;
   initial: string;
   states: Record<string, Record<string, unknown>>;
 }
@@ -109,6 +112,8 @@ export const ProcessFileSchema = z.strictObject({
   description: text(LIMITS.textLength),
   derivedFrom: z.enum(['2013', '2015'], { error: 'must be "2013", "2015" or null (made from nothing)' }).nullable(),
   chart: z.strictObject({
+    // Read by chartProblems, field by field (validate.ts `chartMetaProblems`).
+    meta: z.unknown().optional(),
     initial: text(LIMITS.stateNameLength),
     states: z.record(z.string(), StateSchema, { error: 'must be a group of fields in braces { }: state name -> state' }),
   }),
@@ -273,7 +278,7 @@ function graphProblems(chart: ChartConfig, edges: readonly Edge[]): Issue[] {
 
 /** Build the machine a chart describes, with the shared setup and context. */
 function buildMachine(id: string, chart: ChartConfig): AnyStateMachine {
-  const config = { id, context: ({ input }: { input: SpaInput }) => initialContext(input), initial: chart.initial, states: chart.states };
+  const config = { id, context: ({ input }: { input: SpaInput }) => initialContext(input), ...(chart.meta !== undefined ? { meta: chart.meta } : {}), initial: chart.initial, states: chart.states };
   return spaSetup.createMachine(config as unknown as Parameters<typeof spaSetup.createMachine>[0]) as unknown as AnyStateMachine;
 }
 
@@ -335,7 +340,7 @@ const STATE_KEYS = ['type', 'meta', 'on', 'always', 'states'] as const;
  * (entry or exit actions, delayed transitions, invoked actors, inline functions).
  */
 export function processToFile(machine: AnyStateMachine, info: { id: string; name: string; description: string; derivedFrom: ShippedName | null }): ProcessFile {
-  const config = machine.config as { initial?: unknown; states?: Record<string, Record<string, unknown>> };
+  const config = machine.config as { meta?: ChartMeta; initial?: unknown; states?: Record<string, Record<string, unknown>> };
   if (typeof config.initial !== 'string') throw new Error(`process ${machine.id}: its initial state must be named`);
   const states: Record<string, Record<string, unknown>> = {};
   for (const [name, node] of Object.entries(config.states ?? {})) {
@@ -345,7 +350,8 @@ export function processToFile(machine: AnyStateMachine, info: { id: string; name
     for (const k of STATE_KEYS) if (node[k] !== undefined) state[k] = node[k];
     states[name] = state;
   }
-  const chart = { initial: config.initial, states };
+  // The chart's own meta (its clocks) only where it has one, so a shipped chart's file is as it was.
+  const chart = { ...(config.meta !== undefined ? { meta: config.meta } : {}), initial: config.initial, states };
   const json = JSON.stringify(chart, (_key, value: unknown) => {
     if (typeof value === 'function') throw new Error(`process ${machine.id}: its chart holds a function, which a process file cannot (name guards and actions from the shared setup)`);
     return value;

@@ -6,6 +6,8 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import { eventMatches } from './facts';
+import { CHART_CLOCK_BOUNDS, ruleOf } from '../bounds';
+import { WORKING_DAY_HOURS } from '../calendar';
 import { LEVELS } from '../levels';
 import { BOOKABLE_TIMESCALE_STARTS, DRAWN_OUTCOMES, RATINGS, ROLES, SPA_EVENT_TYPES, STAGES, TIMESCALE_MEASURES, TIMESCALE_STARTS, type Activity, type Role, type SpaEventType } from './common';
 
@@ -162,11 +164,52 @@ function workProblems(at: string, work: unknown, roles: Set<Role>): string[] {
   return problems;
 }
 
+const CLOCK_FIELDS = ['decisionWithinWorkingHours', 'escalateAfterWorkingHours', 'escalateGreenAfterWorkingHours', 'source'] as const;
+
+/**
+ * Problems with the chart's root meta (common.ts `ChartMeta`), each as 'meta.FIELD: RULE': only
+ * `clocks`, whose figures are within their bounds (bounds.ts `CHART_CLOCK_BOUNDS`), whose
+ * escalation points come no later than its decision clock, and which says where they come from.
+ */
+export function chartMetaProblems(meta: unknown): string[] {
+  if (meta === undefined) return [];
+  if (!isObject(meta)) return ['meta: must be a group of fields in braces { } (clocks)'];
+  const problems: string[] = [];
+  for (const key of Object.keys(meta)) if (key !== 'clocks') problems.push(`meta.${key}: is not a known field of the chart's meta (clocks)`);
+  const clocks = meta.clocks;
+  if (clocks === undefined) return problems;
+  if (!isObject(clocks)) return [...problems, 'meta.clocks: must be { decisionWithinWorkingHours?, escalateAfterWorkingHours?, escalateGreenAfterWorkingHours?, source }'];
+  for (const key of Object.keys(clocks)) {
+    if (!(CLOCK_FIELDS as readonly string[]).includes(key)) problems.push(`meta.clocks.${key}: is not a known clock (${CLOCK_FIELDS.join(', ')})`);
+  }
+  const inBound = (x: unknown, b: { min: number; max: number }) => typeof x === 'number' && Number.isFinite(x) && x >= b.min && x <= b.max;
+  const decision = clocks.decisionWithinWorkingHours;
+  const decisionBound = CHART_CLOCK_BOUNDS.decisionWithinWorkingHours;
+  let clock = WORKING_DAY_HOURS;
+  if (decision !== undefined) {
+    if (!inBound(decision, decisionBound)) problems.push(`meta.clocks.decisionWithinWorkingHours: ${ruleOf(decisionBound)} working hours (9 is one working day; ${decisionBound.why})`);
+    else clock = decision as number;
+  }
+  for (const key of ['escalateAfterWorkingHours', 'escalateGreenAfterWorkingHours'] as const) {
+    const x = clocks[key];
+    if (x === undefined) continue;
+    const b = CHART_CLOCK_BOUNDS.escalateAfterWorkingHours;
+    if (!inBound(x, b)) problems.push(`meta.clocks.${key}: ${ruleOf(b)} working hours`);
+    else if ((x as number) > clock) {
+      problems.push(`meta.clocks.${key}: must be at most the chart's decision clock (${clock} working hours${decision === undefined ? ', one working day' : ''}): the escalation comes within the clock it is there to keep`);
+    }
+  }
+  const given = CLOCK_FIELDS.some((k) => k !== 'source' && clocks[k] !== undefined);
+  if (!given) problems.push('meta.clocks: must give at least one clock (decisionWithinWorkingHours, escalateAfterWorkingHours, escalateGreenAfterWorkingHours), or be left out');
+  if (typeof clocks.source !== 'string' || clocks.source.trim() === '') problems.push('meta.clocks.source: must say where the clocks come from (e.g. "002", or "assumption")');
+  return problems;
+}
+
 /** Every problem with a chart (empty when the engine can run it), and the roles it puts work on. */
 export function chartProblems(machine: AnyStateMachine): { problems: string[]; roles: Role[] } {
   const states = machine.root.states as Record<string, { meta?: unknown; states?: Record<string, unknown>; type?: string; transitions?: Map<string, unknown> }>;
   const names = Object.keys(states);
-  const problems: string[] = [];
+  const problems: string[] = chartMetaProblems(machine.root.meta);
   if (names.length === 0) problems.push('states: must have at least one state');
   const roles = new Set<Role>();
   /** For each role, the first state that gives it work, and whether that work is around the clock. */

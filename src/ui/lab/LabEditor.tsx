@@ -10,7 +10,7 @@
  * problems in plain words.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import { FILE_LIMITS } from '../../core/bounds';
+import { CHART_CLOCK_BOUNDS, FILE_LIMITS } from '../../core/bounds';
 import { ACTIVITY_LABELS, ROLE_LABELS, eventLabel } from '../../core/labels';
 import type { Activity, Role } from '../../core/processes/common';
 import { ROLES } from '../../core/processes/common';
@@ -18,6 +18,9 @@ import {
   addState,
   canRedo,
   canUndo,
+  clearClocks,
+  clocksOf,
+  setClocks,
   decisionStates,
   guardNames,
   historyOf,
@@ -33,6 +36,7 @@ import {
   setHold,
   transitionsOf,
   undo,
+  type ClockField,
   type Edited,
   type History,
   type TransitionInfo,
@@ -54,7 +58,7 @@ export interface LabEditorProps {
 }
 
 /** Which part of the editor made the last edit, so its refusal is shown beside it. */
-type Where = 'start' | 'transitions' | 'add' | 'decider' | 'hold' | 'name';
+type Where = 'start' | 'transitions' | 'add' | 'decider' | 'hold' | 'clocks' | 'name';
 
 interface Refusal {
   where: Where;
@@ -209,7 +213,7 @@ export function LabEditor({ onChange }: LabEditorProps) {
     <section className="lab-editor" aria-labelledby="lab-editor-heading">
       <h2 id="lab-editor-heading">Change the process</h2>
       <StartBar hasDraft={history !== null} onStart={(name) => startFrom(shippedProcessFile(name), `Started from the ${name} process`)} onLoad={loadText} />
-      {refusal?.where === 'start' && <RefusalBox refusal={refusal} />}
+      <RefusalBox refusal={refusal?.where === 'start' ? refusal : null} />
       <p className="lab-status" role="status" aria-live="polite" data-lab-status>
         {status}
       </p>
@@ -226,7 +230,9 @@ export function LabEditor({ onChange }: LabEditorProps) {
   );
 }
 
-function RefusalBox({ refusal }: { refusal: Refusal }) {
+/** A refused edit's message, beside the part of the editor that made it (nothing when there is none). */
+function RefusalBox({ refusal }: { refusal: Refusal | null }) {
+  if (!refusal) return null;
   return (
     <div className="error-summary lab-refusal" role="alert" data-lab-refusal={refusal.where}>
       <p className="error-summary-title">{refusal.title}</p>
@@ -239,6 +245,24 @@ function RefusalBox({ refusal }: { refusal: Refusal }) {
       </ul>
     </div>
   );
+}
+
+/** The chart's states as choices, by their labels. */
+function StateOptions({ names, labelOf }: { names: readonly string[]; labelOf(state: string): string }) {
+  return names.map((n) => (
+    <option key={n} value={n}>
+      {labelOf(n)}
+    </option>
+  ));
+}
+
+/** The roles as choices, by their labels. */
+function RoleOptions() {
+  return ROLES.map((r) => (
+    <option key={r} value={r}>
+      {ROLE_LABELS[r]}
+    </option>
+  ));
 }
 
 function StartBar({ hasDraft, onStart, onLoad }: { hasDraft: boolean; onStart(name: '2013' | '2015'): void; onLoad(text: string | null, from: string): void }) {
@@ -345,6 +369,14 @@ function changesFrom(file: ProcessFile): string[] | null {
     const now = role(file, s);
     if (s in base.chart.states && was && now && was !== now) out.push(`${label(file, s)}: worked by ${ROLE_LABELS[now as Role] ?? now}, was ${ROLE_LABELS[was as Role] ?? was}`);
   }
+  const clocksBefore = clocksOf(base);
+  const clocksNow = clocksOf(file);
+  for (const { field, label: what, unset } of CLOCK_INPUTS) {
+    const was = clocksBefore[field];
+    const now = clocksNow[field];
+    const words = (x: number | undefined) => (x === undefined ? unset : `${x} working hours`);
+    if (was !== now) out.push(`${what} ${words(now)}, was ${words(was)}`);
+  }
   return out;
 }
 
@@ -356,6 +388,8 @@ function Workbench({ file, apply, refusal }: { file: ProcessFile; apply(where: W
   const sel = selected in file.chart.states ? selected : file.chart.initial;
   const changes = useMemo(() => changesFrom(file), [file]);
   const labelOf = useCallback((s: string | null) => (s === null ? 'stays here' : (states.find((x) => x.name === s)?.label ?? wordsOfName(s))), [states]);
+  /** The refusal of the last edit, for the panel that made it. */
+  const at = (where: Where) => (refusal?.where === where ? refusal : null);
 
   return (
     <div className="lab-workbench">
@@ -385,12 +419,12 @@ function Workbench({ file, apply, refusal }: { file: ProcessFile; apply(where: W
         )}
       </div>
       <div className="lab-controls">
-        <TransitionsPanel file={file} state={sel} onState={setSelected} labelOf={labelOf} apply={apply} refusal={refusal?.where === 'transitions' ? refusal : null} />
-        <AddStepPanel file={file} labelOf={labelOf} apply={apply} refusal={refusal?.where === 'add' ? refusal : null} />
-        <DeciderPanel file={file} labelOf={labelOf} apply={apply} refusal={refusal?.where === 'decider' ? refusal : null} />
-        <HoldPanel file={file} labelOf={labelOf} apply={apply} refusal={refusal?.where === 'hold' ? refusal : null} />
-        <ClockNote />
-        <NamePanel file={file} apply={apply} refusal={refusal?.where === 'name' ? refusal : null} />
+        <TransitionsPanel file={file} state={sel} onState={setSelected} labelOf={labelOf} apply={apply} refusal={at('transitions')} />
+        <AddStepPanel file={file} labelOf={labelOf} apply={apply} refusal={at('add')} />
+        <DeciderPanel file={file} labelOf={labelOf} apply={apply} refusal={at('decider')} />
+        <HoldPanel file={file} labelOf={labelOf} apply={apply} refusal={at('hold')} />
+        <ClocksPanel file={file} apply={apply} refusal={at('clocks')} />
+        <NamePanel file={file} apply={apply} refusal={at('name')} />
       </div>
     </div>
   );
@@ -414,14 +448,10 @@ function TransitionsPanel({ file, state, onState, labelOf, apply, refusal }: Pan
       <p>
         <label htmlFor="lab-state">From the state</label>{' '}
         <select id="lab-state" value={state} onChange={(e) => onState(e.target.value)}>
-          {names.map((n) => (
-            <option key={n} value={n}>
-              {labelOf(n)}
-            </option>
-          ))}
+          <StateOptions names={names} labelOf={labelOf} />
         </select>
       </p>
-      {refusal && <RefusalBox refusal={refusal} />}
+      <RefusalBox refusal={refusal} />
       {list.length === 0 ? (
         <p className="hint">No transitions: cases end here.</p>
       ) : (
@@ -442,11 +472,7 @@ function TransitionsPanel({ file, state, onState, labelOf, apply, refusal }: Pan
                         value={t.target}
                         onChange={(e) => apply('transitions', redirectTransition(file, t, e.target.value), `Sent ${labelOf(t.state)} ${says(t)} to ${labelOf(e.target.value)} instead`)}
                       >
-                        {names.map((n) => (
-                          <option key={n} value={n}>
-                            {labelOf(n)}
-                          </option>
-                        ))}
+                        <StateOptions names={names} labelOf={labelOf} />
                       </select>
                     </span>
                   )}
@@ -536,11 +562,7 @@ function AddStepPanel({ file, labelOf, apply, refusal }: PanelProps) {
         <p>
           <label htmlFor="lab-add-role">Who works it</label>
           <select id="lab-add-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </p>
         <p>
@@ -560,7 +582,7 @@ function AddStepPanel({ file, labelOf, apply, refusal }: PanelProps) {
           <label htmlFor="lab-add-source">Where it comes from</label>
           <input id="lab-add-source" value={source} onChange={(e) => setSource(e.target.value)} />
         </p>
-        {refusal && <RefusalBox refusal={refusal} />}
+        <RefusalBox refusal={refusal} />
         <button type="submit" className="button" data-lab="add-step">
           Add the step
         </button>
@@ -584,15 +606,11 @@ function DeciderPanel({ file, labelOf, apply, refusal }: PanelProps) {
             value={roleOf(s)}
             onChange={(e) => apply('decider', setDecider(file, s, e.target.value), `${labelOf(s)}: decided by ${ROLE_LABELS[e.target.value as Role] ?? e.target.value}`)}
           >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </p>
       ))}
-      {refusal && <RefusalBox refusal={refusal} />}
+      <RefusalBox refusal={refusal} />
     </section>
   );
 }
@@ -609,20 +627,117 @@ function HoldPanel({ file, labelOf, apply, refusal }: PanelProps) {
         <label htmlFor="lab-hold">Unclear contacts are held: {holds.map(labelOf).join(', ')}</label>
       </p>
       <p className="hint">Off: no contact goes into the hold; each takes the next way its event offers. On: the ways in that the {file.derivedFrom ?? 'original'} process had are put back.</p>
-      {refusal && <RefusalBox refusal={refusal} />}
+      <RefusalBox refusal={refusal} />
     </section>
   );
 }
 
-function ClockNote() {
+/** The clock inputs, in the order the panel shows them, with their words and bounds (bounds.ts `CHART_CLOCK_BOUNDS`). */
+const CLOCK_INPUTS: readonly { field: ClockField; label: string; bound: { min: number; max: number }; unset: string }[] = [
+  { field: 'decisionWithinWorkingHours', label: 'Decide within', bound: CHART_CLOCK_BOUNDS.decisionWithinWorkingHours, unset: 'one working day (9 working hours), the standard' },
+  { field: 'escalateAfterWorkingHours', label: 'Escalate red and amber contacts after', bound: CHART_CLOCK_BOUNDS.escalateAfterWorkingHours, unset: 'the scenario\u2019s figure' },
+  { field: 'escalateGreenAfterWorkingHours', label: 'Escalate green contacts after', bound: CHART_CLOCK_BOUNDS.escalateAfterWorkingHours, unset: 'the scenario\u2019s figure' },
+];
+
+type ClockTexts = Record<ClockField, string>;
+
+const clockTexts = (file: ProcessFile): ClockTexts => {
+  const c = clocksOf(file);
+  const text = (x: number | undefined) => (x === undefined ? '' : String(x));
+  return { decisionWithinWorkingHours: text(c.decisionWithinWorkingHours), escalateAfterWorkingHours: text(c.escalateAfterWorkingHours), escalateGreenAfterWorkingHours: text(c.escalateGreenAfterWorkingHours) };
+};
+
+/** A box's text as a clock: empty is "not set" (null); anything else a number (NaN when it is not one, which the check refuses by its rule). */
+const clockValue = (text: string): number | null => (text.trim() === '' ? null : Number(text.trim()));
+
+/**
+ * The chart's own decision clock and escalation points (root meta `clocks`), checked as they are
+ * typed with the command line's own rule beside the box; set together (one undo step), kept in the
+ * draft, the file and its link.
+ */
+function ClocksPanel({ file, apply, refusal }: Omit<PanelProps, 'labelOf'>) {
+  const [texts, setTexts] = useState<ClockTexts>(() => clockTexts(file));
+  const saved = useMemo(() => clockTexts(file), [file]);
+  const savedKey = JSON.stringify(saved);
+  // Undo, redo or another edit changes the file's clocks: the boxes show them.
+  useEffect(() => setTexts(JSON.parse(savedKey) as ClockTexts), [savedKey]);
+  const change = useMemo(() => Object.fromEntries(CLOCK_INPUTS.map(({ field }) => [field, clockValue(texts[field])])) as Record<ClockField, number | null>, [texts]);
+  const preview = useMemo(() => setClocks(file, change), [file, change]);
+  const problems = preview.ok ? [] : preview.problems;
+  const problemOf = (field: ClockField) => problems.filter((p) => p.startsWith(`chart.meta.clocks.${field}:`));
+  const others = problems.filter((p) => !CLOCK_INPUTS.some(({ field }) => p.startsWith(`chart.meta.clocks.${field}:`)));
+  const dirty = CLOCK_INPUTS.some(({ field }) => texts[field].trim() !== saved[field]);
+  const hasClocks = CLOCK_INPUTS.some(({ field }) => saved[field] !== '');
+  const said = () =>
+    CLOCK_INPUTS.map(({ field, label }) => `${label.toLowerCase()} ${change[field] === null ? '(not set)' : `${change[field]} working hours`}`).join('; ');
   return (
     <section className="lab-panel" aria-labelledby="lab-clock-heading">
-      <h3 id="lab-clock-heading">The one-working-day clock and the escalation point</h3>
-      <p className="hint">
-        When a contact is escalated (after how many working hours) is a figure of the scenario (<code>escalateAfterWorkingHours</code>, <code>escalateGreenAfterWorkingHours</code>: 0 to 9
-        working hours), and the one working day is the calendar&rsquo;s, so neither is in a process file and neither is changed here. Whether a state escalates at all is its &ldquo;
+      <h3 id="lab-clock-heading">The decision clock and the escalation points</h3>
+      <p className="hint" id="lab-clock-help">
+        Left empty, a clock is the standard&rsquo;s: a decision within one working day, and the scenario&rsquo;s escalation points (<code>escalateAfterWorkingHours</code>,{' '}
+        <code>escalateGreenAfterWorkingHours</code>). Nine working hours are one working day. The figures (&ldquo;decided within one working day&rdquo; and the rest) are always measured
+        against the standard one working day: a longer clock of the process&rsquo;s own notes fewer breaches on the case files and in the service&rsquo;s own count, while the children wait
+        just as long. That is the lesson: a report can look better because the clock it keeps moved. Whether a state escalates at all is its &ldquo;
         {eventLabel('clock.escalationDue')}&rdquo; way out, under &ldquo;Where cases go&rdquo;.
       </p>
+      <form
+        className="lab-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply('clocks', setClocks(file, change), `Set the clocks: ${said()}`);
+        }}
+        data-lab-clocks
+      >
+        {CLOCK_INPUTS.map(({ field, label, bound, unset }) => {
+          const id = `lab-clock-${field}`;
+          const mine = problemOf(field);
+          return (
+            <p key={field} className={mine.length ? 'lab-field-error' : undefined}>
+              <label htmlFor={id}>{label} (working hours)</label>
+              <span className="hint" id={`${id}-hint`}>
+                {`${bound.min} to ${bound.max}${field === 'decisionWithinWorkingHours' ? '' : ', and no later than the decision clock'}. Empty: ${unset}.`}
+              </span>
+              {mine.map((p) => (
+                <span key={p} className="error-message" id={`${id}-error`} data-lab-clock-error={field}>
+                  <code>{p}</code>
+                </span>
+              ))}
+              <input
+                id={id}
+                type="number"
+                inputMode="decimal"
+                min={bound.min}
+                max={bound.max}
+                step="any"
+                value={texts[field]}
+                placeholder={field === 'decisionWithinWorkingHours' ? '9' : ''}
+                aria-invalid={mine.length > 0}
+                aria-describedby={`${id}-hint${mine.length ? ` ${id}-error` : ''}`}
+                onChange={(e) => setTexts((t) => ({ ...t, [field]: e.target.value }))}
+                data-lab-clock={field}
+              />
+            </p>
+          );
+        })}
+        {others.length > 0 && (
+          <ul className="error-message">
+            {others.map((p) => (
+              <li key={p}>
+                <code>{p}</code>
+              </li>
+            ))}
+          </ul>
+        )}
+        <RefusalBox refusal={refusal} />
+        <div className="button-row">
+          <button type="submit" className="button button-secondary" disabled={!dirty} data-lab="set-clocks">
+            Set the clocks
+          </button>
+          <button type="button" className="button button-secondary" disabled={!hasClocks} onClick={() => apply('clocks', clearClocks(file), 'Back to the standard clocks')} data-lab="clear-clocks">
+            Back to the standard clocks
+          </button>
+        </div>
+      </form>
     </section>
   );
 }
@@ -658,7 +773,7 @@ function NamePanel({ file, apply, refusal }: Omit<PanelProps, 'labelOf'>) {
           <label htmlFor="lab-name-description">What it is (its description in the file)</label>
           <textarea id="lab-name-description" rows={5} value={description} onChange={(e) => setDescription(e.target.value)} />
         </p>
-        {refusal && <RefusalBox refusal={refusal} />}
+        <RefusalBox refusal={refusal} />
         <button type="submit" className="button button-secondary">
           Save the name
         </button>

@@ -3,6 +3,7 @@
  * at once, on one simulated clock, so anyone can see where 2013 lost them.
  */
 import { useEffect } from 'react';
+import { chartFacts, clockOverrides, decisionClockNote } from '../../core/processes/facts';
 import { CaseList } from './CaseList';
 import { Charts } from './Charts';
 import { Chronology } from './Chronology';
@@ -18,6 +19,7 @@ import { ScenarioPanel } from './ScenarioPanel';
 import { StaffingNote } from './StaffingNote';
 import { Sweep } from './Sweep';
 import type { ReplayStore } from './store';
+import { sideMachine } from './store/processKeys';
 import { StoreContext, useReplay, useStore } from './useReplay';
 
 export function ReplayView({ store, query }: { store: ReplayStore; query: string }) {
@@ -52,12 +54,22 @@ function VariantNotice() {
   const variant = useReplay((s) => s.variant);
   if (!variant) return null;
   const origin = variant.derivedFrom ?? '2015';
+  // Where the variant's own clocks take the place of the scenario's figures.
+  const clocks = chartFacts(sideMachine(variant, '2015')).clocks;
+  const notes = [...clockOverrides(clocks).map((o) => o.text), decisionClockNote(clocks)].filter((x): x is string => x !== null);
   return (
     <div className="link-notice variant-notice" role="status" data-variant={variant.id}>
       <p>
         Comparing <strong>{variant.name}</strong> (right) with the {origin} process it came from (left), on the same children. The replications and the sweep below, and links to this
         view, are of the shipped 2013 and 2015 processes only.
       </p>
+      {notes.length > 0 && (
+        <ul className="variant-clocks" data-variant-clocks>
+          {notes.map((n) => (
+            <li key={n}>{`${n.charAt(0).toUpperCase()}${n.slice(1)}.`}</li>
+          ))}
+        </ul>
+      )}
       <a href="#/lab">Back to the process lab</a>
       <button type="button" className="button button-secondary" onClick={() => store.endVariant()}>
         Show 2013 and 2015 again

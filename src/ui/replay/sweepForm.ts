@@ -8,7 +8,7 @@ import { ROLE_LABELS } from '../../core/labels';
 import { ROLES } from '../../core/processes/common';
 import { runSizeProblem, sizeOf } from '../../core/runSize';
 import { checkStaffFor, ScenarioError, type Scenario } from '../../core/scenario';
-import { applyVariation, parseVariation, sweepJobs, sweepRows, type SweepJob, type SweepPoint, type Variation } from '../../core/sweep';
+import { applyVariation, parseVariation, sweepFieldProblem, sweepJobs, sweepRows, type SweepJob, type SweepPoint, type Variation } from '../../core/sweep';
 import type { ProcessKey } from './store';
 
 export interface SweepForm {
@@ -99,6 +99,12 @@ export function checkSweep(form: SweepForm, scenario: Scenario, processes: reado
     else if (/^gives/.test(rule)) errors.step = `This range and step ${rule}: choose a bigger step or a narrower range`;
     else if (/must look like/.test(rule)) errors[fieldKey] = `Field to vary must be a dotted path such as staff.raSocialWorker.count`;
     else errors.from = capitalise(rule);
+    return { errors };
+  }
+  // A process that fixes its own figure (its chart's clocks) does not use the scenario's.
+  const fixed = sweepFieldProblem(field, processes);
+  if (fixed) {
+    errors[fieldKey] = capitalise(fixed);
     return { errors };
   }
   const runs = variation.values.length * replications * processes.length;

@@ -4,11 +4,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../support/scenarios';
-import { chartFacts, processFileText, processFromFile, shippedProcessFile, type ProcessFile } from '../../../src/core/processes';
+import { ROOT, loadScenario } from '../../support/scenarios';
+import { createSimulation } from '../../../src/core/engine';
+import { checkInvariants } from '../../../src/core/invariants';
+import { clockOverrides } from '../../../src/core/processes/facts';
+import { parseVariation, sweepJobs } from '../../../src/core/sweep';
+import { chartFacts, processFileText, processFromFile, processFromText, shippedProcessFile, type ProcessFile } from '../../../src/core/processes';
 import {
   addState,
   canRedo,
+  clearClocks,
+  clocksOf,
+  LAB_CLOCK_SOURCE,
+  setClocks,
   canUndo,
   decisionStates,
   guardNames,
@@ -287,6 +295,104 @@ describe('naming the changed process', () => {
     const next = accepted(rename(fileOf('2015'), { id: 'spa2015-review', name: 'With a review step' }));
     expect([next.id, next.name]).toEqual(['spa2015-review', 'With a review step']);
     expect(refused(rename(fileOf('2015'), { id: '2015' }))[0]).toBe('id: must not be 2013 or 2015, which name the shipped processes');
+  });
+});
+
+describe('the chart\u2019s own clocks', () => {
+  const run = (file: ProcessFile, trace = true) => {
+    const sim = createSimulation(loadScenario('kingston-2015.json'), { machine: processFromFile(file).machine, workforce: '2015', days: 60, trace });
+    sim.run();
+    return sim;
+  };
+  /** The breaches the chart's own clock noted on the case files (its `clock.oneWorkingDayElapsed` records). */
+  const breaches = (sim: ReturnType<typeof run>) => sim.trace.filter((r) => r.event === 'clock.oneWorkingDayElapsed').length;
+
+  it('the shipped charts set none, so their files have no chart meta', () => {
+    for (const name of ['2013', '2015'] as const) {
+      expect(fileOf(name).chart.meta).toBeUndefined();
+      expect(chartFacts(processFromFile(fileOf(name)).machine).clocks).toEqual({ decisionWithinWorkingHours: null, escalateAfterWorkingHours: null, escalateGreenAfterWorkingHours: null, source: null });
+    }
+  });
+
+  it('refuses a decision clock outside 1 to 45 working hours, naming the field and the rule', () => {
+    for (const bad of [0, 46, -1, Number.NaN]) {
+      const problems = refused(setClocks(fileOf('2015'), { decisionWithinWorkingHours: bad }));
+      expect(problems).toEqual([expect.stringMatching(/^chart\.meta\.clocks\.decisionWithinWorkingHours: must be a number from 1 to 45 working hours/)]);
+    }
+  });
+
+  it('refuses an escalation point later than the chart\u2019s decision clock, naming the field and the rule', () => {
+    expect(refused(setClocks(fileOf('2015'), { escalateAfterWorkingHours: 10 }))).toEqual([
+      'chart.meta.clocks.escalateAfterWorkingHours: must be at most the chart\'s decision clock (9 working hours, one working day): the escalation comes within the clock it is there to keep',
+    ]);
+    expect(refused(setClocks(fileOf('2015'), { decisionWithinWorkingHours: 4, escalateGreenAfterWorkingHours: 5 }))).toEqual([
+      'chart.meta.clocks.escalateGreenAfterWorkingHours: must be at most the chart\'s decision clock (4 working hours): the escalation comes within the clock it is there to keep',
+    ]);
+    // A longer decision clock allows a later escalation.
+    expect(clocksOf(accepted(setClocks(fileOf('2015'), { decisionWithinWorkingHours: 18, escalateAfterWorkingHours: 12 })))).toMatchObject({ decisionWithinWorkingHours: 18, escalateAfterWorkingHours: 12 });
+    expect(refused(setClocks(fileOf('2015'), { escalateAfterWorkingHours: -1 }))).toEqual(['chart.meta.clocks.escalateAfterWorkingHours: must be a number from 0 to 45 working hours']);
+  });
+
+  it('refuses clocks with an empty source, and a file whose chart meta holds an unknown field', () => {
+    expect(refused(setClocks(fileOf('2015'), { escalateAfterWorkingHours: 4, source: ' ' }))).toEqual(['chart.meta.clocks.source: must say where the clocks come from (e.g. "002", or "assumption")']);
+    const f = { ...fileOf('2015'), chart: { meta: { clock: 3 }, ...fileOf('2015').chart } };
+    expect(() => processFromFile(f)).toThrow('chart.meta.clock: is not a known field of the chart\'s meta (clocks)');
+  });
+
+  it('a changed clock round-trips through the process file, and clearing it gives the shipped file back', () => {
+    const f = accepted(setClocks(fileOf('2015'), { decisionWithinWorkingHours: 13.5, escalateAfterWorkingHours: 3 }));
+    expect(f.chart.meta).toEqual({ clocks: { decisionWithinWorkingHours: 13.5, escalateAfterWorkingHours: 3, source: LAB_CLOCK_SOURCE } });
+    const again = processFromText(processFileText(f));
+    expect(again.file).toEqual(f);
+    expect(chartFacts(again.machine).clocks).toEqual({ decisionWithinWorkingHours: 13.5, escalateAfterWorkingHours: 3, escalateGreenAfterWorkingHours: null, source: LAB_CLOCK_SOURCE });
+    const cleared = accepted(clearClocks(f));
+    expect(processFileText(cleared)).toBe(processFileText(fileOf('2015')));
+    // Clearing one clock keeps the others.
+    expect(clocksOf(accepted(setClocks(f, { escalateAfterWorkingHours: null })))).toEqual({ decisionWithinWorkingHours: 13.5, source: LAB_CLOCK_SOURCE });
+  });
+
+  it('says where a process fixes its own escalation point, and a sweep of that scenario field with it is refused naming the field and the rule', () => {
+    const f = accepted(setClocks(fileOf('2015'), { escalateAfterWorkingHours: 4 }));
+    expect(clockOverrides(chartFacts(processFromFile(f).machine).clocks).map((o) => o.text)).toEqual(["this process fixes its own escalation point (4 working hours); the scenario's is not used"]);
+    expect(clockOverrides(chartFacts(processFromFile(fileOf('2015')).machine).clocks)).toEqual([]);
+    const scenario = loadScenario('kingston-2015.json');
+    expect(() => sweepJobs(scenario, parseVariation('escalateAfterWorkingHours=2:6:2'), ['2015', f], 1, 1)).toThrow(
+      /--vary: cannot vary escalateAfterWorkingHours: the process spa2015 fixes its own \(chart\.meta\.clocks\.escalateAfterWorkingHours is 4 working hours\), so the scenario's is not used/,
+    );
+    // The green escalation point is the scenario's still: it can be varied.
+    expect(sweepJobs(scenario, parseVariation('escalateGreenAfterWorkingHours=6:8:2'), ['2015', f], 1, 1)).toHaveLength(4);
+  });
+
+  it('the safeguards judge a variant by the standard one working day: escalating only at 9 working hours breaks "with a manager by the deadline", which the shipped 2015 keeps', () => {
+    const verdict = (f: ProcessFile) => checkInvariants(run(f)).find((r) => r.invariant.id === 'with-a-manager-by-the-deadline')!;
+    expect(verdict(fileOf('2015')).holds).toBe(true);
+    const late = verdict(accepted(setClocks(fileOf('2015'), { escalateAfterWorkingHours: 9, escalateGreenAfterWorkingHours: 9 })));
+    expect(late.holds).toBe(false);
+    expect(late.violations.length).toBeGreaterThan(0);
+  });
+
+  it('a decision clock of 9 working hours is the standard one working day: the same trace as the shipped chart', () => {
+    const shipped = run(fileOf('2015'));
+    const nine = run(accepted(setClocks(fileOf('2015'), { decisionWithinWorkingHours: 9 })));
+    expect(nine.trace).toEqual(shipped.trace);
+  });
+
+  it('a variant escalating at 2 working hours gives different figures from one escalating at 8, on the same seed', () => {
+    const at = (h: number) => run(accepted(setClocks(fileOf('2015'), { escalateAfterWorkingHours: h, escalateGreenAfterWorkingHours: h })), false).metrics();
+    const early = at(2);
+    const late = at(8);
+    expect(early.escalations).toBeGreaterThan(late.escalations);
+    expect(early.contacts).toBe(late.contacts);
+  });
+
+  it('a variant with a two-working-day decision clock notes fewer breaches than the shipped 2015, while what happened to the children is the same', () => {
+    const shipped = run(fileOf('2015'));
+    const longer = run(accepted(setClocks(fileOf('2015'), { decisionWithinWorkingHours: 18 })));
+    expect(breaches(shipped)).toBeGreaterThan(0);
+    expect(breaches(longer)).toBeLessThan(breaches(shipped));
+    // Measured against the standard one working day: unchanged.
+    expect(longer.metrics().decidedWithinOneWorkingDay).toBe(shipped.metrics().decidedWithinOneWorkingDay);
+    expect(longer.metrics()).toEqual(shipped.metrics());
   });
 });
 

@@ -1,6 +1,6 @@
 /** Starting a shift from its settings and the library, and rebuilding one from its actions. */
 import { initialTransition, type AnyStateMachine } from 'xstate';
-import { HOUR, addWorkingMillis, dueByOneWorkingDay, fromLondon, parseLondon, toLondon, type Instant } from '../../calendar';
+import { HOUR, addWorkingMillis, dueAfterWorkingHours, dueByOneWorkingDay, fromLondon, parseLondon, toLondon, type Instant } from '../../calendar';
 import { chartFacts, type SpaInput } from '../../processes';
 import { byId } from '../order';
 import type { Vignette } from '../vignette';
@@ -22,9 +22,14 @@ export function arrivalTime(v: Vignette, start: Instant): Instant {
 /** A vignette's contact as a case of the shift, not yet arrived, in the chart's initial state. */
 function newCase(v: Vignette, settings: ShiftSettings, start: Instant, machine: AnyStateMachine): ShiftCase {
   const receivedAt = arrivalTime(v, start);
+  const facts = chartFacts(machine);
+  // The chart's own decision clock and escalation point where it gives them (root meta `clocks`).
+  const clock = facts.clocks.decisionWithinWorkingHours;
   const dueBy = dueByOneWorkingDay(receivedAt);
+  const clockAt = clock === null ? dueBy : dueAfterWorkingHours(receivedAt, clock);
   // Only a process with an escalation (2015) gets the escalation clock.
-  const escalation = chartFacts(machine).escalates ? addWorkingMillis(receivedAt, settings.escalateAfterWorkingHours * HOUR) : Infinity;
+  const escalateAfter = facts.clocks.escalateAfterWorkingHours ?? settings.escalateAfterWorkingHours;
+  const escalation = facts.escalates ? addWorkingMillis(receivedAt, escalateAfter * HOUR) : Infinity;
   const input: SpaInput = {
     openCase: false, // the learner makes every threshold call: no contact goes straight to a worker
     immediateDanger: false, // likewise: a level-4 call is the learner's, then the strategy discussion
@@ -42,7 +47,8 @@ function newCase(v: Vignette, settings: ShiftSettings, start: Instant, machine: 
     vignette: v,
     receivedAt,
     dueBy,
-    escalateAt: escalation < dueBy ? escalation : null,
+    clockAt,
+    escalateAt: escalation < clockAt ? escalation : null,
     arrived: false,
     opened: false,
     screened: false,
@@ -70,7 +76,7 @@ export function startShift(library: readonly Vignette[], config: ShiftConfig): S
   const s: ShiftState = { settings, start, now: start, cases, scheduled: [], seq: 0, log: [], ended: false, endedAt: null, actions: [] };
   for (const c of cases) {
     schedule(s, { t: c.receivedAt, kind: 'arrival', caseId: c.id });
-    schedule(s, { t: c.dueBy, kind: 'oneWorkingDay', caseId: c.id });
+    schedule(s, { t: c.clockAt, kind: 'oneWorkingDay', caseId: c.id });
     if (c.escalateAt !== null) schedule(s, { t: c.escalateAt, kind: 'escalation', caseId: c.id });
   }
   s.log.push({ t: start, text: `The shift starts under the ${settings.rules} rules with ${cases.length} contacts.` });

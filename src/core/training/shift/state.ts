@@ -48,7 +48,10 @@ export interface ShiftCase {
   id: string;
   vignette: Vignette;
   receivedAt: Instant;
+  /** The end of the one working day the decision is measured against (the standard, whatever the chart's clock). */
   dueBy: Instant;
+  /** When the chart's own decision clock rings (`clock.oneWorkingDayElapsed`): `dueBy` unless the chart sets `clocks.decisionWithinWorkingHours`. */
+  clockAt: Instant;
   escalateAt: Instant | null;
   arrived: boolean;
   opened: boolean;
