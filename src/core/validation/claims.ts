@@ -607,7 +607,7 @@ export const CLAIMS: readonly Claim[] = [
     why: 'The source gives 161.',
     widened: 'About two standard deviations of a count of 161 (its square root, 13) either side.',
     measure: null,
-    needs: 'a run long enough for plans to build up: the figure exists (run --json: childrenOnProtectionPlans, at the end of the run) but the June 2013 scenario simulates 150 days (120 of them warm-up), fewer than a plan\'s 270, so its count would be an artefact of the warm-up\'s length',
+    needs: 'a run that starts with the plans already open: the figure exists (run --json: childrenOnProtectionPlans, at the end of the run) but the June 2013 scenario simulates 210 days (180 of them warm-up), fewer than a plan\'s 270, so its count is an artefact of the warm-up\'s length. A steady-state warm start tried in issue 14 (stock from the model\'s own plan rate by Little\'s law, from a pilot run) gave 133 (131 to 135), just below the range: 004 ¶17 says the number on plans had more than doubled, so the June 2013 stock was still growing, which a steady state cannot show; the pilot run also doubled a scenario\'s first run, so it was not merged',
   },
   {
     id: '2015-children-on-plans',
