@@ -312,6 +312,15 @@ export interface StateMeta {
    * ignores it (validate.ts checks the figures: share 0 to 1, 0 to 90 working hours).
    */
   managerRecognises?: { trueLevelAtLeast: Level; share: number; afterWorkingHours: number; source: string };
+  /**
+   * Where a mental-health need is assessed: when the work here ends (its `work.done` event), a
+   * contact about the child's mental health has had that need assessed, by this state's role
+   * (2015: the CAMHS worker in the SPA at the front door, 000 ¶10; 2013: no CAMHS in the SPA, so
+   * the social worker's first assessment, the child seen, from which a child goes on to CAMHS,
+   * 004 ¶24). The figures time a mental-health contact from receipt to the first such end
+   * (`mentalHealthNeeds` in metrics.ts). With its source; only on a state with work (validate.ts).
+   */
+  assessesMentalHealth?: { source: string };
 }
 
 /**

@@ -98,6 +98,11 @@ export interface StateFacts {
   readonly protective: boolean;
   /** The work here runs in clock hours, day and night (meta `work.aroundTheClock`), not in the SPA's working hours. */
   readonly aroundTheClock: boolean;
+  /**
+   * The event that ends the work here when this state is where a mental-health need is assessed
+   * (meta `assessesMentalHealth`: the need is assessed when the work ends), or null.
+   */
+  readonly assessesMentalHealthOn: SpaEventType | null;
 }
 
 /** The facts of a whole chart. */
@@ -172,6 +177,7 @@ export function stateFactsOf(name: string, metaIn: StateMeta | undefined, final:
     closure: stage === 'closure',
     protective: stage === 'emergencyResponse' || stage === 'strategyDiscussion',
     aroundTheClock: work?.aroundTheClock === true,
+    assessesMentalHealthOn: meta.assessesMentalHealth !== undefined && work !== null ? work.done : null,
   };
 }
 

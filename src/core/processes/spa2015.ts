@@ -111,6 +111,10 @@ export const spa2015 = spaSetup.createMachine({
         undecided: true,
         // Not longer for an incomplete form: the screening got what it lacked (see `received`; 000 ¶10).
         work: { role: 'camhs', activity: 'camhsScreening', done: 'camhs.assessed' },
+        // The mental-health need is assessed here, at the front door, by the CAMHS worker in the
+        // SPA team (000 ¶10: CAMHS "is also part of the SPA team", with "improved timeliness of
+        // mental health assessments").
+        assessesMentalHealth: { source: '000 ¶10 (CAMHS part of the SPA team: "improved timeliness of mental health assessments")' },
       } satisfies StateMeta,
       on: {
         ...onClockElapsed,
@@ -187,6 +191,10 @@ export const spa2015 = spaSetup.createMachine({
         undecided: false,
         childSeen: true,
         work: { role: 'raSocialWorker', activity: 'assessment', done: 'assessment.completed' },
+        // A mental-health contact that CAMHS did not screen at the front door (its level was clear)
+        // has its need assessed here, with the child seen, as in 2013's first assessment (assumption:
+        // the same reading as spa2013's `initialAssessment`, so the two processes are timed alike).
+        assessesMentalHealth: { source: 'assumption: the social work assessment, the child seen, assesses a mental-health need CAMHS did not screen (as spa2013 initialAssessment; 004 ¶24)' },
         timescale: { measure: 'singleAssessment', workingDays: 45, from: 'referral', source: 'DOMAIN.md statutory clocks: at most 45 working days from referral (Working Together 2013, 2015)' },
       } satisfies StateMeta,
       on: { 'assessment.completed': assessmentOutcomes('childInNeedPlan') },
