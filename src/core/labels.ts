@@ -46,6 +46,9 @@ export const LABELS: Record<string, string> = {
   'outOfHoursImmediateDanger.medianHoursToResponse': 'Out of hours, immediate danger: median clock hours to a protective response',
   'outOfHoursImmediateDanger.maxHoursToResponse': 'Out of hours, immediate danger: longest clock hours to a protective response',
   'outOfHoursImmediateDanger.respondedBeforeSpaOpens': 'Out of hours, immediate danger: protected before the SPA opened',
+  'mentalHealthNeeds.contacts': 'Contacts about a child\u2019s mental health',
+  'mentalHealthNeeds.assessed': 'Mental health: needs assessed by the end',
+  'mentalHealthNeeds.medianWorkingHoursToAssessment': 'Mental health: median working hours to the assessment of the need',
 };
 
 /** What each figure means, for help beside the figure (README "What the figures mean"). */
@@ -93,6 +96,11 @@ export const FIGURE_HELP: Record<string, string> = {
     'For those contacts, the middle value of clock hours (day and night) from receipt to the first protective action: the emergency duty team\u2019s response, or the strategy discussion where there is none.',
   'outOfHoursImmediateDanger.maxHoursToResponse': 'For those contacts, the longest time in clock hours from receipt to the first protective action.',
   'outOfHoursImmediateDanger.respondedBeforeSpaOpens': 'Share of those contacts whose child was protected by the time the SPA next opened.',
+  'mentalHealthNeeds.contacts': 'Contacts about a child\u2019s mental health (self-harm, or a parent\u2019s mental illness affecting the child, among others).',
+  'mentalHealthNeeds.assessed':
+    'Of those contacts, the ones whose mental-health need was assessed by the end of the run: in 2015 by the CAMHS worker in the SPA team at the front door (2015 report); otherwise in the first social work assessment, the child seen.',
+  'mentalHealthNeeds.medianWorkingHoursToAssessment':
+    'For the contacts whose need was assessed, the middle value of working hours from receipt to the assessment. Where the assessment is a social work assessment, the wait for CAMHS after it is not included.',
 };
 
 /** Figures that are shares (shown as percentages). */

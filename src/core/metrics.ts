@@ -22,7 +22,9 @@
  *    children on child protection plans at the end of the run.
  *  - out of hours, a child in immediate danger: clock hours from receipt to the first protective
  *    action, the first move out of a state whose work protects the child (an emergency response
- *    by the EDT, 004 ¶47, or a strategy discussion: meta `stage`).
+ *    by the EDT, 004 ¶47, or a strategy discussion: meta `stage`);
+ *  - a contact about a child's mental health: working hours from receipt to the end of the work
+ *    in the first state where the chart says such a need is assessed (meta `assessesMentalHealth`).
  *
  * The figures are accumulated one transition at a time (`MetricsAccumulator`): the engine feeds
  * it as it runs, so a replication need not keep a trace, and `computeMetrics` feeds it a stored
@@ -153,6 +155,23 @@ export interface RunMetrics {
   childrenOnProtectionPlans: number;
   /** Contacts about a child in immediate danger that arrived while the SPA was closed (004 ¶47). */
   outOfHoursImmediateDanger: OutOfHoursResponse;
+  /** Contacts about a child's mental health, and how soon their need was assessed (000 ¶10). */
+  mentalHealthNeeds: MentalHealthNeeds;
+}
+
+/**
+ * How soon a contact about a child's mental health had that need assessed: working hours from
+ * receipt to the end of the work in the first state where the chart says a mental-health need is
+ * assessed (meta `assessesMentalHealth`: 2015's CAMHS screening at the front door; 2013's first
+ * social work assessment). Contacts received in the period; a need assessed after the run's end
+ * is not counted.
+ */
+export interface MentalHealthNeeds {
+  contacts: number;
+  /** Of them, those whose need was assessed by the end of the run. */
+  assessed: number;
+  /** Median working hours from receipt to the assessment, over those assessed (null: none was). */
+  medianWorkingHoursToAssessment: number | null;
 }
 
 /**
@@ -261,6 +280,8 @@ export class MetricsAccumulator {
   private strategyAt: Float64Array;
   /** The first protective action: the first move out of a state whose work protects the child. */
   private protectedAt: Float64Array;
+  /** When the case's mental-health need was first assessed (meta `assessesMentalHealth`), NaN before. */
+  private mentalHealthAssessedAt: Float64Array;
   private unallocatedSince: Float64Array;
   private level: Int8Array;
   private response: Int8Array;
@@ -299,6 +320,7 @@ export class MetricsAccumulator {
     this.reportedAt = new Float64Array(capacity).fill(NaN);
     this.strategyAt = new Float64Array(capacity).fill(NaN);
     this.protectedAt = new Float64Array(capacity).fill(NaN);
+    this.mentalHealthAssessedAt = new Float64Array(capacity).fill(NaN);
     this.unallocatedSince = new Float64Array(capacity).fill(NaN);
     this.enteredAt = new Float64Array(capacity).fill(NaN);
     this.referralAt = new Float64Array(capacity).fill(NaN);
@@ -346,6 +368,8 @@ export class MetricsAccumulator {
       if (t > dueByOneWorkingDay(this.strategyAt[i])) this.jointVisitsLate++;
     }
     if (from !== null && from.protective && from !== to && Number.isNaN(this.protectedAt[i])) this.protectedAt[i] = t;
+    // The work of a state where a mental-health need is assessed ended (meta `assessesMentalHealth`).
+    if (from !== null && event === from.assessesMentalHealthOn && Number.isNaN(this.mentalHealthAssessedAt[i])) this.mentalHealthAssessedAt[i] = t;
     // Unallocated episodes (004 ¶30).
     const since = this.unallocatedSince[i];
     if (unallocated && Number.isNaN(since)) this.unallocatedSince[i] = t;
@@ -422,7 +446,7 @@ export class MetricsAccumulator {
 
   /** The run's figures; `contacts` are what they read of the run's contacts, numbered as the cases. */
   finish(contacts: ContactColumns): RunMetrics {
-    const { count, receivedAt: receivedAtOf, due: dueOf, trueLevel: trueLevelOf, previous, repeat, inEarlyHelp, outOfHours, immediateDanger } = contacts;
+    const { count, receivedAt: receivedAtOf, due: dueOf, trueLevel: trueLevelOf, previous, repeat, inEarlyHelp, outOfHours, immediateDanger, mentalHealth } = contacts;
     const { start, end } = this;
     const outcomes: Outcomes = { advice: 0, earlyHelp: 0, childInNeed: 0, childProtection: 0 };
     let counted = 0;
@@ -468,6 +492,8 @@ export class MetricsAccumulator {
     let outOfHoursJudged = 0;
     let outOfHoursInTime = 0;
     const responseHours: number[] = [];
+    let mentalHealthContacts = 0;
+    const mentalHealthHours: number[] = [];
     for (let i = 0; i < count; i++) {
       const response = this.response[i];
       const referral = response === CHILD_IN_NEED || response === CHILD_PROTECTION;
@@ -534,6 +560,11 @@ export class MetricsAccumulator {
             if (level < trueLevel) under++;
             else if (level > trueLevel) over++;
           }
+        }
+        if (mentalHealth[i] === 1) {
+          mentalHealthContacts++;
+          const assessedAt = this.mentalHealthAssessedAt[i];
+          if (!Number.isNaN(assessedAt)) mentalHealthHours.push(workingMillisBetween(receivedAt, assessedAt) / HOUR);
         }
         if (outOfHours[i] === 1 && immediateDanger[i] === 1) {
           outOfHoursDanger++;
@@ -604,6 +635,11 @@ export class MetricsAccumulator {
         maxHoursToResponse: responseHours.length ? round(Math.max(...responseHours), 2) : null,
         respondedBeforeSpaOpens: outOfHoursJudged ? round(outOfHoursInTime / outOfHoursJudged) : null,
       },
+      mentalHealthNeeds: {
+        contacts: mentalHealthContacts,
+        assessed: mentalHealthHours.length,
+        medianWorkingHoursToAssessment: mentalHealthHours.length ? round(median(mentalHealthHours)!, 2) : null,
+      },
     };
   }
 
@@ -664,6 +700,8 @@ export interface ContactColumns {
   outOfHours: ArrayLike<number>;
   /** 1 if the child was in immediate danger. */
   immediateDanger: ArrayLike<number>;
+  /** 1 if the contact is about the child's mental health. */
+  mentalHealth: ArrayLike<number>;
 }
 
 /** The columns of a contact list. */
@@ -684,6 +722,7 @@ export function contactColumns(contacts: readonly Contact[]): ContactColumns {
     inEarlyHelp: contacts.map((c) => (c.inEarlyHelp ? 1 : 0)),
     outOfHours: contacts.map((c) => (c.outOfHours ? 1 : 0)),
     immediateDanger: contacts.map((c) => (c.immediateDanger ? 1 : 0)),
+    mentalHealth: contacts.map((c) => (c.mentalHealth ? 1 : 0)),
   };
 }
 

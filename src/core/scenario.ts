@@ -301,6 +301,12 @@ export const ScenarioSchema = z.object({
    */
   aboveEarlyHelpShare: z.object({ 1: share, 2: share, 3: share, 4: share }).strict().default({ 1: 0.05, 2: 0.25, 3: 0.85, 4: 0.95 }),
   immediateDangerShareOfLevel4: share.default(0.25),
+  /**
+   * Contacts about a child's mental health beyond those whose indicators already say so
+   * (self-harm, a parent's mental ill-health affecting the child: arrivals.ts). Assumption: no
+   * source gives the share of contacts; DOMAIN.md's parental mental health at 33% of assessments
+   * (DfE 2014-15) is a share of assessments, not of contacts, and is about the parent.
+   */
   mentalHealthShare: share.default(0.12),
   /**
    * Share of contacts about a child contacted in the 12 months before (assumption: not published).

@@ -123,6 +123,31 @@ describe('figures at the end of a run', () => {
     expect(m.closedNoFurtherAction).toBe(1);
   });
 
+  it('time a mental-health contact to the end of the first work where its chart assesses the need, and no other contact', () => {
+    const start = fromLondon(2015, 6, 1, 0, 0);
+    const end = fromLondon(2015, 7, 1, 0, 0);
+    const t = fromLondon(2015, 6, 1, 10, 0); // a Monday, 10:00
+    const screened = { ...contact('A', t), mentalHealth: true };
+    const escalated = { ...contact('B', t), mentalHealth: true };
+    const notMentalHealth = contact('C', t);
+    const camhs = (id: string, leaves: string, event: string) => [
+      rec(id, t, null, 'received', true),
+      rec(id, t + 3_600_000, 'received', 'camhsScreening', true, 'screening.completed'),
+      rec(id, t + 4 * 3_600_000, 'camhsScreening', leaves, true, event),
+    ];
+    const trace = [...camhs('A', 'awaitingDecision', 'camhs.assessed'), ...camhs('B', 'escalatedToManager', 'clock.escalationDue'), ...camhs('C', 'awaitingDecision', 'camhs.assessed')].sort((a, b) => a.t - b.t);
+    const m = computeMetrics({ machine: spa2015, contacts: [screened, escalated, notMentalHealth], trace, start, end });
+    // A: assessed by CAMHS 4 working hours after receipt; B left the screening unfinished (escalated); C is not about mental health.
+    expect(m.mentalHealthNeeds).toEqual({ contacts: 2, assessed: 1, medianWorkingHoursToAssessment: 4 });
+    // The 2013 chart assesses the need only when the initial assessment ends (a week after receipt here).
+    const r = { ...contact('D', t), mentalHealth: true };
+    const m2013 = computeMetrics({ machine: spa2013, contacts: [r], trace: referral(r, 'closed'), start, end });
+    expect(m2013.mentalHealthNeeds.assessed).toBe(1);
+    expect(m2013.mentalHealthNeeds.medianWorkingHoursToAssessment).toBeGreaterThan(4 * 9);
+    const m2013NotYet = computeMetrics({ machine: spa2013, contacts: [r], trace: referral(r, null), start, end });
+    expect(m2013NotYet.mentalHealthNeeds).toEqual({ contacts: 1, assessed: 0, medianWorkingHoursToAssessment: null });
+  });
+
   it('count a decision as on the parents\' account only when the team manager contacted the parents during the hold', () => {
     const start = fromLondon(2013, 6, 3, 0, 0);
     const end = fromLondon(2013, 7, 1, 0, 0);

@@ -229,7 +229,7 @@ class SimulationRun implements Simulation {
 
   metrics(): RunMetrics {
     const { cases, arrivals } = this.flow;
-    return this.figures.finish({ count: cases.arrived, receivedAt: arrivals.receivedAt, due: arrivals.due, trueLevel: arrivals.trueLevel, previous: arrivals.previousIndex, repeat: null, inEarlyHelp: cases.inEarlyHelp, outOfHours: arrivals.outOfHours, immediateDanger: arrivals.immediateDanger });
+    return this.figures.finish({ count: cases.arrived, receivedAt: arrivals.receivedAt, due: arrivals.due, trueLevel: arrivals.trueLevel, previous: arrivals.previousIndex, repeat: null, inEarlyHelp: cases.inEarlyHelp, outOfHours: arrivals.outOfHours, immediateDanger: arrivals.immediateDanger, mentalHealth: arrivals.mentalHealth });
   }
 
   step(): boolean {

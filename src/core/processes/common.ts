@@ -350,6 +350,15 @@ export interface StateMeta {
    */
   managerRecognises?: { trueLevelAtLeast: Level; share: number; afterWorkingHours: number; source: string };
   /**
+   * Where a mental-health need is assessed: when the work here ends (its `work.done` event), a
+   * contact about the child's mental health has had that need assessed, by this state's role
+   * (2015: the CAMHS worker in the SPA at the front door, 000 ¶10; 2013: no CAMHS in the SPA, so
+   * the social worker's first assessment, the child seen, from which a child goes on to CAMHS,
+   * 004 ¶24). The figures time a mental-health contact from receipt to the first such end
+   * (`mentalHealthNeeds` in metrics.ts). With its source; only on a state with work (validate.ts).
+   */
+  assessesMentalHealth?: { source: string };
+  /**
    * While the state's own work goes on, a worker of another role contacts the child's parents
    * (2013: the team manager makes contact with parents and carers and holds office visits with
    * families during the hold, 004 ¶38), and that contact is that role's work: on each working day

@@ -109,6 +109,11 @@ export interface StateFacts {
   /** The work here runs in clock hours, day and night (meta `work.aroundTheClock`), not in the SPA's working hours. */
   readonly aroundTheClock: boolean;
   /**
+   * The event that ends the work here when this state is where a mental-health need is assessed
+   * (meta `assessesMentalHealth`: the need is assessed when the work ends), or null.
+   */
+  readonly assessesMentalHealthOn: SpaEventType | null;
+  /**
    * Alongside the work here, a worker of another role contacts the parents, as that role's work
    * (meta `contactsParents`: 2013's hold, the team manager, 004 ¶38), or null.
    */
@@ -239,6 +244,7 @@ export function stateFactsOf(name: string, metaIn: StateMeta | undefined, final:
     contactsParents: meta.contactsParents && work
       ? { role: meta.contactsParents.role, activity: meta.contactsParents.activity, done: meta.contactsParents.done, priority: meta.contactsParents.priority ?? 'routine' }
       : null,
+    assessesMentalHealthOn: meta.assessesMentalHealth !== undefined && work !== null ? work.done : null,
   };
 }
 

@@ -211,6 +211,13 @@ export const spa2013 = spaSetup.createMachine({
         undecided: false,
         childSeen: true,
         work: { role: 'raSocialWorker', activity: 'initialAssessment', done: 'assessment.completed' },
+        // No CAMHS in the 2013 SPA (it joined the SPA team later: 000 ¶10), so the front door does
+        // not assess a mental-health need: the first assessment with the child seen does, and the
+        // child goes on to CAMHS from there (004 ¶24: the locality teams "can access dedicated
+        // support from ... Child and Adolescent Mental Health"; assumption: the need is assessed
+        // when this assessment ends). CAMHS's own wait after that is not in the sources and is
+        // not added, so 2013's time to a mental-health assessment is a lower bound.
+        assessesMentalHealth: { source: '000 ¶10 (CAMHS joined the SPA later); 004 ¶24 (CAMHS reached through other teams); assumption: assessed when the initial assessment ends, CAMHS\u2019s own wait not added' },
         timescale: { measure: 'initialAssessment', workingDays: 10, from: 'referral', source: 'DOMAIN.md statutory clocks: initial assessment, the national measure 10 working days (from referral); 004 ¶42' },
       } satisfies StateMeta,
       // Assumption: a child the initial assessment finds in need of a plan has the in-depth core

@@ -5,8 +5,9 @@
  *  - a good assessment of the child's and family's needs at the first point of contact, by a
  *    qualified worker (000): an unclear contact is screened further by a qualified social worker,
  *    visibly pending in the report;
- *  - CAMHS sits inside the SPA team (000): a contact about a child's mental health that is unclear
- *    is screened by the CAMHS worker;
+ *  - CAMHS sits inside the SPA team (000 ¶10): a contact about a child's mental health that is
+ *    unclear is screened by the CAMHS worker, at the front door, and the manager decides it on
+ *    CAMHS's assessment, which errs less often than the ordinary decision;
  *  - a one-working-day decision clock, "usually within 24 hours" (000), with escalation to a
  *    manager before it is breached (002: "a clear escalation process ... so that children who
  *    need urgent intervention do not wait");
@@ -42,6 +43,13 @@ const ESCALATE = { target: 'escalatedToManager', actions: 'markEscalated' } as c
  * stable one (000 ¶13, ¶15) with caseloads reduced by investment (002 ¶41), which is the
  * scenario's staffing (`staffingByProcess`), not the chart.
  */
+/**
+ * Red/amber/green at the decision: a contact rated red (clear child protection) is decided first,
+ * so it never queues behind routine or escalated work (DOMAIN.md: RAG ratings, a neighbouring
+ * MASH's red target 2 hours; 002 ¶8: children who need urgent intervention "do not wait unduly").
+ */
+const DECISION_PRIORITY = { red: 'urgent', source: 'DOMAIN.md (continuum of need: RAG ratings; Merton MASH RAG targets: red 2 hours); 002 ¶8' } as const;
+
 const ALLOC2015 = { workingDays: 3, source: 'assumption: the same practice as 2013 (004 ¶30); no source gives 2015 a different one' };
 
 export const spa2015 = spaSetup.createMachine({
@@ -111,10 +119,14 @@ export const spa2015 = spaSetup.createMachine({
         undecided: true,
         // Not longer for an incomplete form: the screening got what it lacked (see `received`; 000 ¶10).
         work: { role: 'camhs', activity: 'camhsScreening', done: 'camhs.assessed' },
+        // The mental-health need is assessed here, at the front door, by the CAMHS worker in the
+        // SPA team (000 ¶10: CAMHS "is also part of the SPA team", with "improved timeliness of
+        // mental health assessments").
+        assessesMentalHealth: { source: '000 ¶10 (CAMHS part of the SPA team: "improved timeliness of mental health assessments")' },
       } satisfies StateMeta,
       on: {
         ...onClockElapsed,
-        'camhs.assessed': { target: 'awaitingDecision' },
+        'camhs.assessed': { target: 'awaitingDecisionOnCamhsAssessment' },
         'clock.escalationDue': ESCALATE,
       },
     },
@@ -127,11 +139,32 @@ export const spa2015 = spaSetup.createMachine({
         // consistently", with the rationale recorded: half the wrong decisions (the half is an assumption).
         decisionError: { factor: 0.5, source: '002 (thresholds applied consistently); factor: assumption' },
         description: 'A team manager applies the threshold, decides and records the rationale.',
-        // Red/amber/green at the front door: a contact rated red (clear child protection) is
-        // screened and decided first, so it never queues behind routine or escalated work
-        // (DOMAIN.md: RAG ratings, a neighbouring MASH's red target 2 hours; 002 ¶8: children who
-        // need urgent intervention "do not wait unduly").
-        priorityByRating: { red: 'urgent', source: 'DOMAIN.md (continuum of need: RAG ratings; Merton MASH RAG targets: red 2 hours); 002 ¶8' },
+        priorityByRating: DECISION_PRIORITY,
+        report: REPORT.awaitingDecision,
+        undecided: true,
+        work: { role: 'teamManager', activity: 'thresholdDecision', done: 'threshold.decided' },
+      } satisfies StateMeta,
+      on: {
+        ...onClockElapsed,
+        'threshold.decided': decisionTransitions('recordDecisionWithRationale'),
+        'clock.escalationDue': ESCALATE,
+      },
+    },
+    // CAMHS's effect of its own (000 ¶10: "It has speeded up the movement through to CAMHS because
+    // we get a really good assessment of the child's and family's needs at the earliest point of
+    // contact"): the manager decides a contact CAMHS has screened on a specialist's assessment of
+    // the child's mental health, so the decision errs less often than the ordinary decision.
+    awaitingDecisionOnCamhsAssessment: {
+      meta: {
+        source: '000 ¶10; 002',
+        label: 'Awaiting threshold decision, with CAMHS\u2019s assessment',
+        stage: 'decision',
+        // Half the ordinary 2015 decision's wrong decisions, so a quarter of the scenario's
+        // (000 ¶10: "a really good assessment of the child's and family's needs"; the half is an
+        // assumption, as the ordinary decision's half is).
+        decisionError: { factor: 0.25, source: '000 ¶10 (CAMHS in the SPA: "a really good assessment of the child\u2019s and family\u2019s needs"); factor: assumption, half the ordinary 2015 decision\u2019s 0.5' },
+        description: 'A team manager applies the threshold to a contact the CAMHS worker has screened, with CAMHS\u2019s assessment of the child\u2019s mental health, and records the rationale.',
+        priorityByRating: DECISION_PRIORITY,
         report: REPORT.awaitingDecision,
         undecided: true,
         work: { role: 'teamManager', activity: 'thresholdDecision', done: 'threshold.decided' },
@@ -187,6 +220,10 @@ export const spa2015 = spaSetup.createMachine({
         undecided: false,
         childSeen: true,
         work: { role: 'raSocialWorker', activity: 'assessment', done: 'assessment.completed' },
+        // A mental-health contact that CAMHS did not screen at the front door (its level was clear)
+        // has its need assessed here, with the child seen, as in 2013's first assessment (assumption:
+        // the same reading as spa2013's `initialAssessment`, so the two processes are timed alike).
+        assessesMentalHealth: { source: 'assumption: the social work assessment, the child seen, assesses a mental-health need CAMHS did not screen (as spa2013 initialAssessment; 004 ¶24)' },
         timescale: { measure: 'singleAssessment', workingDays: 45, from: 'referral', source: 'DOMAIN.md statutory clocks: at most 45 working days from referral (Working Together 2013, 2015)' },
       } satisfies StateMeta,
       on: { 'assessment.completed': assessmentOutcomes('childInNeedPlan') },

@@ -125,6 +125,11 @@ function metaProblems(at: string, meta: unknown, roles: Set<Role>): string[] {
       problems.push(`${at}.meta.managerRecognises: must be { trueLevelAtLeast: ${oneOf(LEVELS)}, share: a number from 0 to 1, afterWorkingHours: a number from 0 to 90 (ten working days), source: where the figures come from }`);
     }
   }
+  if (meta.assessesMentalHealth !== undefined) {
+    const m = meta.assessesMentalHealth;
+    if (!isObject(m) || typeof m.source !== 'string' || m.source.trim() === '') problems.push(`${at}.meta.assessesMentalHealth: must be { source: where it comes from }`);
+    if (meta.work === undefined) problems.push(`${at}.meta.assessesMentalHealth: must be given only on a state with work (the need is assessed when the work ends)`);
+  }
   if (meta.work !== undefined) problems.push(...workProblems(`${at}.meta.work`, meta.work, roles));
   if (meta.contactsParents !== undefined) {
     const c = meta.contactsParents;

@@ -652,13 +652,15 @@ export const CLAIMS: readonly Claim[] = [
     source: '000 ¶10',
     process: 'paired',
     scenario: K2013,
-    measuredAs: '2015 minus 2013 working hours from contact to mental health screening, mental-health contacts',
+    measuredAs:
+      '2015 minus 2013 median working hours from contact to mental health screening, mental-health contacts whose need was assessed by the end of the run (where each chart assesses it: meta assessesMentalHealth; 2013 has no CAMHS in the SPA, so its first assessment, without CAMHS\u2019s own wait after it)',
     unit: 'working hours',
     target: [-Infinity, 0],
     why: '"Improved timeliness": no slower than before.',
-    measure: null,
-    needs:
-      'a 2013 time to compare: the 2013 chart has no mental health screening at the front door (CAMHS joined the SPA later, 000 ¶10), so a mental-health need is first assessed in a child-in-need assessment, which most such contacts never reach; the figure needs a chart fact saying where a mental-health need is assessed in each process, and a 2013 route for it',
+    measure: (p2013, p2015) => {
+      const [a, b] = [p2013.mentalHealthNeeds.medianWorkingHoursToAssessment, p2015.mentalHealthNeeds.medianWorkingHoursToAssessment];
+      return a === null || b === null ? null : b - a;
+    },
   },
   {
     id: '2013-joint-visits-delayed',

@@ -85,7 +85,18 @@ describe('2015: the unclear contact screened by a qualified worker on the clock'
     expect(metaOf(spa2015, 'camhsScreening').work?.role).toBe('camhs');
     expect(metaOf(spa2015, 'camhsScreening').report.pending).toBe(true);
     snap = send(spa2015, snap, { type: 'camhs.assessed' });
-    expect(stateOf(snap)).toBe('awaitingDecision');
+    expect(stateOf(snap)).toBe('awaitingDecisionOnCamhsAssessment');
+    expect(metaOf(spa2015, 'awaitingDecisionOnCamhsAssessment').work?.role).toBe('teamManager');
+  });
+
+  it('in 2015 the manager decides a contact CAMHS screened on its assessment, erring less often than the ordinary decision (000 ¶10)', () => {
+    const onCamhs = metaOf(spa2015, 'awaitingDecisionOnCamhsAssessment').decisionError!.factor;
+    expect(onCamhs).toBeLessThan(metaOf(spa2015, 'awaitingDecision').decisionError!.factor);
+    expect(onCamhs).toBeGreaterThan(0);
+    let snap = run(spa2015, makeInput({ levelClear: false, mentalHealth: true }), [screened, { type: 'camhs.assessed' }]);
+    snap = send(spa2015, snap, { type: 'threshold.decided', level: 3 });
+    expect(stateOf(snap)).toBe('awaitingAllocation');
+    expect(snap.context.rationaleRecorded).toBe(true);
   });
 
   it('in 2015 a mental-health contact whose level is clear goes straight to the threshold decision', () => {

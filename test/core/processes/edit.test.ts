@@ -249,8 +249,8 @@ describe('adding a state', () => {
 });
 
 describe('changing who decides', () => {
-  it('lists the states whose work is the threshold decision: 2015 has the decision and the escalated decision', () => {
-    expect(decisionStates(fileOf('2015'))).toHaveLength(2);
+  it('lists the states whose work is the threshold decision: 2015 has the decision, the decision on CAMHS\u2019s assessment and the escalated decision', () => {
+    expect(decisionStates(fileOf('2015'))).toHaveLength(3);
     expect(decisionStates(fileOf('2013'))).toHaveLength(1);
   });
 

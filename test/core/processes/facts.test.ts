@@ -150,6 +150,33 @@ describe('how consistently a process applies the threshold, from its decision st
   });
 });
 
+describe('where a mental-health need is assessed, from the states\' meta', () => {
+  const assessing = (process: '2013' | '2015') => chartFacts(chart(process)).states.filter((s) => s.assessesMentalHealthOn !== null);
+
+  it('is the CAMHS worker at the front door in 2015, and a social worker\'s assessment after the decision in 2013 (000 ¶10)', () => {
+    const front = assessing('2015').filter((s) => s.role === 'camhs');
+    expect(front).toHaveLength(1);
+    expect(front[0].undecided).toBe(true);
+    expect(assessing('2013').some((s) => s.role === 'camhs')).toBe(false);
+    expect(assessing('2013').every((s) => !s.undecided && s.role === 'raSocialWorker')).toBe(true);
+  });
+
+  it('moves the mental-health figure when the fact moves, on the same children', () => {
+    const scenario = loadScenario('kingston-2015.json');
+    const figure = (machine: AnyStateMachine) => {
+      const sim = createSimulation(scenario, { machine, days: 60, trace: false });
+      sim.run();
+      return sim.metrics().mentalHealthNeeds;
+    };
+    const shipped = figure(chart('2015'));
+    // Without the front door's fact, only the social work assessment assesses the need.
+    const withoutCamhs = figure(withMeta(chart('2015'), (_, meta) => (meta.work?.role === 'camhs' ? { ...meta, assessesMentalHealth: undefined } : meta)));
+    expect(withoutCamhs.contacts).toBe(shipped.contacts);
+    expect(withoutCamhs.assessed).toBeLessThan(shipped.assessed);
+    expect(withoutCamhs.medianWorkingHoursToAssessment!).toBeGreaterThan(shipped.medianWorkingHoursToAssessment!);
+  });
+});
+
 describe('no file outside src/core/processes/ names a state of a shipped chart', () => {
   // State names that are also a stage, an activity or an outcome word ('assessment', 'earlyHelp',
   // ...) cannot be told apart by reading; the renaming tests above prove nothing reads them.

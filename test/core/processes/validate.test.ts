@@ -162,6 +162,18 @@ describe('checking a chart before it runs', () => {
     ]);
   });
 
+  it('names the rule for a mental-health assessment with no source, or on a state with no work to end it', () => {
+    const work = { role: 'camhs', activity: 'camhsScreening', done: 'camhs.assessed' };
+    const problemsOf = (meta: Record<string, unknown>) =>
+      chartProblems(spaSetup.createMachine({ id: 'bad', initial: 'only', states: { only: { meta, on: { 'camhs.assessed': 'only' } } } } as never) as unknown as AnyStateMachine).problems;
+    expect(problemsOf({ ...GOOD, work, assessesMentalHealth: { source: ' ' } })).toEqual(['states.only.meta.assessesMentalHealth: must be { source: where it comes from }']);
+    expect(problemsOf({ ...GOOD, work, assessesMentalHealth: true })).toEqual(['states.only.meta.assessesMentalHealth: must be { source: where it comes from }']);
+    expect(problemsOf({ ...GOOD, assessesMentalHealth: { source: '000 ¶10' } })).toEqual([
+      'states.only.meta.assessesMentalHealth: must be given only on a state with work (the need is assessed when the work ends)',
+    ]);
+    expect(problemsOf({ ...GOOD, work, assessesMentalHealth: { source: '000 ¶10' } })).toEqual([]);
+  });
+
   it('asks for the meta a state must have', () => {
     expect(chartProblems(chartWith(undefined as never)).problems).toEqual(['states.only.meta: is required (source, description, report, undecided)']);
     expect(chartProblems(chartWith({ ...GOOD, report: undefined, undecided: 'no' })).problems).toEqual([

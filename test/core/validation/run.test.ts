@@ -64,6 +64,7 @@ function figures(patch: Partial<RunFigures> = {}): RunFigures {
     closedNoFurtherAction: 12,
     childrenOnProtectionPlans: 150,
     outOfHoursImmediateDanger: { contacts: 6, medianHoursToResponse: 1.5, maxHoursToResponse: 3, respondedBeforeSpaOpens: 1 },
+    mentalHealthNeeds: { contacts: 60, assessed: 20, medianWorkingHoursToAssessment: 4 },
     ...patch,
   };
 }
