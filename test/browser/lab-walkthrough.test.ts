@@ -1,6 +1,6 @@
 // The README's walkthrough "remove the escalation", told in the process lab (issue 15), in real
 // Chromium against `vite build` + `vite preview` (the harness): the steps a designer takes (open
-// the lab, start from 2015, remove the four escalations as the command-line walkthrough does,
+// the lab, start from 2015, remove the five escalations as the command-line walkthrough does,
 // name the process and download it, check it with the walkthrough's seed, read the broken
 // safeguard and its smallest counterexample, open that on the replay page, compare with 2015).
 // At each step it asserts what the page shows, checks the step has no sideways scroll on a phone
@@ -38,7 +38,7 @@ const STEPS = [
   '01-open-the-lab',
   '02-start-from-2015',
   '03-choose-an-escalation',
-  '04-four-escalations-removed',
+  '04-escalations-removed',
   '05-name-and-download',
   '06-check-report',
   '07-smallest-counterexample',
@@ -147,8 +147,8 @@ describe('the README walkthrough "remove the escalation", in the lab', () => {
     expect(readmeSteps.map((s) => s.n)).toEqual(STEPS.map((_, i) => i + 1));
     expect(readmeSteps.flatMap((s) => s.images)).toEqual([...STEPS]);
     for (const s of STEPS) expect(existsSync(join(ROOT, 'docs', 'lab', `${s}.png`)), `docs/lab/${s}.png`).toBe(true);
-    // The command-line walkthrough removes the same four transitions the lab removes here.
-    expect(escalations.map((t) => t.state)).toEqual(['received', 'informationGathering', 'camhsScreening', 'awaitingDecision']);
+    // The command-line walkthrough removes the same five transitions the lab removes here.
+    expect(escalations.map((t) => t.state)).toEqual(['received', 'informationGathering', 'camhsScreening', 'awaitingDecision', 'awaitingDecisionOnCamhsAssessment']);
   });
 
   it('1. opens the lab: nothing to check until there is a process', async () => {
@@ -160,7 +160,7 @@ describe('the README walkthrough "remove the escalation", in the lab', () => {
     await endOfStep(1);
   });
 
-  it('2. starts from 2015: its chart, with an escalation out of each of four states', async () => {
+  it('2. starts from 2015: its chart, with an escalation out of each of five states', async () => {
     const { page } = o;
     await page.getByRole('button', { name: 'Start from 2015' }).click();
     await page.waitForSelector('svg[data-process-diagram="lab-diagram"] [data-edge]');
@@ -181,7 +181,7 @@ describe('the README walkthrough "remove the escalation", in the lab', () => {
     expect(labelOf(t.state), 'the README names the state it starts with').toBe('Information gathering');
   });
 
-  it('4. removes the four escalations: each edit accepted, the arrows gone, the changes listed, the process still runnable', async () => {
+  it('4. removes the five escalations: each edit accepted, the arrows gone, the changes listed, the process still runnable', async () => {
     const { page } = o;
     for (const t of removals) {
       await chooseState(page, labelOf(t.state));
@@ -190,11 +190,11 @@ describe('the README walkthrough "remove the escalation", in the lab', () => {
       await expect.poll(() => page.textContent('[data-lab-status]')).toBe(`${said} (Undo: Ctrl+Z)`);
       expect(await page.locator('[data-lab-refusal]').count()).toBe(0);
     }
-    // The chart is laid out again after each edit: wait for it to be drawn, without the four arrows.
+    // The chart is laid out again after each edit: wait for it to be drawn, without the five arrows.
     await page.waitForSelector('svg[data-process-diagram="lab-diagram"] [data-edge]');
     expect(await page.locator('.lab-chart .diagram-placeholder').count()).toBe(0);
     expect(await edgesInto(page, escalatedTo)).toEqual([]);
-    expect(await page.textContent('.lab-changes summary')).toBe('4 changes from the 2015 process');
+    expect(await page.textContent('.lab-changes summary')).toBe('5 changes from the 2015 process');
     expect(await page.$$eval('[data-lab-changes] li', (lis) => lis.map((li) => li.textContent))).toEqual(
       escalations.map((t) => `Removed: ${labelOf(t.state)}, on "${eventLabel(t.event)}", to ${labelOf(escalatedTo)}`),
     );
@@ -267,7 +267,7 @@ describe('the README walkthrough "remove the escalation", in the lab', () => {
     const { page } = o;
     await page.getByRole('link', { name: 'Back to the process lab' }).click();
     await page.waitForSelector('svg[data-process-diagram="lab-diagram"] [data-edge]');
-    expect(await page.textContent('.lab-changes summary')).toBe('4 changes from the 2015 process');
+    expect(await page.textContent('.lab-changes summary')).toBe('5 changes from the 2015 process');
     await page.getByRole('button', { name: 'Compare with 2015 on the replay page' }).click();
     await page.waitForSelector('.replay[data-status="ready"]', { timeout: 240_000 });
     expect(await page.textContent('#pane-2015-heading')).toContain('the variant from the process lab');
