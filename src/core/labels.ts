@@ -98,7 +98,7 @@ export const FIGURE_HELP: Record<string, string> = {
   'outOfHoursImmediateDanger.respondedBeforeSpaOpens': 'Share of those contacts whose child was protected by the time the SPA next opened.',
   'mentalHealthNeeds.contacts': 'Contacts about a child\u2019s mental health (self-harm, or a parent\u2019s mental illness affecting the child, among others).',
   'mentalHealthNeeds.assessed':
-    'Of those contacts, the ones whose mental-health need was assessed by the end of the run: in 2015 by the CAMHS worker in the SPA team at the front door (2015 report); otherwise in the first social work assessment, the child seen.',
+    'Of those contacts, the ones whose mental-health need was assessed by the end of the run, where the process\'s chart says it is assessed (in the shipped charts: 2015 by the CAMHS worker in the SPA team at the front door, 2013 in the first social work assessment, the child seen).',
   'mentalHealthNeeds.medianWorkingHoursToAssessment':
     'For the contacts whose need was assessed, the middle value of working hours from receipt to the assessment. Where the assessment is a social work assessment, the wait for CAMHS after it is not included.',
 };

@@ -131,7 +131,7 @@ describe('Process lab: the editor', () => {
     await page.fill(box, '12');
     const error = await page.waitForSelector('[data-lab-clock-error="escalateAfterWorkingHours"]');
     expect(await error.textContent()).toBe(
-      "chart.meta.clocks.escalateAfterWorkingHours: must be at most the chart's decision clock (9 working hours, one working day): the escalation comes within the clock it is there to keep",
+      "chart.meta.clocks.escalateAfterWorkingHours: must be earlier than the chart's decision clock (9 working hours, one working day): the escalation comes within the clock it is there to keep",
     );
     expect(await page.getAttribute(box, 'aria-invalid')).toBe('true');
     // By keyboard: type the value and press Enter in the box.

@@ -11,7 +11,6 @@ import type { Rating, SpaEvent, SpaInput } from '../processes/common';
 export const EVENTS = {
   oneWorkingDayElapsed: Object.freeze({ type: 'clock.oneWorkingDayElapsed' }),
   escalationDue: Object.freeze({ type: 'clock.escalationDue' }),
-  parentsContacted: Object.freeze({ type: 'parents.contacted' }),
   concernsRecognised: Object.freeze({ type: 'concerns.recognised' }),
   contactReceived: Object.freeze({ type: 'contact.received' }),
   receivedOutOfHours: Object.freeze({ type: 'contact.receivedOutOfHours' }),

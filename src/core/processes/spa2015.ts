@@ -38,18 +38,18 @@ import { REPORT, assessmentOutcomes, decisionTransitions, initialContext, onCloc
 const ESCALATE = { target: 'escalatedToManager', actions: 'markEscalated' } as const;
 
 /**
- * How the 2015 teams allocated: no source gives a different practice from 2013's, so the same
- * ceiling (assumption). What the sources credit for the better allocation is the workforce: a
- * stable one (000 ¶13, ¶15) with caseloads reduced by investment (002 ¶41), which is the
- * scenario's staffing (`staffingByProcess`), not the chart.
- */
-/**
  * Red/amber/green at the decision: a contact rated red (clear child protection) is decided first,
  * so it never queues behind routine or escalated work (DOMAIN.md: RAG ratings, a neighbouring
  * MASH's red target 2 hours; 002 ¶8: children who need urgent intervention "do not wait unduly").
  */
 const DECISION_PRIORITY = { red: 'urgent', source: 'DOMAIN.md (continuum of need: RAG ratings; Merton MASH RAG targets: red 2 hours); 002 ¶8' } as const;
 
+/**
+ * How the 2015 teams allocated: no source gives a different practice from 2013's, so the same
+ * ceiling (assumption). What the sources credit for the better allocation is the workforce: a
+ * stable one (000 ¶13, ¶15) with caseloads reduced by investment (002 ¶41), which is the
+ * scenario's staffing (`staffingByProcess`), not the chart.
+ */
 const ALLOC2015 = { workingDays: 3, source: 'assumption: the same practice as 2013 (004 ¶30); no source gives 2015 a different one' };
 
 export const spa2015 = spaSetup.createMachine({

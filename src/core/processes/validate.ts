@@ -174,9 +174,12 @@ const CLOCK_FIELDS = ['decisionWithinWorkingHours', 'escalateAfterWorkingHours',
 /**
  * Problems with the chart's root meta (common.ts `ChartMeta`), each as 'meta.FIELD: RULE': only
  * `clocks`, whose figures are within their bounds (bounds.ts `CHART_CLOCK_BOUNDS`), whose
- * escalation points come no later than its decision clock, and which says where they come from.
+ * escalation points come before its decision clock, and which says where they come from. A chart
+ * that escalates (`escalates`) and shortens its decision clock below one working day gives its own
+ * escalation points: the scenario's are set against one working day, and one at or past the
+ * chart's clock would never fire (no escalation at all, with nothing to say so).
  */
-export function chartMetaProblems(meta: unknown): string[] {
+export function chartMetaProblems(meta: unknown, escalates = false): string[] {
   if (meta === undefined) return [];
   if (!isObject(meta)) return ['meta: must be a group of fields in braces { } (clocks)'];
   const problems: string[] = [];
@@ -200,8 +203,15 @@ export function chartMetaProblems(meta: unknown): string[] {
     if (x === undefined) continue;
     const b = CHART_CLOCK_BOUNDS.escalateAfterWorkingHours;
     if (!inBound(x, b)) problems.push(`meta.clocks.${key}: ${ruleOf(b)} working hours`);
-    else if ((x as number) > clock) {
-      problems.push(`meta.clocks.${key}: must be at most the chart's decision clock (${clock} working hours${decision === undefined ? ', one working day' : ''}): the escalation comes within the clock it is there to keep`);
+    else if ((x as number) >= clock) {
+      problems.push(`meta.clocks.${key}: must be earlier than the chart's decision clock (${clock} working hours${decision === undefined ? ', one working day' : ''}): the escalation comes within the clock it is there to keep`);
+    }
+  }
+  if (escalates && clock < WORKING_DAY_HOURS) {
+    for (const key of ['escalateAfterWorkingHours', 'escalateGreenAfterWorkingHours'] as const) {
+      if (clocks[key] === undefined) {
+        problems.push(`meta.clocks.${key}: must be given when the decision clock is shorter than one working day (${clock} working hours) in a chart that escalates: the scenario's escalation point is set against one working day and would come too late to fire`);
+      }
     }
   }
   const given = CLOCK_FIELDS.some((k) => k !== 'source' && clocks[k] !== undefined);
@@ -214,7 +224,8 @@ export function chartMetaProblems(meta: unknown): string[] {
 export function chartProblems(machine: AnyStateMachine): { problems: string[]; roles: Role[] } {
   const states = machine.root.states as Record<string, { meta?: unknown; states?: Record<string, unknown>; type?: string; transitions?: Map<string, unknown> }>;
   const names = Object.keys(states);
-  const problems: string[] = chartMetaProblems(machine.root.meta);
+  const escalates = names.some((name) => [...(states[name].transitions?.keys() ?? [])].some((key) => eventMatches(key, 'clock.escalationDue')));
+  const problems: string[] = chartMetaProblems(machine.root.meta, escalates);
   if (names.length === 0) problems.push('states: must have at least one state');
   const roles = new Set<Role>();
   /** For each role, the first state that gives it work, and whether that work is around the clock. */

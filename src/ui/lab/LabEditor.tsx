@@ -695,7 +695,7 @@ function ClocksPanel({ file, apply, refusal }: Omit<PanelProps, 'labelOf'>) {
             <p key={field} className={mine.length ? 'lab-field-error' : undefined}>
               <label htmlFor={id}>{label} (working hours)</label>
               <span className="hint" id={`${id}-hint`}>
-                {`${bound.min} to ${bound.max}${field === 'decisionWithinWorkingHours' ? '' : ', and no later than the decision clock'}. Empty: ${unset}.`}
+                {`${bound.min} to ${bound.max}${field === 'decisionWithinWorkingHours' ? '' : ', and earlier than the decision clock'}. Empty: ${unset}.`}
               </span>
               {mine.map((p) => (
                 <span key={p} className="error-message" id={`${id}-error`} data-lab-clock-error={field}>
@@ -704,11 +704,12 @@ function ClocksPanel({ file, apply, refusal }: Omit<PanelProps, 'labelOf'>) {
               ))}
               <input
                 id={id}
-                type="number"
+                // Text, not type="number": a number box reports what it cannot read ("4e", "1-") as
+                // empty, which would read as "not set" while the typed text is still shown. Here
+                // what is typed is what is checked, and what is not a number is refused by its rule.
+                type="text"
                 inputMode="decimal"
-                min={bound.min}
-                max={bound.max}
-                step="any"
+                autoComplete="off"
                 value={texts[field]}
                 placeholder={field === 'decisionWithinWorkingHours' ? '9' : ''}
                 aria-invalid={mine.length > 0}

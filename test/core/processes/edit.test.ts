@@ -323,11 +323,24 @@ describe('the chart\u2019s own clocks', () => {
 
   it('refuses an escalation point later than the chart\u2019s decision clock, naming the field and the rule', () => {
     expect(refused(setClocks(fileOf('2015'), { escalateAfterWorkingHours: 10 }))).toEqual([
-      'chart.meta.clocks.escalateAfterWorkingHours: must be at most the chart\'s decision clock (9 working hours, one working day): the escalation comes within the clock it is there to keep',
+      'chart.meta.clocks.escalateAfterWorkingHours: must be earlier than the chart\'s decision clock (9 working hours, one working day): the escalation comes within the clock it is there to keep',
     ]);
-    expect(refused(setClocks(fileOf('2015'), { decisionWithinWorkingHours: 4, escalateGreenAfterWorkingHours: 5 }))).toEqual([
-      'chart.meta.clocks.escalateGreenAfterWorkingHours: must be at most the chart\'s decision clock (4 working hours): the escalation comes within the clock it is there to keep',
+    expect(refused(setClocks(fileOf('2015'), { decisionWithinWorkingHours: 4, escalateAfterWorkingHours: 2, escalateGreenAfterWorkingHours: 5 }))).toEqual([
+      'chart.meta.clocks.escalateGreenAfterWorkingHours: must be earlier than the chart\'s decision clock (4 working hours): the escalation comes within the clock it is there to keep',
     ]);
+    // At the clock is too late as well: the engine escalates only before the clock runs out.
+    expect(refused(setClocks(fileOf('2015'), { decisionWithinWorkingHours: 4, escalateAfterWorkingHours: 4, escalateGreenAfterWorkingHours: 3 }))).toEqual([
+      'chart.meta.clocks.escalateAfterWorkingHours: must be earlier than the chart\'s decision clock (4 working hours): the escalation comes within the clock it is there to keep',
+    ]);
+  });
+
+  it('asks a chart that escalates for its own escalation points when it shortens the decision clock (the scenario\u2019s would never fire); one that does not escalate needs none', () => {
+    const rule = (key: string) =>
+      `chart.meta.clocks.${key}: must be given when the decision clock is shorter than one working day (4 working hours) in a chart that escalates: the scenario's escalation point is set against one working day and would come too late to fire`;
+    expect(refused(setClocks(fileOf('2015'), { decisionWithinWorkingHours: 4 }))).toEqual([rule('escalateAfterWorkingHours'), rule('escalateGreenAfterWorkingHours')]);
+    expect(refused(setClocks(fileOf('2015'), { decisionWithinWorkingHours: 4, escalateAfterWorkingHours: 2 }))).toEqual([rule('escalateGreenAfterWorkingHours')]);
+    expect(clocksOf(accepted(setClocks(fileOf('2015'), { decisionWithinWorkingHours: 4, escalateAfterWorkingHours: 2, escalateGreenAfterWorkingHours: 3 })))).toMatchObject({ decisionWithinWorkingHours: 4 });
+    expect(clocksOf(accepted(setClocks(fileOf('2013'), { decisionWithinWorkingHours: 4 })))).toMatchObject({ decisionWithinWorkingHours: 4 });
     // A longer decision clock allows a later escalation.
     expect(clocksOf(accepted(setClocks(fileOf('2015'), { decisionWithinWorkingHours: 18, escalateAfterWorkingHours: 12 })))).toMatchObject({ decisionWithinWorkingHours: 18, escalateAfterWorkingHours: 12 });
     expect(refused(setClocks(fileOf('2015'), { escalateAfterWorkingHours: -1 }))).toEqual(['chart.meta.clocks.escalateAfterWorkingHours: must be a number from 0 to 45 working hours']);
@@ -363,10 +376,10 @@ describe('the chart\u2019s own clocks', () => {
     expect(sweepJobs(scenario, parseVariation('escalateGreenAfterWorkingHours=6:8:2'), ['2015', f], 1, 1)).toHaveLength(4);
   });
 
-  it('the safeguards judge a variant by the standard one working day: escalating only at 9 working hours breaks "with a manager by the deadline", which the shipped 2015 keeps', () => {
+  it('the safeguards judge a variant by the standard one working day: escalating only at 8.9 working hours (six minutes before the clock) breaks "with a manager by the deadline", which the shipped 2015 keeps', () => {
     const verdict = (f: ProcessFile) => checkInvariants(run(f)).find((r) => r.invariant.id === 'with-a-manager-by-the-deadline')!;
     expect(verdict(fileOf('2015')).holds).toBe(true);
-    const late = verdict(accepted(setClocks(fileOf('2015'), { escalateAfterWorkingHours: 9, escalateGreenAfterWorkingHours: 9 })));
+    const late = verdict(accepted(setClocks(fileOf('2015'), { escalateAfterWorkingHours: 8.9, escalateGreenAfterWorkingHours: 8.9 })));
     expect(late.holds).toBe(false);
     expect(late.violations.length).toBeGreaterThan(0);
   });

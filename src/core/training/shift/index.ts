@@ -15,9 +15,11 @@
  *    `threshold.decided {level}`;
  *  - "take the case to a decision" is `information.gathered` (or `camhs.assessed`), allowed when
  *    no answer is outstanding;
- *  - the engine's clocks are sent when the simulated time passes them: `clock.escalationDue`
- *    6 working hours after the clock starts (the scenario default, 002) and
- *    `clock.oneWorkingDayElapsed` at `dueByOneWorkingDay(receivedAt)`.
+ *  - the engine's clocks are sent when the simulated time passes them: `clock.escalationDue` at
+ *    the escalation point (the chart's own, root meta `clocks`, or the shift's setting, 6 working
+ *    hours by the scenario default, 002) and `clock.oneWorkingDayElapsed` at the chart's decision
+ *    clock (one working day, `dueByOneWorkingDay(receivedAt)`, unless the chart sets its own).
+ *    Training runs the shipped charts, which set no clocks.
  *
  * The shift is a pure fold: `startShift(library, config)` then `act(state, action)` for each
  * learner action; the same config and actions always give the same shift (`replayShift`). No
