@@ -36,7 +36,7 @@ import type { AnyStateMachine } from 'xstate';
 import type { TraceRecord } from './engine/trace';
 import type { Role } from './processes/common';
 import { FIRST_RESPONSES, chartFacts, type ChartFacts, type StateFacts } from './processes/facts';
-import { TIMESCALE_MEASURES, type TimescaleMeasure } from './processes/common';
+import { STRATEGY_HELD, TIMESCALE_MEASURES, type TimescaleMeasure } from './processes/common';
 
 export interface Outcomes {
   advice: number;
@@ -352,7 +352,7 @@ export class MetricsAccumulator {
       else if (to.recordsLevel !== null) this.level[i] = to.recordsLevel;
     }
     this.flags[i] = undecided ? flags | WAS_UNDECIDED : flags & ~WAS_UNDECIDED;
-    if (event === 'strategy.held' && Number.isNaN(this.strategyAt[i])) this.strategyAt[i] = t;
+    if (event === STRATEGY_HELD && Number.isNaN(this.strategyAt[i])) this.strategyAt[i] = t;
     // The team manager contacted the parents while the case was held, undecided (004 ¶38).
     // (A chart may end the hold with the contact: then the hold is the state it leaves.)
     if (event === PARENTS_CONTACTED && (to.hold || (from !== null && from.hold)) && undecided) this.caseBits[i] |= CASE_PARENTS_CONTACTED;

@@ -8,7 +8,7 @@
  */
 import { RATING_OF_NUMBER, type Arrivals } from '../arrivals';
 import { DAY, HOUR, addWorkingDays, addWorkingMillis, dueAfterWorkingHours, dueByOneWorkingDay, openingHoursOn, type Instant } from '../calendar';
-import { ROLES, type Role, type SpaContext, type SpaEvent } from '../processes/common';
+import { ROLES, STRATEGY_HELD, type Role, type SpaContext, type SpaEvent } from '../processes/common';
 import { KIND, type Agenda, type AgendaItem } from './agenda';
 import type { CaseTable } from './cases';
 import { EVENTS, inputOf } from './events';
@@ -186,7 +186,7 @@ export class CaseFlow {
     if (next.value === prev.value && next.context === prev.context) return false;
     cases.snapshot[c] = next;
     // The strategy discussion a booked meeting's timescale counts from: the first, as the figures time it.
-    if (this.booksAgainstStrategy && event.type === 'strategy.held' && cases.strategyAt[c] !== cases.strategyAt[c]) cases.strategyAt[c] = this.now;
+    if (this.booksAgainstStrategy && event.type === STRATEGY_HELD && cases.strategyAt[c] !== cases.strategyAt[c]) cases.strategyAt[c] = this.now;
     const fromId = cases.state[c];
     const toId = this.states.idOfSnapshot(next);
     this.sink.record(c, this.now, this.states.states[fromId], this.states.states[toId], event, actor, workStartedAt);

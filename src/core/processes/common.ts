@@ -205,6 +205,8 @@ export const TIMESCALE_MEASURES: readonly TimescaleMeasure[] = ['initialAssessme
  */
 export type TimescaleStart = 'referral' | 'entry' | 'strategyDiscussion';
 export const TIMESCALE_STARTS: readonly TimescaleStart[] = ['referral', 'entry', 'strategyDiscussion'];
+/** The event that marks a timescale's start `strategyDiscussion` (the first strategy discussion held): the figures and the engine's bookings both time from it. */
+export const STRATEGY_HELD: SpaEventType = 'strategy.held';
 
 /** The statutory timescale of the work done in a state, judged when the case leaves the state. */
 export interface TimescaleMeta {
@@ -412,6 +414,9 @@ export interface ChartClocks {
   /** Where the figures come from (a document and paragraph, or "assumption"): required when any is given. */
   source?: string;
 }
+
+/** The figures of a chart's clocks (every field of `ChartClocks` but its source), in the order files keep them. */
+export const CHART_CLOCK_FIELDS = ['decisionWithinWorkingHours', 'escalateAfterWorkingHours', 'escalateGreenAfterWorkingHours'] as const satisfies readonly (keyof ChartClocks)[];
 
 /** What a chart says of the process as a whole: its root `meta` (the machine configuration's own `meta`). */
 export interface ChartMeta {

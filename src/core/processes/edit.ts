@@ -12,7 +12,7 @@
  * state's report and clocks are. Transitions are those of `on` (the shipped charts have no
  * eventless `always` transitions; the lab leaves any it meets as they are).
  */
-import { ROLES, SPA_EVENT_TYPES, type Activity, type ChartClocks, type Role, type SpaEventType } from './common';
+import { CHART_CLOCK_FIELDS, ROLES, SPA_EVENT_TYPES, type Activity, type ChartClocks, type Role, type SpaEventType } from './common';
 import { ProcessFileError, processFromFile, shippedProcessFile, setupNames, type ProcessFile } from './processFile';
 import { ACTIVITIES } from './validate';
 
@@ -331,7 +331,7 @@ export function clocksOf(file: ProcessFile): ChartClocks {
 
 /** The figures of the chart's clocks (every field but the source). */
 export type ClockField = Exclude<keyof ChartClocks, 'source'>;
-export const CLOCK_FIELDS: readonly ClockField[] = ['decisionWithinWorkingHours', 'escalateAfterWorkingHours', 'escalateGreenAfterWorkingHours'];
+export const CLOCK_FIELDS: readonly ClockField[] = CHART_CLOCK_FIELDS;
 
 /** The source a clock set in the lab is given when the designer gives none. */
 export const LAB_CLOCK_SOURCE = 'assumption: set in the process lab';

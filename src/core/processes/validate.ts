@@ -9,7 +9,7 @@ import { eventMatches } from './facts';
 import { CHART_CLOCK_BOUNDS, ruleOf } from '../bounds';
 import { WORKING_DAY_HOURS } from '../calendar';
 import { LEVELS } from '../levels';
-import { BOOKABLE_TIMESCALE_STARTS, DRAWN_OUTCOMES, RATINGS, ROLES, SPA_EVENT_TYPES, STAGES, TIMESCALE_MEASURES, TIMESCALE_STARTS, type Activity, type Role, type SpaEventType } from './common';
+import { BOOKABLE_TIMESCALE_STARTS, CHART_CLOCK_FIELDS, DRAWN_OUTCOMES, RATINGS, ROLES, SPA_EVENT_TYPES, STAGES, TIMESCALE_MEASURES, TIMESCALE_STARTS, type Activity, type Role, type SpaEventType } from './common';
 
 /** The named activities a state's work may name (the scenario gives each its duration). */
 export const ACTIVITIES = [
@@ -169,7 +169,7 @@ function workProblems(at: string, work: unknown, roles: Set<Role>): string[] {
   return problems;
 }
 
-const CLOCK_FIELDS = ['decisionWithinWorkingHours', 'escalateAfterWorkingHours', 'escalateGreenAfterWorkingHours', 'source'] as const;
+const CLOCK_FIELDS = [...CHART_CLOCK_FIELDS, 'source'] as const;
 
 /**
  * Problems with the chart's root meta (common.ts `ChartMeta`), each as 'meta.FIELD: RULE': only
