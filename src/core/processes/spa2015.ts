@@ -50,6 +50,13 @@ const DECISION_PRIORITY = { red: 'urgent', source: 'DOMAIN.md (continuum of need
  * stable one (000 ¶13, ¶15) with caseloads reduced by investment (002 ¶41), which is the
  * scenario's staffing (`staffingByProcess`), not the chart.
  */
+/** The ways out of a state where a team manager makes the threshold decision: decided (with the rationale recorded), or escalated at its escalation point. */
+const DECIDE_OR_ESCALATE = {
+  ...onClockElapsed,
+  'threshold.decided': decisionTransitions('recordDecisionWithRationale'),
+  'clock.escalationDue': ESCALATE,
+} as const;
+
 const ALLOC2015 = { workingDays: 3, source: 'assumption: the same practice as 2013 (004 ¶30); no source gives 2015 a different one' };
 
 export const spa2015 = spaSetup.createMachine({
@@ -144,11 +151,7 @@ export const spa2015 = spaSetup.createMachine({
         undecided: true,
         work: { role: 'teamManager', activity: 'thresholdDecision', done: 'threshold.decided' },
       } satisfies StateMeta,
-      on: {
-        ...onClockElapsed,
-        'threshold.decided': decisionTransitions('recordDecisionWithRationale'),
-        'clock.escalationDue': ESCALATE,
-      },
+      on: DECIDE_OR_ESCALATE,
     },
     // CAMHS's effect of its own (000 ¶10: "It has speeded up the movement through to CAMHS because
     // we get a really good assessment of the child's and family's needs at the earliest point of
@@ -169,11 +172,7 @@ export const spa2015 = spaSetup.createMachine({
         undecided: true,
         work: { role: 'teamManager', activity: 'thresholdDecision', done: 'threshold.decided' },
       } satisfies StateMeta,
-      on: {
-        ...onClockElapsed,
-        'threshold.decided': decisionTransitions('recordDecisionWithRationale'),
-        'clock.escalationDue': ESCALATE,
-      },
+      on: DECIDE_OR_ESCALATE,
     },
     escalatedToManager: {
       meta: {
